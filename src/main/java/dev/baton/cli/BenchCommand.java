@@ -1,0 +1,109 @@
+package dev.baton.cli;
+
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetReader;
+import dev.baton.data.ImportOptions;
+import dev.baton.util.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench [SUITE...]}: the performance figures of docs/PERFORMANCE.md, measured in this JVM after a warm-up.
+ * Generates the deterministic benchmark CSV on first use.
+ */
+@Command(name = "bench", description = "Measure Baton's speed on a generated 1M-row dataset (see docs/PERFORMANCE.md).")
+final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "What to measure: ${COMPLETION-CANDIDATES} (default: all).")
+    List<Suite> suites;
+
+    @Option(names = "--rows", description = "Rows of the generated dataset (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
+    int rows;
+
+    @Option(names = "--runs", description = "Timed runs per measurement after warm-up (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int runs;
+
+    @Option(names = "--file", description = "Where the generated CSV is kept (default: target/bench/bench-ROWS.csv).")
+    Path file;
+
+    enum Suite { IMPORT }
+
+    private PrintWriter out;
+    private final Map<String, Double> results = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        Path csv = BenchData.ensure(file != null ? file : Path.of("target", "bench", "bench-" + rows + ".csv"), rows);
+        out.printf("Benchmark data: %s (%,d rows x 12 columns, %.1f MB); %d cores; Java %s%n", csv, rows,
+                java.nio.file.Files.size(csv) / 1e6, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        List<Suite> chosen = suites == null || suites.isEmpty() ? Arrays.asList(Suite.values()) : suites;
+        for (Suite suite : chosen) {
+            switch (suite) {
+                case IMPORT -> benchImport(csv);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void benchImport(Path csv) {
+        Dataset[] last = new Dataset[1];
+        time("import: Baton, with type inference", () -> last[0] = DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
+        out.printf("  %,d rows x %d columns, %.0f MB in memory%n", last[0].rowCount(), last[0].columnCount(),
+                last[0].memoryBytes() / 1e6);
+        timeOnce("import: Tablesaw's default CsvReader (for comparison)", () -> tech.tablesaw.api.Table.read().csv(csv.toFile()));
+    }
+
+    /** Warms up twice, then reports the median and the fastest of the timed runs. */
+    double time(String what, Runnable body) {
+        body.run();
+        body.run();
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            body.run();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        double median = seconds[runs / 2];
+        out.printf("%-60s median %7.3f s   min %7.3f s   (%d runs)%n", what, median, seconds[0], runs);
+        out.flush();
+        results.put(what, median);
+        return median;
+    }
+
+    double timeOnce(String what, Runnable body) {
+        long start = System.nanoTime();
+        body.run();
+        double s = (System.nanoTime() - start) / 1e9;
+        out.printf("%-60s once   %7.3f s%n", what, s);
+        out.flush();
+        results.put(what, s);
+        return s;
+    }
+
+    Map<String, Double> results() {
+        return new LinkedHashMap<>(results);
+    }
+
+    static List<String> names(List<Suite> suites) {
+        List<String> out = new ArrayList<>();
+        suites.forEach(s -> out.add(s.name().toLowerCase()));
+        return out;
+    }
+}

@@ -1,0 +1,401 @@
+package dev.baton.data;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one column of a {@link FieldGrid} into a typed Tablesaw column. Not thread-safe: one instance per column.
+ *
+ * <p>Without an override the type is inferred from every value: integer, then decimal, boolean, date,
+ * date-time; otherwise categorical or text by {@link CategoryRule}. A pass for a type stops at the first
+ * value that does not fit, so a wrong guess costs little. With an override, values that do not fit become
+ * missing and are counted, with the first few kept as examples.
+ */
+final class ColumnTyper {
+
+    private static final int EXAMPLES = 5;
+
+    private final FieldGrid grid;
+    private final byte[][] missingTokens;
+
+    ColumnTyper(FieldGrid grid, List<String> missingTokens) {
+        this.grid = grid;
+        this.missingTokens = missingTokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    }
+
+    record Typed(Column<?> column, ColumnInfo info) {
+    }
+
+    /**
+     * One column's cells as content bounds (quotes stripped), start -1 when missing: extracted once in a
+     * tight loop so that each type's pass reads two flat arrays instead of re-deriving every cell.
+     */
+    private int[] cellStarts;
+    private int[] cellEnds;
+
+    private void extract(int c) {
+        int rows = grid.rows;
+        int columns = grid.columns;
+        int[] starts = grid.starts;
+        int[] ends = grid.ends;
+        byte[] data = grid.data;
+        byte quote = grid.quote;
+        int[] cs = new int[rows];
+        int[] ce = new int[rows];
+        for (int r = 0, i = c; r < rows; r++, i += columns) {
+            int s = starts[i];
+            int e = ends[i];
+            if (s >= 0 && quote != 0 && e - s >= 2 && data[s] == quote) {
+                s++;
+                if (data[e - 1] == quote) {
+                    e--;
+                }
+            }
+            if (isMissing(s, e)) {
+                s = -1;
+            }
+            cs[r] = s;
+            ce[r] = e;
+        }
+        cellStarts = cs;
+        cellEnds = ce;
+    }
+
+    Typed build(int c, String name, ColumnType override) {
+        extract(c);
+        if (override != null) {
+            return convert(c, name, override, true);
+        }
+        for (ColumnType candidate : new ColumnType[]{ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.BOOLEAN,
+                ColumnType.DATE, ColumnType.DATETIME}) {
+            Typed typed = convert(c, name, candidate, false);
+            if (typed != null) {
+                return typed;
+            }
+        }
+        return strings(c, name, null);
+    }
+
+    /** A column declared numeric by its format (ARFF): integer if every value is one, else decimal. */
+    Typed buildNumeric(int c, String name) {
+        extract(c);
+        Typed typed = integers(c, name, false);
+        return typed != null ? typed : decimals(c, name, true);
+    }
+
+    private Typed convert(int c, String name, ColumnType type, boolean lenient) {
+        return switch (type) {
+            case INTEGER -> integers(c, name, lenient);
+            case DECIMAL -> decimals(c, name, lenient);
+            case BOOLEAN -> booleans(c, name, lenient);
+            case DATE -> dates(c, name, lenient);
+            case DATETIME -> dateTimes(c, name, lenient);
+            case CATEGORICAL, TEXT -> strings(c, name, type);
+        };
+    }
+
+    boolean isMissing(int s, int e) {
+        if (s < 0) {
+            return true;
+        }
+        int n = e - s;
+        byte[] data = grid.data;
+        outer:
+        for (byte[] token : missingTokens) {
+            if (token.length != n) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                if (data[s + i] != token[i]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Counts values that did not fit, keeping the first few for the user to see. */
+    private final class Failures {
+        long count;
+        final List<ColumnInfo.BadValue> examples = new ArrayList<>();
+
+        void add(int row, int s, int e) {
+            count++;
+            if (examples.size() < EXAMPLES) {
+                examples.add(new ColumnInfo.BadValue(grid.line(row), grid.decode(s, e, false)));
+            }
+        }
+
+        ColumnInfo info(String name, ColumnType type) {
+            return new ColumnInfo(name, type, count, examples);
+        }
+    }
+
+    private Typed integers(int c, String name, boolean lenient) {
+        int rows = grid.rows;
+        long[] values = new long[rows];
+        Failures failures = new Failures();
+        boolean fitsInt = true;
+        byte[] data = grid.data;
+        for (int r = 0; r < rows; r++) {
+            int s = cellStarts[r];
+            int e = cellEnds[r];
+            if (s < 0) {
+                values[r] = Long.MIN_VALUE;
+                continue;
+            }
+            long v = FastParse.parseLong(data, s, e);
+            if (v == FastParse.NOT_A_LONG) {
+                if (!lenient) {
+                    return null;
+                }
+                failures.add(r, s, e);
+                values[r] = Long.MIN_VALUE;
+                continue;
+            }
+            values[r] = v;
+            if (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                fitsInt = false;
+            }
+        }
+        Column<?> column;
+        if (fitsInt) {
+            int[] ints = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                ints[r] = values[r] == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) values[r];
+            }
+            column = IntColumn.create(name, ints);
+        } else {
+            column = LongColumn.create(name, values);
+        }
+        return new Typed(column, failures.info(name, ColumnType.INTEGER));
+    }
+
+    private Typed decimals(int c, String name, boolean lenient) {
+        int rows = grid.rows;
+        double[] values = new double[rows];
+        Failures failures = new Failures();
+        byte[] data = grid.data;
+        for (int r = 0; r < rows; r++) {
+            int s = cellStarts[r];
+            int e = cellEnds[r];
+            if (s < 0) {
+                values[r] = Double.NaN;
+                continue;
+            }
+            double v = FastParse.parseDouble(data, s, e);
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                if (!lenient) {
+                    return null;
+                }
+                failures.add(r, s, e);
+                v = Double.NaN;
+            }
+            values[r] = v;
+        }
+        return new Typed(DoubleColumn.create(name, values), failures.info(name, ColumnType.DECIMAL));
+    }
+
+    private Typed booleans(int c, String name, boolean lenient) {
+        int rows = grid.rows;
+        byte[] values = new byte[rows];
+        Failures failures = new Failures();
+        byte[] data = grid.data;
+        boolean any = false;
+        for (int r = 0; r < rows; r++) {
+            int s = cellStarts[r];
+            int e = cellEnds[r];
+            values[r] = Byte.MIN_VALUE;
+            if (s < 0) {
+                continue;
+            }
+            int v = FastParse.parseBoolean(data, s, e);
+            if (v < 0) {
+                if (!lenient) {
+                    return null;
+                }
+                failures.add(r, s, e);
+                continue;
+            }
+            any = true;
+            values[r] = (byte) v;
+        }
+        if (!any && !lenient) {
+            return null;
+        }
+        BooleanColumn column = BooleanColumn.create(name, 0);
+        for (byte v : values) {
+            column.append(v);
+        }
+        return new Typed(column, failures.info(name, ColumnType.BOOLEAN));
+    }
+
+    private Typed dates(int c, String name, boolean lenient) {
+        for (DateFormats.Pattern pattern : candidates(c, DateFormats.DATE_PATTERNS, lenient)) {
+            int rows = grid.rows;
+            int[] values = new int[rows];
+            Failures failures = new Failures();
+            boolean complete = true;
+            for (int r = 0; r < rows && complete; r++) {
+                int s = cellStarts[r];
+                int e = cellEnds[r];
+                values[r] = Integer.MIN_VALUE;
+                if (s < 0) {
+                    continue;
+                }
+                long v = pattern.parse(grid.data, s, e);
+                if (v == Long.MIN_VALUE) {
+                    if (lenient) {
+                        failures.add(r, s, e);
+                    } else {
+                        complete = false;
+                    }
+                    continue;
+                }
+                values[r] = (int) v;
+            }
+            if (complete) {
+                return new Typed(DateColumn.createInternal(name, values), failures.info(name, ColumnType.DATE));
+            }
+        }
+        return null;
+    }
+
+    private Typed dateTimes(int c, String name, boolean lenient) {
+        for (DateFormats.Pattern pattern : candidates(c, DateFormats.DATE_TIME_PATTERNS, lenient)) {
+            int rows = grid.rows;
+            long[] values = new long[rows];
+            Failures failures = new Failures();
+            boolean complete = true;
+            for (int r = 0; r < rows && complete; r++) {
+                int s = cellStarts[r];
+                int e = cellEnds[r];
+                values[r] = Long.MIN_VALUE;
+                if (s < 0) {
+                    continue;
+                }
+                long v = pattern.parse(grid.data, s, e);
+                if (v == Long.MIN_VALUE) {
+                    if (lenient) {
+                        failures.add(r, s, e);
+                    } else {
+                        complete = false;
+                    }
+                    continue;
+                }
+                values[r] = v;
+            }
+            if (complete) {
+                return new Typed(DateTimeColumn.createInternal(name, values), failures.info(name, ColumnType.DATETIME));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The patterns worth a full pass, judged on the first 1,000 filled cells. Inferring: those that parse all
+     * of them, in order of preference. Overriding: the one that parses most of them (ISO if none does).
+     */
+    private List<DateFormats.Pattern> candidates(int c, List<DateFormats.Pattern> patterns, boolean lenient) {
+        int[] hits = new int[patterns.size()];
+        boolean[] alive = new boolean[patterns.size()];
+        java.util.Arrays.fill(alive, true);
+        int living = patterns.size();
+        int sampled = 0;
+        for (int r = 0; r < grid.rows && sampled < 1000 && living > 0; r++) {
+            int s = cellStarts[r];
+            int e = cellEnds[r];
+            if (s < 0) {
+                continue;
+            }
+            sampled++;
+            for (int p = 0; p < patterns.size(); p++) {
+                if (!alive[p]) {
+                    continue;
+                }
+                if (patterns.get(p).parse(grid.data, s, e) != Long.MIN_VALUE) {
+                    hits[p]++;
+                } else if (!lenient) {
+                    // Inferring needs every value to fit: one miss rules the pattern out.
+                    alive[p] = false;
+                    living--;
+                }
+            }
+        }
+        List<DateFormats.Pattern> result = new ArrayList<>();
+        if (lenient) {
+            int best = 0;
+            for (int p = 1; p < patterns.size(); p++) {
+                if (hits[p] > hits[best]) {
+                    best = p;
+                }
+            }
+            result.add(patterns.get(best));
+        } else if (sampled > 0) {
+            for (int p = 0; p < patterns.size(); p++) {
+                if (alive[p]) {
+                    result.add(patterns.get(p));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Strings, dictionary-encoded on their bytes so that each distinct value is decoded once. */
+    private Typed strings(int c, String name, ColumnType type) {
+        int rows = grid.rows;
+        ByteSliceDictionary dictionary = new ByteSliceDictionary(grid.data);
+        int[] codes = new int[rows];
+        IntArrayList firstRow = new IntArrayList();
+        long present = 0;
+        long totalLength = 0;
+        for (int r = 0; r < rows; r++) {
+            int s = cellStarts[r];
+            int e = cellEnds[r];
+            if (s < 0) {
+                codes[r] = -1;
+                continue;
+            }
+            int code = dictionary.codeOf(s, e);
+            if (code == firstRow.size()) {
+                firstRow.add(r);
+            }
+            codes[r] = code;
+            present++;
+            totalLength += e - s;
+        }
+        String[] values = new String[firstRow.size()];
+        for (int code = 0; code < values.length; code++) {
+            int r = firstRow.getInt(code);
+            values[code] = grid.text(r, c);
+        }
+        StringColumn column = StringColumn.create(name);
+        for (int r = 0; r < rows; r++) {
+            int code = codes[r];
+            if (code < 0) {
+                column.appendMissing();
+            } else {
+                column.append(values[code]);
+            }
+        }
+        ColumnType resolved = type;
+        if (resolved == null) {
+            double averageLength = present == 0 ? 0 : (double) totalLength / present;
+            resolved = CategoryRule.isCategorical(values.length, present, averageLength)
+                    ? ColumnType.CATEGORICAL : ColumnType.TEXT;
+        }
+        return new Typed(column, ColumnInfo.of(name, resolved));
+    }
+}

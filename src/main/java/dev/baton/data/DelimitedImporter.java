@@ -1,0 +1,80 @@
+package dev.baton.data;
+
+import dev.baton.util.Parallel;
+import dev.baton.util.Progress;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads delimited text (CSV, TSV, ...): decode, sniff the layout, tokenize in parallel, type the columns. */
+final class DelimitedImporter {
+
+    private DelimitedImporter() {
+    }
+
+    static Dataset read(SourceFile source, ImportOptions options, Progress progress) {
+        Path file = source.path();
+        TextDecoder.Decoded text = TextDecoder.decode(file, source.bytes(), options.encoding());
+        DelimitedSniffer.Layout layout = DelimitedSniffer.sniff(text.bytes(), text.offset(), text.length(), options);
+        if (layout.delimiter() == layout.quote()) {
+            throw ImportException.of(ImportException.Kind.UNSUPPORTED, file,
+                    "The delimiter and the quote character are both " + layout.delimiter() + "; choose different ones.");
+        }
+        DelimitedTokenizer.Layout tokens = new DelimitedTokenizer.Layout((byte) layout.delimiter(), (byte) layout.quote(),
+                layout.lineEnding() == LineEnding.CR, options.raggedRows());
+        if (layout.delimiter() > 127 || layout.quote() > 127) {
+            throw ImportException.of(ImportException.Kind.UNSUPPORTED, file,
+                    "Delimiter and quote must be ASCII characters.");
+        }
+        DelimitedTokenizer.Result result;
+        try {
+            result = new DelimitedTokenizer(file, text.bytes(), text.length(), tokens, progress.slice(0, 0.6))
+                    .tokenize(text.offset(), layout.header(), Parallel.pool(), Parallel.threads());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
+        }
+        if (result.grid().rows == 0) {
+            throw new ImportException(ImportException.Kind.HEADER_ONLY, file, 1, null, null,
+                    file.getFileName() + " has a header row (" + preview(result.header()) + ") but no data rows.");
+        }
+        ColumnNames.Result names = ColumnNames.uniquify(result.header());
+        List<String> notes = new ArrayList<>();
+        if (text.note() != null) {
+            notes.add(text.note());
+        }
+        notes.addAll(names.notes());
+        if (result.raggedRows() > 0) {
+            String verb = options.raggedRows() == RaggedRows.PAD ? "were padded with missing values (or cut to the header's width)" : "were skipped";
+            notes.add(String.format("%,d", result.raggedRows()) + " rows with a different number of fields " + verb
+                    + ", first at line " + result.raggedLines().get(0) + ".");
+        }
+        GridTables.Typed typed = GridTables.type(baseName(file), result.grid(), names.names(), options, Map.of(),
+                progress.slice(0.6, 1.0));
+        notes.addAll(typed.notes());
+        ImportOptions resolved = options.withFormat(DataFormat.DELIMITED)
+                .withEncoding(text.encoding())
+                .withDelimiter(layout.delimiter())
+                .withQuote(layout.quote())
+                .withHeader(layout.header())
+                .withLineEnding(layout.lineEnding());
+        DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+        return new Dataset(baseName(file), typed.table(), typed.columns(), dataSource, notes);
+    }
+
+    private static String preview(List<String> header) {
+        String joined = String.join(", ", header.subList(0, Math.min(header.size(), 6)));
+        return header.size() > 6 ? joined + ", ..." : joined;
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

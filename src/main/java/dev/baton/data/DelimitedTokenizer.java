@@ -1,0 +1,425 @@
+package dev.baton.data;
+
+import dev.baton.util.Progress;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Splits delimited text (RFC 4180 quoting) into cells, in parallel.
+ *
+ * <p>The text is cut into chunks at line breaks; every chunk but the first is parsed on the guess that its
+ * first line break was not inside a quoted cell. The guess is checked when the chunk before it is done:
+ * that chunk must have stopped exactly where this one started. If not (a quoted cell spans the cut),
+ * the rest is parsed again in order. So the result always equals a sequential parse.
+ */
+final class DelimitedTokenizer {
+
+    /** How the text is laid out. */
+    record Layout(byte delimiter, byte quote, boolean crOnly, RaggedRows raggedRows) {
+    }
+
+    /** The cells, the header, and what the user should be told about ragged rows. */
+    record Result(List<String> header, FieldGrid grid, long raggedRows, List<Long> raggedLines, long blankLines) {
+    }
+
+    private static final int MAX_COLUMNS = 10_000;
+    private static final int MIN_CHUNK = 4 << 20;
+
+    private final Path file;
+    private final byte[] b;
+    private final int dataEnd;
+    private final Layout layout;
+    private final Progress progress;
+    private final AtomicLong bytesDone = new AtomicLong();
+    /** Smallest chunk worth a thread; tests lower it to exercise the cut points on small inputs. */
+    int minChunk = MIN_CHUNK;
+
+    DelimitedTokenizer(Path file, byte[] data, int end, Layout layout, Progress progress) {
+        this.file = file;
+        this.b = data;
+        this.dataEnd = end;
+        this.layout = layout;
+        this.progress = progress;
+    }
+
+    Result tokenize(int from, boolean header, ExecutorService pool, int threads) throws InterruptedException {
+        int originalFrom = from;
+        from = skipBlankLines(from);
+        int leadingLines = countLineBreaks(originalFrom, from);
+        if (from >= dataEnd) {
+            throw ImportException.of(ImportException.Kind.EMPTY, file,
+                    file.getFileName() + " has no data: it is empty or holds only blank lines.");
+        }
+        Chunk first = new Chunk(from, from + 1, 0, -1);
+        first.parseHeaderRow();
+        List<String> firstRow = first.headerCells;
+        int columns = firstRow.size();
+        if (columns > MAX_COLUMNS) {
+            throw new ImportException(ImportException.Kind.TOO_MANY_COLUMNS, file, 1, null, null,
+                    file.getFileName() + " has " + String.format("%,d", columns) + " columns on line 1; Baton reads at most "
+                            + String.format("%,d", MAX_COLUMNS) + ". Is the delimiter right (" + ImportOptions.nameOf((char) layout.delimiter) + ")?");
+        }
+        int dataStart = header ? skipBlankLines(first.position) : from;
+        int headerLines = leadingLines + (header ? first.lines : 0);
+        List<String> names = header ? firstRow : null;
+
+        List<int[]> bounds = splitPoints(dataStart, threads);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int[] range : bounds) {
+            chunks.add(new Chunk(range[0], range[1], columns, 0));
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (Chunk chunk : chunks.subList(1, chunks.size())) {
+            futures.add(pool.submit(() -> {
+                chunk.parseRows();
+                return null;
+            }));
+        }
+        try {
+            chunks.get(0).parseRows();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+
+        // Verify the guesses; re-parse in order from the first chunk that started inside a quoted cell.
+        List<Chunk> valid = new ArrayList<>();
+        Chunk previous = chunks.get(0);
+        valid.add(previous);
+        for (int i = 1; i < chunks.size(); i++) {
+            Chunk next = chunks.get(i);
+            if (previous.position == next.start) {
+                valid.add(next);
+                previous = next;
+            } else {
+                Chunk rest = new Chunk(previous.position, dataEnd, columns, 0);
+                rest.parseRows();
+                valid.add(rest);
+                break;
+            }
+        }
+        return merge(names, columns, headerLines, valid);
+    }
+
+    private Result merge(List<String> names, int columns, int headerLines, List<Chunk> chunks) {
+        int rows = 0;
+        for (Chunk c : chunks) {
+            if (c.error != null) {
+                // A chunk's error counts only now that its start is known to be right; report it at its true line.
+                throw c.error.apply(lineBase(chunks, c, headerLines));
+            }
+            rows += c.rows;
+        }
+        long cells = (long) rows * columns;
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw ImportException.of(ImportException.Kind.TOO_LARGE, file, file.getFileName() + " has "
+                    + String.format("%,d", cells) + " cells; Baton holds at most about 2 billion in memory.");
+        }
+        int[] starts = new int[(int) cells];
+        int[] ends = new int[(int) cells];
+        int[] lines = new int[rows];
+        long ragged = 0;
+        long blank = 0;
+        List<Long> raggedLines = new ArrayList<>();
+        int cellAt = 0;
+        int rowAt = 0;
+        for (Chunk c : chunks) {
+            int base = lineBase(chunks, c, headerLines);
+            int n = c.starts.size();
+            c.starts.getElements(0, starts, cellAt, n);
+            c.ends.getElements(0, ends, cellAt, n);
+            cellAt += n;
+            for (int r = 0; r < c.rows; r++) {
+                lines[rowAt++] = c.rowLines.getInt(r) + base;
+            }
+            ragged += c.ragged;
+            blank += c.blank;
+            for (int i = 0; i < c.raggedLines.size() && raggedLines.size() < 5; i++) {
+                raggedLines.add((long) c.raggedLines.getInt(i) + base);
+            }
+        }
+        if (ragged > 0 && layout.raggedRows == RaggedRows.ERROR) {
+            throw raggedError(columns, ragged, raggedLines, chunks);
+        }
+        List<String> header = names;
+        if (header == null) {
+            header = new ArrayList<>();
+            for (int i = 1; i <= columns; i++) {
+                header.add("column_" + i);
+            }
+        }
+        FieldGrid grid = new FieldGrid(b, columns, rows, starts, ends, lines, layout.quote);
+        return new Result(header, grid, ragged, raggedLines, blank);
+    }
+
+    private ImportException raggedError(int columns, long ragged, List<Long> lines, List<Chunk> chunks) {
+        int found = -1;
+        for (Chunk c : chunks) {
+            if (c.firstRaggedCount >= 0) {
+                found = c.firstRaggedCount;
+                break;
+            }
+        }
+        String lineList = lines.stream().map(String::valueOf).reduce((x, y) -> x + ", " + y).orElse("");
+        String message = file.getFileName() + ": " + String.format("%,d", ragged) + (ragged == 1 ? " row has" : " rows have")
+                + " a different number of fields than the header's " + columns + " (line " + lineList
+                + (ragged > lines.size() ? ", ..." : "") + (found >= 0 ? "; the first has " + found : "") + ")."
+                + " Pad short rows with missing values, or skip these rows?";
+        return new ImportException(ImportException.Kind.RAGGED_ROWS, file, lines.isEmpty() ? 0 : lines.get(0), null, null,
+                lines, message, null);
+    }
+
+    private static int lineBase(List<Chunk> chunks, Chunk upTo, int headerLines) {
+        int base = 1 + headerLines;
+        for (Chunk c : chunks) {
+            if (c == upTo) {
+                return base;
+            }
+            base += c.lines;
+        }
+        return base;
+    }
+
+    /** Cut points after line breaks, about equal in size. */
+    private List<int[]> splitPoints(int from, int threads) {
+        List<int[]> ranges = new ArrayList<>();
+        int length = dataEnd - from;
+        int pieces = Math.max(1, Math.min(threads, length / minChunk));
+        int start = from;
+        for (int i = 1; i < pieces; i++) {
+            int cut = from + (int) ((long) length * i / pieces);
+            while (cut < dataEnd && b[cut - 1] != lineByte()) {
+                cut++;
+            }
+            if (cut <= start || cut >= dataEnd) {
+                continue;
+            }
+            ranges.add(new int[]{start, cut});
+            start = cut;
+        }
+        ranges.add(new int[]{start, dataEnd});
+        return ranges;
+    }
+
+    private byte lineByte() {
+        return layout.crOnly ? (byte) '\r' : (byte) '\n';
+    }
+
+    private int countLineBreaks(int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == lineByte()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int skipBlankLines(int pos) {
+        while (pos < dataEnd && (b[pos] == '\n' || b[pos] == '\r')) {
+            pos++;
+        }
+        return pos;
+    }
+
+    /** Parses rows that start in [start, stop); may run past stop to finish the last row. */
+    private final class Chunk {
+        final int start;
+        final int stop;
+        final int columns;
+        int position;
+        int rows;
+        int lines;
+        long ragged;
+        long blank;
+        int firstRaggedCount = -1;
+        final IntArrayList raggedLines = new IntArrayList();
+        final IntArrayList starts;
+        final IntArrayList ends;
+        final IntArrayList rowLines;
+        List<String> headerCells;
+        /** A deferred error: made into an exception once the line where this chunk starts is known. */
+        java.util.function.IntFunction<ImportException> error;
+
+        Chunk(int start, int stop, int columns, int expectedRows) {
+            this.start = start;
+            this.stop = stop;
+            this.columns = columns;
+            this.position = start;
+            int estimate = columns == 0 ? 16 : (int) Math.min(Integer.MAX_VALUE - 16L,
+                    Math.max(16L, (long) (stop - start) / Math.max(4, columns * 6L) * columns));
+            this.starts = new IntArrayList(estimate);
+            this.ends = new IntArrayList(estimate);
+            this.rowLines = new IntArrayList(columns == 0 ? 16 : estimate / Math.max(1, columns));
+        }
+
+        private final IntArrayList rowStarts = new IntArrayList(64);
+        private final IntArrayList rowEnds = new IntArrayList(64);
+
+        void parseHeaderRow() {
+            int before = lines;
+            if (!readRow()) {
+                return;
+            }
+            headerCells = new ArrayList<>(rowStarts.size());
+            FieldGrid one = new FieldGrid(b, 1, rowStarts.size(), rowStarts.toIntArray(), rowEnds.toIntArray(), null,
+                    layout.quote);
+            for (int i = 0; i < rowStarts.size(); i++) {
+                headerCells.add(one.text(i, 0));
+            }
+            if (error != null) {
+                throw error.apply(1 + before);
+            }
+        }
+
+        void parseRows() {
+            long reported = 0;
+            while (position < stop && error == null) {
+                int lineOfRow = lines;
+                if (!readRow()) {
+                    break;
+                }
+                int found = rowStarts.size();
+                if (found == 1 && rowEnds.getInt(0) == rowStarts.getInt(0) && columns > 1) {
+                    blank++;
+                    continue;
+                }
+                if (found != columns) {
+                    ragged++;
+                    if (raggedLines.size() < 5) {
+                        raggedLines.add(lineOfRow);
+                    }
+                    if (firstRaggedCount < 0) {
+                        firstRaggedCount = found;
+                    }
+                    if (layout.raggedRows != RaggedRows.PAD) {
+                        continue;
+                    }
+                }
+                int kept = Math.min(found, columns);
+                for (int i = 0; i < kept; i++) {
+                    starts.add(rowStarts.getInt(i));
+                    ends.add(rowEnds.getInt(i));
+                }
+                for (int i = kept; i < columns; i++) {
+                    starts.add(-1);
+                    ends.add(-1);
+                }
+                rowLines.add(lineOfRow);
+                rows++;
+                if ((rows & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                    long done = bytesDone.addAndGet(position - start - reported);
+                    reported = position - start;
+                    progress.update(done, dataEnd, "Reading");
+                }
+            }
+            bytesDone.addAndGet(position - start - reported);
+            progress.update(bytesDone.get(), dataEnd, "Reading");
+        }
+
+        /** Reads one row at {@link #position} into rowStarts/rowEnds; false at the end of data. */
+        private boolean readRow() {
+            rowStarts.clear();
+            rowEnds.clear();
+            if (position >= dataEnd) {
+                return false;
+            }
+            final byte delimiter = layout.delimiter;
+            final byte quote = layout.quote;
+            final byte newline = layout.crOnly ? (byte) '\r' : (byte) '\n';
+            int pos = position;
+            while (true) {
+                int fieldStart = pos;
+                if (quote != 0 && pos < dataEnd && b[pos] == quote) {
+                    int openLine = lines;
+                    pos++;
+                    while (true) {
+                        if (pos >= dataEnd) {
+                            int column = rowStarts.size() + 1;
+                            int at = fieldStart;
+                            error = base -> new ImportException(ImportException.Kind.UNTERMINATED_QUOTE, file, base + openLine,
+                                    "field " + column, ImportException.snippet(text(at, Math.min(dataEnd, at + 60))),
+                                    file.getFileName() + ": the quote opened on line " + (base + openLine) + ", field " + column
+                                            + " (" + ImportException.snippet(text(at, Math.min(dataEnd, at + 40)))
+                                            + ") is never closed. Add the closing " + (char) quote
+                                            + ", or choose another quote character.");
+                            position = dataEnd;
+                            return false;
+                        }
+                        byte x = b[pos];
+                        if (x == quote) {
+                            if (pos + 1 < dataEnd && b[pos + 1] == quote) {
+                                pos += 2;
+                                continue;
+                            }
+                            pos++;
+                            break;
+                        }
+                        if (x == newline) {
+                            lines++;
+                        }
+                        pos++;
+                    }
+                    // Text after the closing quote belongs to the cell, up to the next delimiter.
+                    while (pos < dataEnd && b[pos] != delimiter && b[pos] != '\n' && b[pos] != '\r') {
+                        pos++;
+                    }
+                } else {
+                    while (pos < dataEnd) {
+                        byte x = b[pos];
+                        if (x == delimiter || x == '\n' || x == '\r') {
+                            break;
+                        }
+                        pos++;
+                    }
+                }
+                rowStarts.add(fieldStart);
+                rowEnds.add(pos);
+                if (pos >= dataEnd) {
+                    position = dataEnd;
+                    return true;
+                }
+                byte x = b[pos];
+                if (x == delimiter) {
+                    pos++;
+                    continue;
+                }
+                if (x == '\r') {
+                    pos++;
+                    if (!layout.crOnly && pos < dataEnd && b[pos] == '\n') {
+                        pos++;
+                    } else if (!layout.crOnly) {
+                        // A lone CR in a file of LF line ends: treat it as a line end too.
+                        lines--;
+                    }
+                    lines++;
+                } else {
+                    pos++;
+                    lines++;
+                }
+                position = pos;
+                return true;
+            }
+        }
+    }
+
+    private String text(int s, int e) {
+        return new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.baton.data;
+
+import dev.baton.util.Progress;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one sheet of an Excel workbook: the first row holds the names unless the options say otherwise. */
+final class ExcelImporter {
+
+    private ExcelImporter() {
+    }
+
+    static List<String> sheetNames(SourceFile source) {
+        try (Workbook workbook = open(source)) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                names.add(workbook.getSheetName(i));
+            }
+            return names;
+        } catch (IOException e) {
+            throw unreadable(source.path(), e);
+        }
+    }
+
+    static Dataset read(SourceFile source, ImportOptions options, Progress progress, int maxRows) {
+        Path file = source.path();
+        try (Workbook workbook = open(source)) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw ImportException.of(ImportException.Kind.EMPTY, file, file.getFileName() + " has no sheets.");
+            }
+            Sheet sheet;
+            if (options.sheet() != null) {
+                sheet = workbook.getSheet(options.sheet());
+                if (sheet == null) {
+                    throw ImportException.of(ImportException.Kind.UNSUPPORTED, file, file.getFileName() + " has no sheet named '"
+                            + options.sheet() + "'; its sheets are " + sheetNames(source) + ".");
+                }
+            } else {
+                sheet = workbook.getSheetAt(0);
+            }
+            int firstRow = sheet.getFirstRowNum();
+            int lastRow = sheet.getLastRowNum();
+            if (sheet.getPhysicalNumberOfRows() == 0) {
+                throw ImportException.of(ImportException.Kind.EMPTY, file, "Sheet '" + sheet.getSheetName() + "' of "
+                        + file.getFileName() + " is empty.");
+            }
+            int width = 0;
+            for (int r = firstRow; r <= lastRow; r++) {
+                Row row = sheet.getRow(r);
+                if (row != null && row.getLastCellNum() > width) {
+                    width = row.getLastCellNum();
+                }
+            }
+            if (width > 10_000) {
+                throw ImportException.of(ImportException.Kind.TOO_MANY_COLUMNS, file, "Sheet '" + sheet.getSheetName()
+                        + "' has " + width + " columns; Baton reads at most 10,000.");
+            }
+            boolean header = options.header() == null || options.header();
+            List<String> names = new ArrayList<>();
+            int dataStart = firstRow;
+            if (header) {
+                Row row = sheet.getRow(firstRow);
+                for (int c = 0; c < width; c++) {
+                    String name = row == null ? null : text(row.getCell(c));
+                    names.add(name == null ? "" : name);
+                }
+                dataStart = firstRow + 1;
+            } else {
+                for (int c = 0; c < width; c++) {
+                    names.add("column_" + (c + 1));
+                }
+            }
+            FieldGridBuilder grid = new FieldGridBuilder(width);
+            for (int r = dataStart; r <= lastRow && grid.rows() < maxRows; r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || isBlank(row, width)) {
+                    continue;
+                }
+                for (int c = 0; c < width; c++) {
+                    grid.add(text(row.getCell(c)));
+                }
+                grid.endRow(r + 1);
+                if ((r & 0xFFF) == 0) {
+                    progress.checkCancelled();
+                    progress.update(r - dataStart, lastRow - dataStart + 1, "Reading sheet " + sheet.getSheetName());
+                }
+            }
+            if (grid.rows() == 0) {
+                throw ImportException.of(ImportException.Kind.HEADER_ONLY, file, "Sheet '" + sheet.getSheetName() + "' of "
+                        + file.getFileName() + " has a header row but no data rows.");
+            }
+            ColumnNames.Result unique = ColumnNames.uniquify(names);
+            GridTables.Typed typed = GridTables.type(DelimitedImporter.baseName(file), grid.build(), unique.names(), options,
+                    Map.of(), progress);
+            List<String> notes = new ArrayList<>(unique.notes());
+            notes.addAll(typed.notes());
+            ImportOptions resolved = options.withFormat(DataFormat.EXCEL).withSheet(sheet.getSheetName()).withHeader(header);
+            DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+            return new Dataset(DelimitedImporter.baseName(file), typed.table(), typed.columns(), dataSource, notes);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static Workbook open(SourceFile source) throws IOException {
+        try {
+            return WorkbookFactory.create(new ByteArrayInputStream(source.bytes()));
+        } catch (RuntimeException e) {
+            throw new ImportException(ImportException.Kind.UNREADABLE, source.path(), 0, null, null, List.of(),
+                    source.path().getFileName() + " is not a readable Excel workbook: " + e.getMessage(), e);
+        }
+    }
+
+    private static ImportException unreadable(Path file, IOException e) {
+        return new ImportException(ImportException.Kind.UNREADABLE, file, 0, null, null, List.of(),
+                file.getFileName() + " is not a readable Excel workbook: " + e.getMessage(), e);
+    }
+
+    private static boolean isBlank(Row row, int width) {
+        for (int c = 0; c < width; c++) {
+            if (text(row.getCell(c)) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A cell as text the type inference understands: ISO dates, plain numbers, true/false; null when empty. */
+    static String text(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> {
+                String s = cell.getStringCellValue();
+                yield s == null || s.isEmpty() ? null : s;
+            }
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    LocalDateTime value = cell.getLocalDateTimeCellValue();
+                    yield value.toLocalTime().toSecondOfDay() == 0 && value.getNano() == 0
+                            ? value.toLocalDate().toString() : value.toString();
+                }
+                double d = cell.getNumericCellValue();
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                    yield Long.toString((long) d);
+                }
+                yield BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            }
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.baton.data;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Collects cells as strings, row by row, into a {@link FieldGrid}: for formats other than delimited text. */
+final class FieldGridBuilder {
+
+    private final int columns;
+    private byte[] data = new byte[1 << 16];
+    private int size;
+    private final IntArrayList starts = new IntArrayList();
+    private final IntArrayList ends = new IntArrayList();
+    private final IntArrayList lines = new IntArrayList();
+    private int cellsInRow;
+
+    FieldGridBuilder(int columns) {
+        this.columns = columns;
+    }
+
+    /** Adds the next cell of the current row; null for an absent value. */
+    void add(String value) {
+        if (cellsInRow >= columns) {
+            throw new IllegalStateException("row has more than " + columns + " cells");
+        }
+        if (value == null) {
+            starts.add(-1);
+            ends.add(-1);
+        } else {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, data, size, bytes.length);
+            starts.add(size);
+            size += bytes.length;
+            ends.add(size);
+        }
+        cellsInRow++;
+    }
+
+    /** Ends the current row, padding absent cells; line is the source line (0 if unknown). */
+    void endRow(int line) {
+        while (cellsInRow < columns) {
+            starts.add(-1);
+            ends.add(-1);
+            cellsInRow++;
+        }
+        lines.add(line);
+        cellsInRow = 0;
+    }
+
+    int rows() {
+        return lines.size();
+    }
+
+    private void ensure(int extra) {
+        if (size + extra > data.length) {
+            long wanted = Math.max((long) data.length * 2, (long) size + extra);
+            if (wanted > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("more than 2 GB of text");
+            }
+            data = Arrays.copyOf(data, (int) wanted);
+        }
+    }
+
+    FieldGrid build() {
+        return new FieldGrid(data, columns, lines.size(), starts.toIntArray(), ends.toIntArray(), lines.toIntArray(), (byte) 0);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.baton.data;
+
+import dev.baton.util.Parallel;
+import dev.baton.util.Progress;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Types every column of a {@link FieldGrid}, in parallel, and assembles the table. */
+final class GridTables {
+
+    /** A type a file format declares for a column (ARFF); NUMERIC lets the values choose integer or decimal. */
+    enum Declared { NUMERIC }
+
+    record Typed(Table table, List<ColumnInfo> columns, List<String> notes) {
+    }
+
+    private GridTables() {
+    }
+
+    static Typed type(String tableName, FieldGrid grid, List<String> names, ImportOptions options,
+                      Map<String, Object> declared, Progress progress) {
+        TablesawInit.await();
+        int n = names.size();
+        Column<?>[] columns = new Column<?>[n];
+        ColumnInfo[] infos = new ColumnInfo[n];
+        AtomicInteger done = new AtomicInteger();
+        Parallel.forEach(n, c -> {
+            progress.checkCancelled();
+            String name = names.get(c);
+            ColumnType override = options.types().get(name);
+            Object declaredType = declared.get(name);
+            // One typer per column: it keeps the column's cells while it tries types.
+            ColumnTyper typer = new ColumnTyper(grid, options.missingTokens());
+            ColumnTyper.Typed typed;
+            if (override == null && declaredType == Declared.NUMERIC) {
+                typed = typer.buildNumeric(c, name);
+            } else if (override == null && declaredType instanceof ColumnType t) {
+                typed = typer.build(c, name, t);
+            } else {
+                typed = typer.build(c, name, override);
+            }
+            columns[c] = typed.column();
+            infos[c] = typed.info();
+            progress.update(done.incrementAndGet(), n, "Typing columns");
+        });
+        List<String> notes = new ArrayList<>();
+        for (String unknown : options.types().keySet()) {
+            if (!names.contains(unknown)) {
+                notes.add("The type chosen for column '" + unknown + "' was not used: the file has no such column.");
+            }
+        }
+        for (ColumnInfo info : infos) {
+            if (info.unparsable() > 0) {
+                notes.add(String.format("%,d", info.unparsable()) + " value" + (info.unparsable() == 1 ? "" : "s")
+                        + " in '" + info.name() + "' did not fit the type " + info.type().label()
+                        + " and " + (info.unparsable() == 1 ? "is" : "are") + " now missing, for example " + info.examples().get(0) + ".");
+            }
+        }
+        Table table = Table.create(tableName);
+        table.addColumns(columns);
+        return new Typed(table, List.of(infos), notes);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.baton.data;
+
+import dev.baton.util.Progress;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A file's bytes in memory with their SHA-256; gzip-compressed files are unpacked (the hash is of the file as stored).
+ * The hash is computed on another thread while the bytes are parsed.
+ */
+record SourceFile(Path path, byte[] bytes, java.util.concurrent.CompletableFuture<String> hash, long sizeOnDisk) {
+
+    SourceFile(Path path, byte[] bytes, String sha256, long sizeOnDisk) {
+        this(path, bytes, java.util.concurrent.CompletableFuture.completedFuture(sha256), sizeOnDisk);
+    }
+
+    String sha256() {
+        return hash.join();
+    }
+
+    private static final int BLOCK = 8 << 20;
+
+    static SourceFile read(Path path, Progress progress) {
+        checkReadable(path);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 64) {
+                throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName() + " is "
+                        + String.format("%,d", size / (1 << 20)) + " MB; Baton reads files up to 2 GB. Convert it to Parquet to read larger data.");
+            }
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.position() < bytes.length) {
+                progress.checkCancelled();
+                buffer.limit(Math.min(bytes.length, buffer.position() + BLOCK));
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                progress.update(buffer.position(), size, "Reading " + path.getFileName());
+            }
+            java.util.concurrent.CompletableFuture<String> hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                MessageDigest sha = newDigest();
+                sha.update(bytes);
+                return HexFormat.of().formatHex(sha.digest());
+            }, dev.baton.util.Parallel.pool());
+            if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
+                return new SourceFile(path, gunzip(path, bytes), hash, size);
+            }
+            return new SourceFile(path, bytes, hash, size);
+        } catch (IOException e) {
+            throw new ImportException(ImportException.Kind.UNREADABLE, path, 0, null, null, java.util.List.of(),
+                    "Could not read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of a file, without keeping its bytes. */
+    static String fingerprint(Path path) throws IOException {
+        MessageDigest sha = newDigest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    static void checkReadable(Path path) {
+        if (!Files.exists(path)) {
+            throw new ImportException(ImportException.Kind.NOT_FOUND, path, 0, null, null, java.util.List.of(),
+                    "File not found: " + path, new NoSuchFileException(path.toString()));
+        }
+        if (Files.isDirectory(path)) {
+            throw ImportException.of(ImportException.Kind.UNREADABLE, path, path + " is a folder, not a data file.");
+        }
+        if (!Files.isReadable(path)) {
+            throw new ImportException(ImportException.Kind.UNREADABLE, path, 0, null, null, java.util.List.of(),
+                    "Baton is not allowed to read " + path + ".", new AccessDeniedException(path.toString()));
+        }
+    }
+
+    private static byte[] gunzip(Path path, byte[] bytes) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+            in.transferTo(out);
+            if (out.size() > Integer.MAX_VALUE - 64) {
+                throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName() + " unpacks to more than 2 GB.");
+            }
+            return out.toByteArray();
+        } catch (java.util.zip.ZipException e) {
+            throw ImportException.of(ImportException.Kind.UNREADABLE, path, path.getFileName()
+                    + " looks gzip-compressed but is damaged: " + e.getMessage());
+        }
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

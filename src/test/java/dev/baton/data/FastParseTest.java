@@ -1,0 +1,63 @@
+package dev.baton.data;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FastParseTest {
+
+    private static double dbl(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return FastParse.parseDouble(b, 0, b.length);
+    }
+
+    private static long lng(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return FastParse.parseLong(b, 0, b.length);
+    }
+
+    @Test
+    void doublesAgreeWithTheJdkBitForBit() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 200_000; i++) {
+            double v = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-8, 12));
+            for (String text : new String[]{Double.toString(v), String.format(Locale.ROOT, "%.4f", v),
+                String.format(Locale.ROOT, "%.17g", v), String.format(Locale.ROOT, "%e", v)}) {
+                if (text.startsWith("-0.") || text.startsWith("0.") || !text.matches("-?0\\d.*")) {
+                    assertThat(dbl(text)).as(text).isEqualTo(Double.parseDouble(text));
+                }
+            }
+        }
+    }
+
+    @Test
+    void numbers() {
+        assertThat(dbl("39.1")).isEqualTo(39.1);
+        assertThat(dbl(" 1e3 ")).isEqualTo(1000.0);
+        assertThat(dbl(".5")).isEqualTo(0.5);
+        assertThat(dbl("-0.0001")).isEqualTo(-0.0001);
+        assertThat(dbl("1.7976931348623157E308")).isEqualTo(Double.MAX_VALUE);
+        assertThat(dbl("abc")).isNaN();
+        assertThat(dbl("1.2.3")).isNaN();
+        assertThat(dbl("01.5")).isNaN();
+        assertThat(dbl("1e")).isNaN();
+        assertThat(lng("42")).isEqualTo(42);
+        assertThat(lng("-9223372036854775807")).isEqualTo(-9223372036854775807L);
+        assertThat(lng("9223372036854775808")).isEqualTo(FastParse.NOT_A_LONG);
+        assertThat(lng("007")).isEqualTo(FastParse.NOT_A_LONG);
+        assertThat(lng("0")).isEqualTo(0);
+        assertThat(lng("1.0")).isEqualTo(FastParse.NOT_A_LONG);
+    }
+
+    @Test
+    void isoDatesAreValidated() {
+        byte[] ok = "2024-02-29".getBytes(StandardCharsets.US_ASCII);
+        byte[] bad = "2023-02-29".getBytes(StandardCharsets.US_ASCII);
+        assertThat(FastParse.parseIsoDate(ok, 0, ok.length)).isNotEqualTo(Integer.MIN_VALUE);
+        assertThat(FastParse.parseIsoDate(bad, 0, bad.length)).isEqualTo(Integer.MIN_VALUE);
+    }
+}
