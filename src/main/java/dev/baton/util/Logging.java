@@ -28,5 +28,9 @@ public final class Logging {
         handler.setLevel(Level.WARNING);
         root.addHandler(handler);
         Logger.getLogger("org.tribuo").setLevel(Level.SEVERE);
+        // JavaFX warns that it runs from the classpath, which is Baton's deliberate choice (see DESIGN.md).
+        Logger.getLogger("javafx").setLevel(Level.SEVERE);
+        Logger.getLogger("javafx.css").setLevel(Level.WARNING);
+        Logger.getLogger("javafx.scene.control").setLevel(Level.WARNING);
     }
 }

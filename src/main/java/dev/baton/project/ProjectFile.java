@@ -1,0 +1,18 @@
+package dev.baton.project;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The saved form of a project, {@code project.json}: versioned, readable, diff-friendly JSON.
+ * Each stage adds its part; a part is null until that stage has something to keep.
+ *
+ * @param format   always {@link #FORMAT}; a reader refuses any other value
+ * @param name     the project's name
+ * @param savedWith the Baton version that wrote the file
+ * @param data     the data source
+ */
+@JsonPropertyOrder({"format", "name", "savedWith", "data"})
+public record ProjectFile(String format, String name, String savedWith, DataRef data) {
+
+    public static final String FORMAT = "baton-project/1";
+}

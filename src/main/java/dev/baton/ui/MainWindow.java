@@ -1,0 +1,398 @@
+package dev.baton.ui;
+
+import dev.baton.data.DataFormat;
+import dev.baton.data.ImportException;
+import dev.baton.data.ImportOptions;
+import dev.baton.data.RaggedRows;
+import dev.baton.data.SampleData;
+import dev.baton.project.Project;
+import dev.baton.project.ProjectStore;
+import dev.baton.ui.data.DataStageView;
+import dev.baton.ui.data.ImportDialog;
+import dev.baton.ui.task.FxTaskRunner;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The workbench window: menus, toolbar, the six stages in a navigation, the status bar. */
+public final class MainWindow implements Prompts {
+
+    private final Stage stage;
+    private final FxTaskRunner tasks;
+    private final Workbench workbench;
+    private final BorderPane root = new BorderPane();
+    private final StackPane stageArea = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<StageId, Node> views = new EnumMap<>(StageId.class);
+    private final Map<StageId, ToggleButton> navButtons = new EnumMap<>(StageId.class);
+    private final StatusBar statusBar;
+    private final DataStageView dataView;
+    private final Menu recentMenu = new Menu("Open Recent");
+
+    public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
+        this.stage = stage;
+        this.tasks = new FxTaskRunner(error -> showError("Something went wrong", error));
+        this.workbench = new Workbench(project, tasks, this, recentData, recentProjects);
+        this.statusBar = new StatusBar(tasks.running());
+        this.dataView = new DataStageView(workbench, this::openDataDialog, sample -> workbench.openData(sample, ImportOptions.detect()));
+        views.put(StageId.DATA, dataView.node());
+        for (StageId id : StageId.values()) {
+            views.computeIfAbsent(id, PendingStageView::of);
+        }
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setLeft(navigation());
+        root.setCenter(stageArea);
+        root.setBottom(statusBar.node());
+        root.getStyleClass().add("main-window");
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("baton.css").toExternalForm());
+        installDragAndDrop(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), statusBar::cancelNewest);
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        project.addListener(change -> {
+            updateTitle();
+            if (change == Project.Change.DATA) {
+                statusBar.showDataset(project.dataset());
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
+        updateTitle();
+        select(StageId.DATA);
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public FxTaskRunner tasks() {
+        return tasks;
+    }
+
+    public DataStageView dataView() {
+        return dataView;
+    }
+
+    public void select(StageId id) {
+        navButtons.get(id).setSelected(true);
+        stageArea.getChildren().setAll(views.get(id));
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File");
+        MenuItem newProject = item("New Project", "Shortcut+N", this::newProject);
+        MenuItem openData = item("Open Data\u2026", "Shortcut+O", this::openDataDialog);
+        openData.setId("menu-open-data");
+        MenuItem openProject = item("Open Project\u2026", "Shortcut+Shift+O", this::openProjectDialog);
+        Menu samples = new Menu("Open Sample Dataset");
+        for (Path sample : SampleData.files()) {
+            samples.getItems().add(item(sample.getFileName().toString(), null, () -> workbench.openData(sample, ImportOptions.detect())));
+        }
+        samples.setDisable(samples.getItems().isEmpty());
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
+        MenuItem save = item("Save", "Shortcut+S", workbench::save);
+        MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", workbench::saveAs);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmDiscard()) {
+                Platform.exit();
+            }
+        });
+        file.getItems().addAll(newProject, openData, openProject, recentMenu, samples, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), quit);
+        Menu view = new Menu("View");
+        int n = 1;
+        for (StageId id : StageId.values()) {
+            view.getItems().add(item(id.title(), "Shortcut+" + n++, () -> select(id)));
+        }
+        Menu help = new Menu("Help");
+        help.getItems().add(item("About Baton", null, () -> inform("Baton " + dev.baton.util.Versions.baton(),
+                "A workbench for data scientists: load, clean, explore, train, report and hand off.\nJava "
+                        + dev.baton.util.Versions.java())));
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : workbench.recentProjects().list()) {
+            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> workbench.openProject(p)));
+        }
+        if (!recentMenu.getItems().isEmpty()) {
+            recentMenu.getItems().add(new SeparatorMenuItem());
+        }
+        for (Path p : workbench.recentData().list()) {
+            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> showImportDialog(p)));
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        Button open = new Button("Open");
+        open.setTooltip(new Tooltip("Open a data file (Ctrl+O)"));
+        open.setOnAction(e -> openDataDialog());
+        Button openProject = new Button("Open Project");
+        openProject.setTooltip(new Tooltip("Open a saved project (Ctrl+Shift+O)"));
+        openProject.setOnAction(e -> openProjectDialog());
+        Button save = new Button("Save");
+        save.setTooltip(new Tooltip("Save the project (Ctrl+S)"));
+        save.setOnAction(e -> workbench.save());
+        ToolBar bar = new ToolBar(open, openProject, save, new Separator(Orientation.VERTICAL));
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private Node navigation() {
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("stage-nav");
+        int n = 1;
+        for (StageId id : StageId.values()) {
+            ToggleButton button = new ToggleButton(n++ + "  " + id.title());
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setId("nav-" + id.name().toLowerCase());
+            button.setTooltip(new Tooltip(id.purpose()));
+            button.setOnAction(e -> select(id));
+            navButtons.put(id, button);
+            nav.getChildren().add(button);
+        }
+        navigation.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
+        return nav;
+    }
+
+    private void installDragAndDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                Path dropped = files.get(0).toPath();
+                Platform.runLater(() -> open(dropped));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** Opens a project folder or shows the import dialog for a data file. */
+    public void open(Path path) {
+        if (Files.isDirectory(path) && Files.exists(path.resolve(ProjectStore.PROJECT_JSON))) {
+            if (confirmDiscard()) {
+                workbench.openProject(path);
+            }
+        } else {
+            showImportDialog(path);
+        }
+    }
+
+    private void newProject() {
+        if (confirmDiscard()) {
+            workbench.project().restore(new dev.baton.project.ProjectFile(dev.baton.project.ProjectFile.FORMAT, "Untitled",
+                    dev.baton.util.Versions.baton(), null), null, null);
+        }
+    }
+
+    public void openDataDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open data");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.tab", "*.csv.gz", "*.json",
+                        "*.jsonl", "*.ndjson", "*.xlsx", "*.arff", "*.parquet"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path samples = SampleData.folder();
+        if (samples != null) {
+            chooser.setInitialDirectory(samples.toFile());
+        }
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            showImportDialog(file.toPath());
+        }
+    }
+
+    public void showImportDialog(Path file) {
+        ImportOptions initial = ImportOptions.detect().withFormat(DataFormat.fromFileName(file));
+        Optional<ImportOptions> options = new ImportDialog(stage, file, initial, tasks).showAndWait();
+        options.ifPresent(o -> workbench.openData(file, o));
+    }
+
+    private void openProjectDialog() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open project (a .baton-project folder)");
+        File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            workbench.openProject(folder.toPath());
+        }
+    }
+
+    /** True when there is nothing unsaved, or the user chose to save or discard it. */
+    private boolean confirmDiscard() {
+        Project project = workbench.project();
+        if (!project.isDirty() || !project.hasData()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Baton");
+        alert.setHeaderText("Save changes to " + project.name() + "?");
+        alert.setContentText("Your changes will be lost if you don't save them.");
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        if (answer.get() == save) {
+            workbench.save();
+            return false;
+        }
+        return true;
+    }
+
+    private void updateTitle() {
+        Project project = workbench.project();
+        stage.setTitle((project.isDirty() && project.hasData() ? "\u2022 " : "") + project.name() + " \u2014 Baton");
+    }
+
+    private boolean exitOnError;
+
+    /** For the smoke test: an error ends the program with exit code 1 instead of showing a dialog. */
+    void exitOnError() {
+        exitOnError = true;
+    }
+
+    @Override
+    public void showError(String header, Throwable error) {
+        if (exitOnError) {
+            System.err.println("baton: " + header + ": " + ErrorDialog.plainMessage(error));
+            System.exit(1);
+        }
+        ErrorDialog.show(stage, header, error);
+    }
+
+    @Override
+    public RaggedRows askRagged(ImportException problem) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.initOwner(stage);
+        alert.setTitle("Baton");
+        alert.setHeaderText("Some rows do not fit the header");
+        Label text = new Label(problem.getMessage());
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        alert.getDialogPane().setContent(text);
+        ButtonType pad = new ButtonType("Pad with missing values", ButtonBar.ButtonData.YES);
+        ButtonType skip = new ButtonType("Skip these rows", ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(pad, skip, ButtonType.CANCEL);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == pad) {
+            return RaggedRows.PAD;
+        }
+        if (answer.isPresent() && answer.get() == skip) {
+            return RaggedRows.SKIP;
+        }
+        return null;
+    }
+
+    @Override
+    public Path locateData(String savedPath) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, "The project's data file is not at " + savedPath
+                + " any more. Locate it, or open the project without data?", new ButtonType("Locate\u2026", ButtonBar.ButtonData.YES),
+                new ButtonType("Open without data", ButtonBar.ButtonData.NO));
+        alert.initOwner(stage);
+        alert.setHeaderText("Data file not found");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get().getButtonData() != ButtonBar.ButtonData.YES) {
+            return null;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Locate " + Path.of(savedPath).getFileName());
+        File file = chooser.showOpenDialog(stage);
+        return file == null ? null : file.toPath();
+    }
+
+    @Override
+    public Path chooseProjectLocation(String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save project");
+        chooser.setInitialFileName(suggestedName + ProjectStore.SUFFIX);
+        File file = chooser.showSaveDialog(stage);
+        return file == null ? null : file.toPath();
+    }
+
+    @Override
+    public void inform(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Baton");
+        alert.setHeaderText(header);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        alert.getDialogPane().setContent(text);
+        alert.showAndWait();
+    }
+}

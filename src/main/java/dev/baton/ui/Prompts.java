@@ -1,0 +1,24 @@
+package dev.baton.ui;
+
+import dev.baton.data.ImportException;
+import dev.baton.data.RaggedRows;
+
+import java.nio.file.Path;
+
+/** The questions the workbench asks the user; the window shows dialogs, tests answer directly. */
+public interface Prompts {
+
+    void showError(String header, Throwable error);
+
+    /** Ragged rows were found: pad, skip, or null to give up. */
+    RaggedRows askRagged(ImportException problem);
+
+    /** The project's data file is not where it was: a new location, or null to open the project without data. */
+    Path locateData(String savedPath);
+
+    /** Where to save a project that has no folder yet; null if the user cancels. */
+    Path chooseProjectLocation(String suggestedName);
+
+    /** A note for the user that needs no decision. */
+    void inform(String header, String message);
+}

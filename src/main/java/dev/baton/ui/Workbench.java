@@ -1,0 +1,147 @@
+package dev.baton.ui;
+
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetReader;
+import dev.baton.data.ImportException;
+import dev.baton.data.ImportOptions;
+import dev.baton.data.RaggedRows;
+import dev.baton.project.DataRef;
+import dev.baton.project.Project;
+import dev.baton.project.ProjectFile;
+import dev.baton.project.ProjectStore;
+import dev.baton.ui.task.TaskRunner;
+
+import java.nio.file.Path;
+
+/**
+ * The main window's view model: opening data and projects, saving, all through the task runner so the FX
+ * thread never waits. A failed or cancelled load leaves the project as it was.
+ */
+public final class Workbench {
+
+    private final Project project;
+    private final TaskRunner tasks;
+    private final Prompts prompts;
+    private final RecentFiles recentData;
+    private final RecentFiles recentProjects;
+
+    public Workbench(Project project, TaskRunner tasks, Prompts prompts, RecentFiles recentData, RecentFiles recentProjects) {
+        this.project = project;
+        this.tasks = tasks;
+        this.prompts = prompts;
+        this.recentData = recentData;
+        this.recentProjects = recentProjects;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public RecentFiles recentData() {
+        return recentData;
+    }
+
+    public RecentFiles recentProjects() {
+        return recentProjects;
+    }
+
+    /** Reads a data file and makes it the project's data. */
+    public void openData(Path file, ImportOptions options) {
+        tasks.background("Opening " + file.getFileName(), progress -> DatasetReader.read(file, options, progress))
+                .onSuccess(dataset -> {
+                    project.setData(dataset);
+                    recentData.add(file);
+                })
+                .onFailure(error -> importFailed(file, options, error))
+                .start();
+    }
+
+    private void importFailed(Path file, ImportOptions options, Throwable error) {
+        if (error instanceof ImportException problem && problem.kind() == ImportException.Kind.RAGGED_ROWS
+                && options.raggedRows() == RaggedRows.ERROR) {
+            RaggedRows choice = prompts.askRagged(problem);
+            if (choice != null) {
+                openData(file, options.withRaggedRows(choice));
+            }
+            return;
+        }
+        prompts.showError("Could not open " + file.getFileName(), error);
+    }
+
+    /** Opens a saved project: reads project.json, then its data with the saved options. */
+    public void openProject(Path folder) {
+        tasks.background("Opening project " + folder.getFileName(), progress -> ProjectStore.read(folder))
+                .onSuccess(file -> loadProjectData(folder, file))
+                .onFailure(error -> prompts.showError("Could not open project " + folder.getFileName(), error))
+                .start();
+    }
+
+    private void loadProjectData(Path folder, ProjectFile file) {
+        DataRef data = file.data();
+        if (data == null) {
+            project.restore(file, folder, null);
+            recentProjects.add(folder);
+            return;
+        }
+        Path location = ProjectStore.locateData(data, folder);
+        if (location == null) {
+            location = prompts.locateData(data.path());
+            if (location == null) {
+                project.restore(file, folder, null);
+                recentProjects.add(folder);
+                return;
+            }
+        }
+        Path dataFile = location;
+        tasks.background("Reading " + dataFile.getFileName(), progress -> DatasetReader.read(dataFile, data.options(), progress))
+                .onSuccess(dataset -> {
+                    project.restore(file, folder, dataset);
+                    recentProjects.add(folder);
+                    if (data.fingerprint() != null && dataset.source() != null
+                            && !data.fingerprint().equals(dataset.source().fingerprint())) {
+                        prompts.inform("The data file has changed",
+                                dataFile + " is not the file this project was saved with (its SHA-256 differs): "
+                                        + "results may differ from the saved ones.");
+                        project.markDirty();
+                    }
+                })
+                .onFailure(error -> prompts.showError("Could not read the data of project " + folder.getFileName(), error))
+                .start();
+    }
+
+    /** Saves to the project's folder, asking for one the first time. */
+    public void save() {
+        if (project.folder() == null) {
+            saveAs();
+            return;
+        }
+        saveTo(project.folder());
+    }
+
+    public void saveAs() {
+        Path chosen = prompts.chooseProjectLocation(project.name());
+        if (chosen != null) {
+            saveTo(ProjectStore.folderFor(chosen));
+        }
+    }
+
+    public void saveTo(Path folder) {
+        String name = ProjectStore.nameOf(folder);
+        ProjectFile snapshot = project.toFile();
+        ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data());
+        tasks.background("Saving " + folder.getFileName(), progress -> {
+                    ProjectStore.save(named, folder);
+                    return folder;
+                })
+                .onSuccess(saved -> {
+                    project.savedAs(saved, name);
+                    recentProjects.add(saved);
+                })
+                .onFailure(error -> prompts.showError("Could not save the project", error))
+                .start();
+    }
+}

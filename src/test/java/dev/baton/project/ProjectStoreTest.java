@@ -1,0 +1,82 @@
+package dev.baton.project;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetReader;
+import dev.baton.data.ImportOptions;
+import dev.baton.util.Progress;
+import dev.baton.util.UserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProjectStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void saveAndReadBackTheDataSource() throws Exception {
+        Path data = dir.resolve("penguins.csv");
+        Files.copy(Path.of("sample-data", "penguins.csv"), data);
+        Dataset dataset = DatasetReader.read(data, ImportOptions.detect().withType("year", ColumnType.CATEGORICAL), Progress.NONE);
+        Project project = new Project();
+        project.setData(dataset);
+        Path folder = ProjectStore.folderFor(dir.resolve("study"));
+        assertThat(folder.getFileName().toString()).isEqualTo("study.baton-project");
+        ProjectStore.save(project.toFile(), folder);
+
+        ProjectFile read = ProjectStore.read(folder);
+        assertThat(read.format()).isEqualTo("baton-project/1");
+        assertThat(read.data().fingerprint()).isEqualTo(DatasetReader.fingerprint(data));
+        assertThat(read.data().relativePath()).isEqualTo("../penguins.csv");
+        assertThat(read.data().options().types()).containsEntry("year", ColumnType.CATEGORICAL);
+        assertThat(read.data().options().delimiter()).isEqualTo(',');
+        assertThat(ProjectStore.locateData(read.data(), folder)).isEqualTo(folder.resolve("../penguins.csv").normalize());
+
+        Dataset again = DatasetReader.read(ProjectStore.locateData(read.data(), folder), read.data().options(), Progress.NONE);
+        assertThat(again.type("year")).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(again.rowCount()).isEqualTo(344);
+    }
+
+    @Test
+    void theJsonIsReadableAndStable() throws Exception {
+        Project project = new Project();
+        project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));
+        Path a = dir.resolve("a.baton-project");
+        ProjectStore.save(project.toFile(), a);
+        Path b = dir.resolve("b.baton-project");
+        ProjectStore.save(project.toFile(), b);
+        String json = Files.readString(a.resolve("project.json"));
+        assertThat(json).startsWith("{\n  \"format\" : \"baton-project/1\"");
+        assertThat(json).isEqualTo(Files.readString(b.resolve("project.json")));
+    }
+
+    @Test
+    void aNewerFormatIsRefusedWithAClearMessage() throws Exception {
+        Path folder = dir.resolve("future.baton-project");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("project.json"), "{\"format\": \"baton-project/2\", \"savedWith\": \"3.0.0\"}");
+        assertThatThrownBy(() -> ProjectStore.read(folder)).isInstanceOf(UserException.class)
+                .hasMessageContaining("baton-project/2").hasMessageContaining("newer Baton (3.0.0)");
+    }
+
+    @Test
+    void damagedJsonNamesLineAndColumn() throws Exception {
+        Path folder = dir.resolve("broken.baton-project");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("project.json"), "{\n \"format\": \"baton-project/1\",\n \"name\": }");
+        assertThatThrownBy(() -> ProjectStore.read(folder)).isInstanceOf(UserException.class)
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void notAProject() {
+        assertThatThrownBy(() -> ProjectStore.read(dir)).hasMessageContaining("is not a Baton project");
+    }
+}

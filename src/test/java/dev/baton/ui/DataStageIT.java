@@ -1,0 +1,97 @@
+package dev.baton.ui;
+
+import dev.baton.project.Project;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Headless (Monocle): opening data through the window, and a bad file that leaves the open data in place. */
+@ExtendWith(ApplicationExtension.class)
+class DataStageIT {
+
+    @TempDir
+    Path dir;
+
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
+        window = new MainWindow(stage, new Project(), new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"));
+        stage.show();
+    }
+
+    @AfterEach
+    void removePrefs() throws BackingStoreException {
+        prefs.removeNode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Integer> table(FxRobot robot) {
+        return (TableView<Integer>) robot.lookup(".dataset-table").queryAs(TableView.class);
+    }
+
+    private void waitForData(int rows) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.workbench().project().hasData()
+                && window.workbench().project().dataset().rowCount() == rows);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openPenguinsThroughTheImportDialog(FxRobot robot) throws Exception {
+        Path penguins = Path.of("sample-data", "penguins.csv").toAbsolutePath();
+        robot.interact(() -> javafx.application.Platform.runLater(() -> window.open(penguins)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("Import").tryQuery().isPresent()
+                && !robot.lookup("Import").queryButton().isDisabled());
+        Screenshots.save(robot, robot.lookup("Import").queryButton().getScene(), "import-dialog");
+        robot.clickOn("Import");
+        waitForData(344);
+        Screenshots.save(robot, window.stage().getScene(), "data-stage");
+        TableView<Integer> table = table(robot);
+        assertThat(table.getItems()).hasSize(344);
+        List<String> headers = table.getColumns().stream().skip(1).map(c -> (String) c.getUserData()).toList();
+        assertThat(headers).containsExactly("species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
+                "body_mass_g", "sex", "year");
+        assertThat(robot.lookup("#status-dataset").queryAs(Label.class).getText()).contains("344 rows").contains("8 columns");
+        assertThat(robot.lookup(".missing-cell").tryQuery()).isPresent();
+        assertThat(window.stage().getTitle()).contains("penguins");
+    }
+
+    @Test
+    void aMalformedFileShowsAnErrorAndKeepsThePreviousData(FxRobot robot) throws Exception {
+        robot.interact(() -> window.workbench().openData(Path.of("sample-data", "penguins.csv"), dev.baton.data.ImportOptions.detect()));
+        waitForData(344);
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "a,b\n1,\"open\n2,3\n");
+        robot.interact(() -> window.workbench().openData(broken, dev.baton.data.ImportOptions.detect()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".error-message").tryQuery().isPresent());
+        String message = robot.lookup(".error-message").queryAs(Label.class).getText();
+        assertThat(message).contains("broken.csv").contains("line 2").contains("never closed");
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        Screenshots.save(robot, pane.getScene(), "error-dialog");
+        Window dialogWindow = pane.getScene().getWindow();
+        robot.interact(((Stage) dialogWindow)::close);
+        assertThat(window.workbench().project().dataset().name()).isEqualTo("penguins");
+        assertThat(table(robot).getItems()).hasSize(344);
+    }
+}
