@@ -43,7 +43,17 @@ final class ColumnTyper {
      */
     private int[] cellStarts;
     private int[] cellEnds;
+    /** Filled by {@link #extract} while every filled cell is a number; null once one is not. */
+    private double[] numbers;
+    /** Whether every number was written as an integer ("12", not "12.0"). */
+    private boolean integral;
+    /** Whether some integer is too large for a double to hold exactly (then integers are parsed as longs). */
+    private boolean huge;
 
+    /**
+     * Extracts the cells and, in the same loop, tries them as numbers: most columns are numeric, and one
+     * loop instead of several is what keeps a fresh JVM's import fast (each hot loop costs compile time).
+     */
     private void extract(int c) {
         int rows = grid.rows;
         int columns = grid.columns;
@@ -53,6 +63,10 @@ final class ColumnTyper {
         byte quote = grid.quote;
         int[] cs = new int[rows];
         int[] ce = new int[rows];
+        double[] values = new double[rows];
+        boolean numeric = true;
+        boolean wholes = true;
+        boolean big = false;
         for (int r = 0, i = c; r < rows; r++, i += columns) {
             int s = starts[i];
             int e = ends[i];
@@ -64,12 +78,66 @@ final class ColumnTyper {
             }
             if (isMissing(s, e)) {
                 s = -1;
+                values[r] = Double.NaN;
+            } else if (numeric) {
+                double v = FastParse.parseDouble(data, s, e);
+                if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    numeric = false;
+                } else {
+                    values[r] = v;
+                    if (wholes && !FastParse.isPlainInteger(data, s, e)) {
+                        wholes = false;
+                    }
+                    if (Math.abs(v) >= 0x1p53) {
+                        big = true;
+                    }
+                }
             }
             cs[r] = s;
             ce[r] = e;
         }
         cellStarts = cs;
         cellEnds = ce;
+        numbers = numeric ? values : null;
+        integral = numeric && wholes;
+        huge = big;
+    }
+
+    /** The column as integers or decimals from the numbers {@link #extract} parsed; null if not all numeric or all missing. */
+    private Typed fromNumbers(String name) {
+        if (numbers == null || (integral && huge)) {
+            return null;
+        }
+        int rows = grid.rows;
+        boolean any = false;
+        boolean fitsInt = true;
+        for (int r = 0; r < rows; r++) {
+            double v = numbers[r];
+            if (!Double.isNaN(v)) {
+                any = true;
+                if (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    fitsInt = false;
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!integral) {
+            return new Typed(DoubleColumn.create(name, numbers), ColumnInfo.of(name, ColumnType.DECIMAL));
+        }
+        if (fitsInt) {
+            int[] ints = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                ints[r] = Double.isNaN(numbers[r]) ? Integer.MIN_VALUE : (int) numbers[r];
+            }
+            return new Typed(IntColumn.create(name, ints), ColumnInfo.of(name, ColumnType.INTEGER));
+        }
+        long[] longs = new long[rows];
+        for (int r = 0; r < rows; r++) {
+            longs[r] = Double.isNaN(numbers[r]) ? Long.MIN_VALUE : (long) numbers[r];
+        }
+        return new Typed(LongColumn.create(name, longs), ColumnInfo.of(name, ColumnType.INTEGER));
     }
 
     Typed build(int c, String name, ColumnType override) {
@@ -77,7 +145,12 @@ final class ColumnTyper {
         if (override != null) {
             return convert(c, name, override, true);
         }
-        for (ColumnType candidate : new ColumnType[]{ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.BOOLEAN,
+        Typed numeric = fromNumbers(name);
+        if (numeric != null) {
+            return numeric;
+        }
+        numbers = null;
+        for (ColumnType candidate : new ColumnType[]{ColumnType.INTEGER, ColumnType.BOOLEAN,
                 ColumnType.DATE, ColumnType.DATETIME}) {
             Typed typed = convert(c, name, candidate, false);
             if (typed != null) {
@@ -90,6 +163,7 @@ final class ColumnTyper {
     /** A column declared numeric by its format (ARFF): integer if every value is one, else decimal. */
     Typed buildNumeric(int c, String name) {
         extract(c);
+        numbers = null;
         Typed typed = integers(c, name, false);
         return typed != null ? typed : decimals(c, name, true);
     }

@@ -153,6 +153,24 @@ final class FastParse {
         }
     }
 
+    /** True when the text is an optional sign and digits only (blanks around allowed): an integer as written. */
+    static boolean isPlainInteger(byte[] b, int s, int e) {
+        s = trimStart(b, s, e);
+        e = trimEnd(b, s, e);
+        if (s < e && (b[s] == '-' || b[s] == '+')) {
+            s++;
+        }
+        if (s >= e) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An ISO date yyyy-MM-dd as Tablesaw's packed int; {@link Integer#MIN_VALUE} otherwise. */
     static int parseIsoDate(byte[] b, int s, int e) {
         s = trimStart(b, s, e);
