@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         subcommands = {
             GuiCommand.class,
             ProfileCommand.class,
+            CleanCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

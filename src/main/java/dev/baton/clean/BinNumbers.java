@@ -1,0 +1,124 @@
+package dev.baton.clean;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts numbers into intervals [a, b): at given edges, or into equal-width bins over the data's range (fitted).
+ * Values outside the outer edges fall into the first or last bin. The result is a categorical column.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BinNumbers(String column, List<Double> edges, Integer bins, String into, List<Double> fittedEdges) implements Operation {
+
+    public BinNumbers {
+        edges = edges == null ? null : List.copyOf(edges);
+        fittedEdges = fittedEdges == null ? null : List.copyOf(fittedEdges);
+    }
+
+    public BinNumbers(String column, List<Double> edges, Integer bins, String into) {
+        this(column, edges, bins, into, null);
+    }
+
+    private List<Double> edgesInUse() {
+        return edges != null ? edges : fittedEdges;
+    }
+
+    @Override
+    public String describe() {
+        List<Double> e = edgesInUse();
+        return "Bin " + column + " into " + (e != null ? (e.size() - 1) + " intervals at " + String.join(", ", e.stream().map(Cells::text).toList())
+                : bins + " equal-width intervals") + " as " + target();
+    }
+
+    private String target() {
+        return into == null || into.isBlank() ? column + "_bin" : into.strip();
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if ((edges == null) == (bins == null)) {
+            throw new StepException(column, "give either the interval edges or a number of bins");
+        }
+        if (edges != null) {
+            if (edges.size() < 2) {
+                throw new StepException(column, "give at least two edges");
+            }
+            for (int i = 1; i < edges.size(); i++) {
+                if (!(edges.get(i) > edges.get(i - 1))) {
+                    throw new StepException(column, "edges must increase: " + edges.get(i - 1) + " then " + edges.get(i));
+                }
+            }
+        }
+        if (bins != null && (bins < 1 || bins > 1000)) {
+            throw new StepException(column, "the number of bins must be between 1 and 1000");
+        }
+    }
+
+    @Override
+    public BinNumbers fit(Dataset input) {
+        if (edges != null) {
+            return this;
+        }
+        Checks.numeric(input, column, "binning");
+        double[] values = Stats.present(input.column(column));
+        if (values.length == 0) {
+            throw new StepException(column, "'" + column + "' has no values to bin");
+        }
+        double min = java.util.Arrays.stream(values).min().orElseThrow();
+        double max = java.util.Arrays.stream(values).max().orElseThrow();
+        List<Double> cut = new ArrayList<>();
+        for (int i = 0; i <= bins; i++) {
+            cut.add(i == bins ? max : min + (max - min) * i / bins);
+        }
+        return new BinNumbers(column, edges, bins, into, cut);
+    }
+
+    @Override
+    public boolean hasFit() {
+        return edges != null || fittedEdges != null;
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        BinNumbers f = hasFit() ? this : fit(input);
+        Checks.numeric(input, column, "binning");
+        List<Double> e = f.edgesInUse();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i + 1 < e.size(); i++) {
+            boolean last = i + 2 == e.size();
+            labels.add("[" + Cells.text(e.get(i)) + ", " + Cells.text(e.get(i + 1)) + (last ? "]" : ")"));
+        }
+        Column<?> source = input.column(column);
+        StringColumn out = TextColumns.build(target(), source.size(), r -> {
+            double v = Cells.number(source, r);
+            if (Double.isNaN(v)) {
+                return null;
+            }
+            int bin = 0;
+            while (bin + 1 < labels.size() && v >= e.get(bin + 1)) {
+                bin++;
+            }
+            return labels.get(bin);
+        });
+        Edit edit = Edit.of(input);
+        return target().equals(column) ? edit.replace(column, out, ColumnType.CATEGORICAL).build()
+                : edit.add(out, ColumnType.CATEGORICAL, column).build();
+    }
+}

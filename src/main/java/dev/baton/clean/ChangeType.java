@@ -1,0 +1,50 @@
+package dev.baton.clean;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.data.TypeConversion;
+
+import java.util.List;
+
+/** Converts a column to another type; values that do not fit become missing and are counted. */
+public record ChangeType(String column, ColumnType type) implements Operation {
+
+    @Override
+    public String describe() {
+        return "Change the type of " + column + " to " + (type == null ? "?" : type.label());
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (type == null) {
+            throw new StepException(column, "choose the type to change " + column + " to");
+        }
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        if (!input.hasColumn(column)) {
+            throw StepException.missingColumn(column);
+        }
+        TypeConversion.Converted converted = TypeConversion.convert(input.column(column), type);
+        Edit edit = Edit.of(input).replace(column, converted.column(), type);
+        Dataset out = edit.build();
+        if (converted.info().unparsable() > 0) {
+            java.util.List<dev.baton.data.ColumnInfo> infos = new java.util.ArrayList<>(out.columns());
+            infos.replaceAll(i -> i.name().equals(column) ? converted.info() : i);
+            out = out.with(out.table(), infos);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.baton.clean;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.data.Dataset;
+
+import java.util.List;
+
+/**
+ * Limits numbers to bounds: fixed values, or quantiles of the data (fitted: scoring uses the training bounds).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Clip(String column, Double lower, Double upper, Double lowerQuantile, Double upperQuantile,
+                   Double fittedLower, Double fittedUpper) implements Operation {
+
+    public static Clip bounds(String column, Double lower, Double upper) {
+        return new Clip(column, lower, upper, null, null, null, null);
+    }
+
+    public static Clip quantiles(String column, Double lowerQuantile, Double upperQuantile) {
+        return new Clip(column, null, null, lowerQuantile, upperQuantile, null, null);
+    }
+
+    private boolean usesQuantiles() {
+        return lowerQuantile != null || upperQuantile != null;
+    }
+
+    @Override
+    public String describe() {
+        Double lo = usesQuantiles() ? fittedLower : lower;
+        Double hi = usesQuantiles() ? fittedUpper : upper;
+        String q = usesQuantiles() ? " (quantiles " + (lowerQuantile == null ? "-" : Cells.text(lowerQuantile)) + " and "
+                + (upperQuantile == null ? "-" : Cells.text(upperQuantile)) + ")" : "";
+        return "Clip " + column + " to [" + (lo == null ? "-inf" : Cells.text(lo)) + ", " + (hi == null ? "inf" : Cells.text(hi)) + "]" + q;
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (usesQuantiles() && (lower != null || upper != null)) {
+            throw new StepException(column, "give bounds or quantiles, not both");
+        }
+        if (!usesQuantiles() && lower == null && upper == null) {
+            throw new StepException(column, "give a lower bound, an upper bound, or both");
+        }
+        for (Double q : new Double[]{lowerQuantile, upperQuantile}) {
+            if (q != null && (q < 0 || q > 1)) {
+                throw new StepException(column, "quantiles are between 0 and 1, not " + q);
+            }
+        }
+        if (lower != null && upper != null && lower > upper) {
+            throw new StepException(column, "the lower bound " + lower + " is above the upper bound " + upper);
+        }
+    }
+
+    @Override
+    public Clip fit(Dataset input) {
+        if (!usesQuantiles()) {
+            return this;
+        }
+        Checks.numeric(input, column, "clipping");
+        double[] values = Stats.present(input.column(column));
+        java.util.Arrays.sort(values);
+        Double lo = lowerQuantile == null || values.length == 0 ? null : Stats.quantileSorted(values, lowerQuantile);
+        Double hi = upperQuantile == null || values.length == 0 ? null : Stats.quantileSorted(values, upperQuantile);
+        return new Clip(column, lower, upper, lowerQuantile, upperQuantile, lo, hi);
+    }
+
+    @Override
+    public boolean hasFit() {
+        return !usesQuantiles() || fittedLower != null || fittedUpper != null;
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        Clip f = hasFit() ? this : fit(input);
+        double lo = (usesQuantiles() ? f.fittedLower : lower) == null ? Double.NEGATIVE_INFINITY : (usesQuantiles() ? f.fittedLower : lower);
+        double hi = (usesQuantiles() ? f.fittedUpper : upper) == null ? Double.POSITIVE_INFINITY : (usesQuantiles() ? f.fittedUpper : upper);
+        return NumberMap.apply(input, column, null, "clipping", true, v -> Math.max(lo, Math.min(hi, v)));
+    }
+}

@@ -1,0 +1,226 @@
+package dev.baton.clean;
+
+import tech.tablesaw.columns.Column;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Finds groups of values that are probably the same thing spelled differently, the way OpenRefine does:
+ * key collision on a fingerprint or an n-gram fingerprint, or nearest neighbours by Levenshtein distance.
+ * Works on the distinct values with their counts, so a million rows cost what their few distinct values cost.
+ */
+public final class Clustering {
+
+    public enum Method {
+        FINGERPRINT("fingerprint"),
+        NGRAM("n-gram fingerprint"),
+        LEVENSHTEIN("nearest neighbours (Levenshtein)");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A value and how many rows hold it. */
+    public record ValueCount(String value, int count) {
+    }
+
+    /** Values that look alike, most frequent first; {@link #suggested()} is what they would be merged into. */
+    public record Cluster(List<ValueCount> values) {
+        public String suggested() {
+            return values.get(0).value();
+        }
+
+        public int rows() {
+            return values.stream().mapToInt(ValueCount::count).sum();
+        }
+    }
+
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{Cntrl}]");
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private Clustering() {
+    }
+
+    public static Map<String, Integer> counts(Column<?> column) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int r = 0; r < column.size(); r++) {
+            if (!column.isMissing(r)) {
+                counts.merge(column.getString(r), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    public static List<Cluster> find(Map<String, Integer> counts, Method method, int ngram, int radius) {
+        return switch (method) {
+            case FINGERPRINT -> byKey(counts, Clustering::fingerprint);
+            case NGRAM -> byKey(counts, v -> ngramFingerprint(v, ngram));
+            case LEVENSHTEIN -> nearestNeighbours(counts, radius);
+        };
+    }
+
+    /** OpenRefine's fingerprint: trim, lower case, strip accents and punctuation, sort the unique words. */
+    public static String fingerprint(String value) {
+        String s = fold(value.strip().toLowerCase(Locale.ROOT));
+        s = PUNCTUATION.matcher(s).replaceAll("");
+        TreeSet<String> words = new TreeSet<>();
+        for (String w : SPACES.split(s)) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** OpenRefine's n-gram fingerprint: lower case without punctuation, spaces or accents, the sorted unique n-grams. */
+    public static String ngramFingerprint(String value, int n) {
+        String s = fold(value.toLowerCase(Locale.ROOT));
+        s = PUNCTUATION.matcher(s).replaceAll("");
+        s = SPACES.matcher(s).replaceAll("");
+        TreeSet<String> grams = new TreeSet<>();
+        for (int i = 0; i + n <= s.length(); i++) {
+            grams.add(s.substring(i, i + n));
+        }
+        if (grams.isEmpty()) {
+            grams.add(s);
+        }
+        return String.join("", grams);
+    }
+
+    private static String fold(String s) {
+        return DIACRITICS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    private static List<Cluster> byKey(Map<String, Integer> counts, java.util.function.Function<String, String> key) {
+        Map<String, List<ValueCount>> groups = new HashMap<>();
+        counts.forEach((value, count) -> groups.computeIfAbsent(key.apply(value), k -> new ArrayList<>()).add(new ValueCount(value, count)));
+        return clusters(groups.values());
+    }
+
+    /**
+     * Values within {@code radius} edits of each other, transitively. Candidate pairs come from blocks of values
+     * sharing a 3-character piece (values that close must share one when long enough), so not all pairs are compared.
+     */
+    private static List<Cluster> nearestNeighbours(Map<String, Integer> counts, int radius) {
+        List<String> values = new ArrayList<>(counts.keySet());
+        int[] parent = new int[values.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        Map<String, List<Integer>> blocks = new HashMap<>();
+        int block = 3;
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i).toLowerCase(Locale.ROOT);
+            if (v.length() <= block * (radius + 1)) {
+                blocks.computeIfAbsent("#short", k -> new ArrayList<>()).add(i);
+            }
+            TreeSet<String> pieces = new TreeSet<>();
+            for (int p = 0; p + block <= v.length(); p++) {
+                pieces.add(v.substring(p, p + block));
+            }
+            for (String piece : pieces) {
+                blocks.computeIfAbsent(piece, k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> members : blocks.values()) {
+            if (members.size() > 2000) {
+                continue;
+            }
+            for (int a = 0; a < members.size(); a++) {
+                for (int b = a + 1; b < members.size(); b++) {
+                    int x = members.get(a);
+                    int y = members.get(b);
+                    if (find(parent, x) != find(parent, y)
+                            && Math.abs(values.get(x).length() - values.get(y).length()) <= radius
+                            && levenshtein(values.get(x), values.get(y), radius) <= radius) {
+                        parent[find(parent, x)] = find(parent, y);
+                    }
+                }
+            }
+        }
+        Map<Integer, List<ValueCount>> groups = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(new ValueCount(values.get(i), counts.get(values.get(i))));
+        }
+        return clusters(groups.values());
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** Edit distance, giving up (returning limit + 1) once it must exceed the limit. */
+    public static int levenshtein(String a, String b, int limit) {
+        int[] previous = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
+            int best = row[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                best = Math.min(best, row[j]);
+            }
+            if (best > limit) {
+                return limit + 1;
+            }
+            int[] t = previous;
+            previous = row;
+            row = t;
+        }
+        return previous[b.length()];
+    }
+
+    private static List<Cluster> clusters(java.util.Collection<List<ValueCount>> groups) {
+        List<Cluster> out = new ArrayList<>();
+        for (List<ValueCount> g : groups) {
+            if (g.size() < 2) {
+                continue;
+            }
+            List<ValueCount> sorted = new ArrayList<>(g);
+            sorted.sort(Comparator.comparingInt(ValueCount::count).reversed().thenComparing(ValueCount::value));
+            out.add(new Cluster(sorted));
+        }
+        out.sort(Comparator.comparingInt((Cluster c) -> c.values().size()).reversed()
+                .thenComparing(Comparator.comparingInt(Cluster::rows).reversed())
+                .thenComparing(Cluster::suggested));
+        return out;
+    }
+
+    /** The merge step for the accepted clusters: every value of a cluster becomes the chosen one. */
+    public static MergeValues mergeStep(String column, Map<Cluster, String> accepted) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        accepted.forEach((cluster, target) -> {
+            for (ValueCount v : cluster.values()) {
+                if (!v.value().equals(target)) {
+                    mapping.put(v.value(), target);
+                }
+            }
+        });
+        return new MergeValues(column, mapping);
+    }
+}

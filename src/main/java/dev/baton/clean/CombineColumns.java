@@ -1,0 +1,63 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+import dev.baton.data.TypeConversion;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Joins the texts of several columns into a new one, with a separator; missing parts are left out. */
+public record CombineColumns(List<String> columns, String separator, String into) implements Operation {
+
+    public CombineColumns {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    @Override
+    public String describe() {
+        return "Combine " + Checks.list(columns) + " into " + into + " with '" + separator + "'";
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return columns;
+    }
+
+    @Override
+    public void check() {
+        if (columns.size() < 2) {
+            throw new StepException(null, "choose at least two columns to combine");
+        }
+        Checks.name(into, "the new column's name");
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        List<Column<?>> sources = new ArrayList<>();
+        for (String c : columns) {
+            if (!input.hasColumn(c)) {
+                throw StepException.missingColumn(c);
+            }
+            sources.add(input.column(c));
+        }
+        String sep = separator == null ? "" : separator;
+        StringColumn out = TextColumns.build(into.strip(), input.rowCount(), r -> {
+            List<String> parts = new ArrayList<>();
+            for (Column<?> s : sources) {
+                String t = TypeConversion.text(s, r);
+                if (t != null) {
+                    parts.add(t);
+                }
+            }
+            return parts.isEmpty() ? null : String.join(sep, parts);
+        });
+        return Edit.of(input).add(out, TextColumns.typeOf(out), columns.get(columns.size() - 1)).build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.baton.clean;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.columns.Column;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/** Takes the year, quarter, month, day, weekday (1 = Monday) or day of year of a date into a new integer column. */
+public record DatePart(String column, Part part, String into) implements Operation {
+
+    public enum Part { YEAR, QUARTER, MONTH, DAY, WEEKDAY, DAY_OF_YEAR }
+
+    private String target() {
+        return into == null || into.isBlank() ? column + "_" + part.name().toLowerCase(Locale.ROOT) : into.strip();
+    }
+
+    @Override
+    public String describe() {
+        return "Take the " + part.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " of " + column + " as " + target();
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (part == null) {
+            throw new StepException(column, "choose which part of the date to take");
+        }
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        Checks.temporal(input, column, "taking a date part");
+        Column<?> source = input.column(column);
+        IntColumn out = IntColumn.create(target());
+        for (int r = 0; r < source.size(); r++) {
+            if (source.isMissing(r)) {
+                out.appendMissing();
+                continue;
+            }
+            Object v = source.get(r);
+            LocalDate d = v instanceof LocalDateTime dt ? dt.toLocalDate() : (LocalDate) v;
+            out.append(switch (part) {
+                case YEAR -> d.getYear();
+                case QUARTER -> (d.getMonthValue() - 1) / 3 + 1;
+                case MONTH -> d.getMonthValue();
+                case DAY -> d.getDayOfMonth();
+                case WEEKDAY -> d.getDayOfWeek().getValue();
+                case DAY_OF_YEAR -> d.getDayOfYear();
+            });
+        }
+        return Edit.of(input).add(out, ColumnType.INTEGER, column).build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+
+import java.util.List;
+
+/** Removes columns. */
+public record DropColumns(List<String> columns) implements Operation {
+
+    public DropColumns {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    @Override
+    public String describe() {
+        return "Drop " + (columns.size() == 1 ? "column " : columns.size() + " columns: ") + Checks.list(columns);
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return columns;
+    }
+
+    @Override
+    public void check() {
+        Checks.notEmpty(columns, "drop");
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        return Edit.of(input).drop(columns).build();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.baton.clean;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.data.Dataset;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts part of each text: a regular-expression group, or the first word. Into a new column, or in place
+ * when {@code into} is empty. Texts without a match become missing.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExtractText(String column, Mode mode, String pattern, Integer group, String into) implements Operation {
+
+    public enum Mode { FIRST_WORD, REGEX }
+
+    @Override
+    public String describe() {
+        String what = mode == Mode.FIRST_WORD ? "the first word" : "group " + (group == null ? 1 : group) + " of /" + pattern + "/";
+        return "Extract " + what + " of " + column + (into == null || into.isBlank() ? "" : " into " + into);
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (mode == null) {
+            throw new StepException(column, "choose what to extract");
+        }
+        if (mode == Mode.REGEX) {
+            if (pattern == null || pattern.isEmpty()) {
+                throw new StepException(column, "the pattern cannot be empty");
+            }
+            Pattern p = Checks.regex(pattern);
+            int g = group == null ? 1 : group;
+            if (g < 0 || g > p.matcher("").groupCount()) {
+                throw new StepException(column, "the pattern has " + p.matcher("").groupCount() + " groups; group " + g + " does not exist");
+            }
+        }
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        Checks.text(input, column, "extracting");
+        Column<?> source = input.column(column);
+        boolean inPlace = into == null || into.isBlank();
+        String name = inPlace ? column : into.strip();
+        StringColumn out;
+        if (mode == Mode.FIRST_WORD) {
+            out = TextColumns.build(name, source.size(), r -> {
+                if (source.isMissing(r)) {
+                    return null;
+                }
+                String t = source.getString(r).strip();
+                int space = t.indexOf(' ');
+                return space < 0 ? t : t.substring(0, space);
+            });
+        } else {
+            Pattern p = Checks.regex(pattern);
+            int g = group == null ? 1 : group;
+            out = TextColumns.build(name, source.size(), r -> {
+                if (source.isMissing(r)) {
+                    return null;
+                }
+                Matcher m = p.matcher(source.getString(r));
+                return m.find() ? m.group(g) : null;
+            });
+        }
+        Edit edit = Edit.of(input);
+        return inPlace ? edit.replace(column, out, TextColumns.typeOf(out)).build()
+                : edit.add(out, TextColumns.typeOf(out), column).build();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+
+import java.util.List;
+
+/** Takes the logarithm (natural, 10 or 2), optionally of x + 1; values at or below zero become missing. */
+public record LogTransform(String column, String base, boolean plusOne, String into) implements Operation {
+
+    /** Logarithms exact where the JDK has them: log10 directly, log2 exact for powers of two. */
+    private double log(double x) {
+        return switch (base == null ? "e" : base) {
+            case "10" -> Math.log10(x);
+            case "2" -> Math.getExponent(x) >= Double.MIN_EXPONENT && x == Math.scalb(1.0, Math.getExponent(x))
+                    ? Math.getExponent(x) : Math.log(x) / Math.log(2);
+            default -> Math.log(x);
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "Take log" + (base == null || base.equals("e") ? "" : base) + "(" + column + (plusOne ? " + 1" : "") + ")"
+                + (into == null || into.isBlank() ? "" : " into " + into);
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (base != null && !List.of("e", "10", "2").contains(base)) {
+            throw new StepException(column, "the base is e, 10 or 2, not " + base);
+        }
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        return NumberMap.apply(input, column, into, "a logarithm", false, v -> {
+            double x = plusOne ? v + 1 : v;
+            return x > 0 ? log(x) : Double.NaN;
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package dev.baton.clean;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.data.Dataset;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges categories seen fewer than a count (or a fraction of rows) into one label, "Other" by default.
+ * The categories kept are fitted, so at scoring time any other value, even a new one, becomes the label.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MergeRare(String column, Integer minCount, Double minFraction, String label, List<String> kept) implements Operation {
+
+    public MergeRare {
+        kept = kept == null ? null : List.copyOf(kept);
+    }
+
+    public MergeRare(String column, Integer minCount, Double minFraction, String label) {
+        this(column, minCount, minFraction, label, null);
+    }
+
+    private String other() {
+        return label == null || label.isBlank() ? "Other" : label;
+    }
+
+    @Override
+    public String describe() {
+        String rule = minCount != null ? "seen fewer than " + minCount + " times" : "below " + Cells.text(minFraction * 100) + "% of rows";
+        return "Merge categories of " + column + " " + rule + " into '" + other() + "'"
+                + (kept == null ? "" : " (keeps " + kept.size() + ")");
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if ((minCount == null) == (minFraction == null)) {
+            throw new StepException(column, "give either a minimum count or a minimum fraction");
+        }
+    }
+
+    @Override
+    public MergeRare fit(Dataset input) {
+        Checks.text(input, column, "merging rare categories");
+        Column<?> c = input.column(column);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int r = 0; r < c.size(); r++) {
+            if (!c.isMissing(r)) {
+                counts.merge(c.getString(r), 1, Integer::sum);
+            }
+        }
+        double threshold = minCount != null ? minCount : minFraction * input.rowCount();
+        List<String> keep = new ArrayList<>();
+        counts.forEach((value, count) -> {
+            if (count >= threshold) {
+                keep.add(value);
+            }
+        });
+        keep.sort(null);
+        return new MergeRare(column, minCount, minFraction, label, keep);
+    }
+
+    @Override
+    public boolean hasFit() {
+        return kept != null;
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        MergeRare f = hasFit() ? this : fit(input);
+        Set<String> keep = new HashSet<>(f.kept);
+        String other = other();
+        return TextMap.apply(input, List.of(column), "merging rare categories", s -> keep.contains(s) ? s : other);
+    }
+}

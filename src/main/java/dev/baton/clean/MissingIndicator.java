@@ -1,0 +1,49 @@
+package dev.baton.clean;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.List;
+
+/** Adds a true/false column saying where a column was missing (before it is filled). */
+public record MissingIndicator(String column, String into) implements Operation {
+
+    @Override
+    public String describe() {
+        return "Add " + target() + ": true where " + column + " is missing";
+    }
+
+    private String target() {
+        return into == null || into.isBlank() ? column + "_was_missing" : into.strip();
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        if (!input.hasColumn(column)) {
+            throw StepException.missingColumn(column);
+        }
+        Column<?> source = input.column(column);
+        BooleanColumn out = BooleanColumn.create(target());
+        for (int r = 0; r < source.size(); r++) {
+            out.append(source.isMissing(r));
+        }
+        return Edit.of(input).add(out, ColumnType.BOOLEAN, column).build();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.baton.clean;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.columns.Column;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads texts as dates (or date-times, when the pattern has hours) with a pattern such as dd/MM/yyyy;
+ * texts that do not match become missing and are counted.
+ */
+public record ParseDate(String column, String pattern, String into) implements Operation {
+
+    @Override
+    public String describe() {
+        return "Read " + column + " as dates with the pattern " + pattern + (into == null || into.isBlank() ? "" : " into " + into);
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    private DateTimeFormatter formatter() {
+        try {
+            return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(column, "the date pattern '" + pattern + "' is not valid: " + e.getMessage());
+        }
+    }
+
+    private boolean hasTime() {
+        return pattern.matches(".*[HhkKmsSa].*");
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (pattern == null || pattern.isBlank()) {
+            throw new StepException(column, "enter a date pattern such as yyyy-MM-dd or dd/MM/yyyy");
+        }
+        formatter();
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        Checks.text(input, column, "reading dates");
+        DateTimeFormatter f = formatter();
+        Column<?> source = input.column(column);
+        String name = into == null || into.isBlank() ? column : into.strip();
+        boolean time = hasTime();
+        Column<?> out = time ? DateTimeColumn.create(name) : DateColumn.create(name);
+        Map<String, Object> cache = new HashMap<>();
+        for (int r = 0; r < source.size(); r++) {
+            Object value = source.isMissing(r) ? null : cache.computeIfAbsent(source.getString(r).strip(), s -> {
+                try {
+                    return time ? (Object) LocalDateTime.parse(s, f) : LocalDate.parse(s, f);
+                } catch (DateTimeParseException e) {
+                    return "";
+                }
+            });
+            Cells.append(out, value instanceof String ? null : value);
+        }
+        ColumnType type = time ? ColumnType.DATETIME : ColumnType.DATE;
+        Edit edit = Edit.of(input);
+        return name.equals(column) ? edit.replace(column, out, type).build() : edit.add(out, type, column).build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+
+import java.util.List;
+
+/** Gives a column a new name. */
+public record RenameColumn(String column, String to) implements Operation {
+
+    @Override
+    public String describe() {
+        return "Rename " + column + " to " + to;
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column to rename");
+        Checks.name(to, "the new name");
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        return Edit.of(input).rename(column, to.strip()).build();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Replaces text inside cells: a literal text, or a regular expression ($1 in the replacement refers to a group). */
+public record ReplaceText(String column, String find, String replacement, boolean regex) implements Operation {
+
+    @Override
+    public String describe() {
+        return "Replace " + (regex ? "/" + find + "/" : "'" + find + "'") + " with '" + (replacement == null ? "" : replacement) + "' in " + column;
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (find == null || find.isEmpty()) {
+            throw new StepException(column, "enter the text to find");
+        }
+        if (regex) {
+            Checks.regex(find);
+        }
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        Pattern pattern = regex ? Checks.regex(find) : Pattern.compile(Pattern.quote(find));
+        String with = replacement == null ? "" : regex ? replacement : Matcher.quoteReplacement(replacement);
+        try {
+            return TextMap.apply(input, List.of(column), "replacing text", s -> pattern.matcher(s).replaceAll(with));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new StepException(column, "the replacement '" + replacement + "' refers to a group the pattern does not have");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/** Rounds numbers to a number of decimals (half away from zero; negative decimals round to tens, hundreds...). */
+public record RoundNumbers(String column, int decimals) implements Operation {
+
+    @Override
+    public String describe() {
+        return "Round " + column + " to " + decimals + " decimal" + (decimals == 1 ? "" : "s");
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+        if (decimals < -15 || decimals > 15) {
+            throw new StepException(column, "decimals must be between -15 and 15");
+        }
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        return NumberMap.apply(input, column, null, "rounding", true,
+                v -> BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue());
+    }
+}

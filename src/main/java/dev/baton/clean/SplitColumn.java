@@ -1,0 +1,108 @@
+package dev.baton.clean;
+
+import dev.baton.data.ColumnInfo;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.data.TypeConversion;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a text column into several by a separator (literal or regular expression). The last new column takes
+ * the rest of the text. The new columns' types are inferred once (fitted), so replay gives the same types.
+ */
+public record SplitColumn(String column, String separator, boolean regex, List<String> into, boolean keepOriginal,
+                          List<ColumnType> fittedTypes) implements Operation {
+
+    public SplitColumn {
+        into = into == null ? List.of() : List.copyOf(into);
+        fittedTypes = fittedTypes == null ? null : List.copyOf(fittedTypes);
+    }
+
+    public SplitColumn(String column, String separator, boolean regex, List<String> into, boolean keepOriginal) {
+        this(column, separator, regex, into, keepOriginal, null);
+    }
+
+    @Override
+    public String describe() {
+        return "Split " + column + " at " + (regex ? "the pattern " : "") + "'" + separator + "' into " + Checks.list(into);
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column to split");
+        if (separator == null || separator.isEmpty()) {
+            throw new StepException(column, "the separator cannot be empty");
+        }
+        if (into.size() < 2) {
+            throw new StepException(column, "name at least two new columns");
+        }
+        if (regex) {
+            Checks.regex(separator);
+        }
+    }
+
+    private List<List<String>> parts(Dataset input) {
+        Checks.text(input, column, "splitting");
+        Pattern pattern = regex ? Checks.regex(separator) : Pattern.compile(Pattern.quote(separator));
+        Column<?> source = input.column(column);
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < into.size(); i++) {
+            parts.add(new ArrayList<>(source.size()));
+        }
+        for (int r = 0; r < source.size(); r++) {
+            String[] pieces = source.isMissing(r) ? new String[0] : pattern.split(source.getString(r), into.size());
+            for (int i = 0; i < into.size(); i++) {
+                String piece = i < pieces.length ? pieces[i].strip() : null;
+                parts.get(i).add(piece == null || piece.isEmpty() ? null : piece);
+            }
+        }
+        return parts;
+    }
+
+    @Override
+    public SplitColumn fit(Dataset input) {
+        List<ColumnType> types = new ArrayList<>();
+        List<List<String>> parts = parts(input);
+        for (int i = 0; i < into.size(); i++) {
+            types.add(TypeConversion.fromTexts(into.get(i), parts.get(i), null).info().type());
+        }
+        return new SplitColumn(column, separator, regex, into, keepOriginal, types);
+    }
+
+    @Override
+    public boolean hasFit() {
+        return fittedTypes != null;
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        List<List<String>> parts = parts(input);
+        Edit edit = Edit.of(input);
+        String after = column;
+        for (int i = 0; i < into.size(); i++) {
+            ColumnType type = fittedTypes == null ? null : fittedTypes.get(i);
+            TypeConversion.Converted c = TypeConversion.fromTexts(into.get(i).strip(), parts.get(i), type);
+            ColumnInfo info = c.info();
+            edit.add(c.column(), info.type(), after);
+            after = info.name();
+        }
+        if (!keepOriginal) {
+            edit.drop(List.of(column));
+        }
+        return edit.build();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.baton.clean;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.data.Dataset;
+
+import java.util.List;
+
+/** Rescales to mean 0 and standard deviation 1 with the fitted mean and sample standard deviation. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Standardize(String column, Double fittedMean, Double fittedStd) implements Operation {
+
+    public Standardize(String column) {
+        this(column, null, null);
+    }
+
+    @Override
+    public String describe() {
+        return "Standardize " + column + (fittedMean == null ? "" : " (mean " + Cells.text(fittedMean) + ", sd " + Cells.text(fittedStd) + ")");
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(column);
+    }
+
+    @Override
+    public void check() {
+        Checks.name(column, "the column");
+    }
+
+    @Override
+    public Standardize fit(Dataset input) {
+        Checks.numeric(input, column, "standardizing");
+        double[] values = Stats.present(input.column(column));
+        double sd = Stats.std(values);
+        if (!(sd > 0)) {
+            throw new StepException(column, "'" + column + "' does not vary, so it cannot be standardized");
+        }
+        return new Standardize(column, Stats.mean(values), sd);
+    }
+
+    @Override
+    public boolean hasFit() {
+        return fittedMean != null && fittedStd != null;
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        Standardize f = hasFit() ? this : fit(input);
+        return NumberMap.apply(input, column, null, "standardizing", false, v -> (v - f.fittedMean) / f.fittedStd);
+    }
+}

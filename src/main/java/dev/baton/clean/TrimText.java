@@ -1,0 +1,38 @@
+package dev.baton.clean;
+
+import dev.baton.data.Dataset;
+
+import java.util.List;
+
+/** Removes spaces at the start and end of texts (cells that become empty are missing). */
+public record TrimText(List<String> columns) implements Operation {
+
+    public TrimText {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    @Override
+    public String describe() {
+        return "Trim spaces in " + Checks.list(columns);
+    }
+
+    @Override
+    public boolean rowWise() {
+        return true;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return columns;
+    }
+
+    @Override
+    public void check() {
+        Checks.notEmpty(columns, "trim");
+    }
+
+    @Override
+    public Dataset apply(Dataset input) {
+        return TextMap.apply(input, columns, "trimming", String::strip);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.baton.clean.expression;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.Set;
+
+/**
+ * A small, safe expression language for derived columns and row filters: arithmetic, comparisons, logic,
+ * text and date functions over the columns of a dataset. Our own grammar, evaluated by our own code:
+ * no script engine, nothing that can run other code. Missing values propagate (x + missing is missing).
+ */
+public final class Expression {
+
+    private final String source;
+    private final Node root;
+    private final Set<String> columns;
+
+    private Expression(String source, Node root, Set<String> columns) {
+        this.source = source;
+        this.root = root;
+        this.columns = Set.copyOf(columns);
+    }
+
+    /** Parses and type-checks against the dataset's columns; throws {@link ExpressionException} with the position. */
+    public static Expression compile(String source, Dataset data) {
+        Parser parser = new Parser(source, name -> data.hasColumn(name) ? reader(data, name) : null);
+        Node root = parser.parse();
+        return new Expression(source, root, parser.usedColumns());
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ValueType type() {
+        return root.type();
+    }
+
+    /** The columns the expression reads. */
+    public Set<String> columns() {
+        return columns;
+    }
+
+    /** The value for one row: Double, String, Boolean, LocalDate, LocalDateTime, or null when missing. */
+    public Object evaluate(int row) {
+        return root.eval(row);
+    }
+
+    /** One line per function, for the help shown next to the expression editor. */
+    public static String functionHelp() {
+        return Functions.help();
+    }
+
+    private static Node reader(Dataset data, String name) {
+        Column<?> column = data.column(name);
+        ColumnType type = data.type(name);
+        if (column instanceof NumericColumn<?> numeric) {
+            return new Parser.Typed(ValueType.NUMBER, row -> numeric.isMissing(row) ? null : numeric.getDouble(row));
+        }
+        if (column instanceof BooleanColumn bool) {
+            return new Parser.Typed(ValueType.BOOLEAN, row -> bool.isMissing(row) ? null : bool.get(row));
+        }
+        if (column instanceof DateColumn dates) {
+            return new Parser.Typed(ValueType.DATE, row -> dates.isMissing(row) ? null : dates.get(row));
+        }
+        if (column instanceof DateTimeColumn times) {
+            return new Parser.Typed(ValueType.DATETIME, row -> times.isMissing(row) ? null : times.get(row));
+        }
+        if (type.isString()) {
+            return new Parser.Typed(ValueType.TEXT, row -> column.isMissing(row) ? null : column.getString(row));
+        }
+        throw new IllegalStateException("column type " + type);
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

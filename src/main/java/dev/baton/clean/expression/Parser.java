@@ -1,0 +1,356 @@
+package dev.baton.clean.expression;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Recursive-descent parser that compiles as it parses. Grammar, loosest first:
+ * or: and ("or" | "||") ... ; and: not ("and" | "&&") ... ; not: ("not" | "!") not | comparison;
+ * comparison: sum (== != &lt; &lt;= &gt; &gt;=) sum; sum: product (+ -) ...; product: unary (* / %) ...;
+ * unary: - unary | primary; primary: number, 'text', true, false, null, column, function(args), (expr).
+ */
+final class Parser {
+
+    /** Gives the node that reads a column, or null when there is no such column. */
+    interface Columns {
+        Node column(String name);
+    }
+
+    private final String source;
+    private final List<Token> tokens;
+    private final Columns columns;
+    private final Set<String> used = new LinkedHashSet<>();
+    private int at;
+
+    Parser(String source, Columns columns) {
+        this.source = source;
+        this.tokens = Lexer.tokens(source);
+        this.columns = columns;
+    }
+
+    Node parse() {
+        if (peek().kind() == Token.Kind.END) {
+            throw error(peek(), "the expression is empty.");
+        }
+        Node node = or();
+        if (peek().kind() != Token.Kind.END) {
+            throw error(peek(), "unexpected '" + peek().text() + "'.");
+        }
+        return node;
+    }
+
+    Set<String> usedColumns() {
+        return used;
+    }
+
+    private Token peek() {
+        return tokens.get(at);
+    }
+
+    private Token next() {
+        return tokens.get(at++);
+    }
+
+    private boolean word(String... words) {
+        Token t = peek();
+        if (t.kind() == Token.Kind.IDENTIFIER || t.kind() == Token.Kind.OPERATOR) {
+            for (String w : words) {
+                if (t.text().equalsIgnoreCase(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private ExpressionException error(Token t, String problem) {
+        return new ExpressionException(source, t.position(), problem);
+    }
+
+    private Node or() {
+        Node left = and();
+        while (word("or", "||")) {
+            Token op = next();
+            Node right = and();
+            left = logic(op, left, right, true);
+        }
+        return left;
+    }
+
+    private Node and() {
+        Node left = not();
+        while (word("and", "&&")) {
+            Token op = next();
+            Node right = not();
+            left = logic(op, left, right, false);
+        }
+        return left;
+    }
+
+    private Node logic(Token op, Node left, Node right, boolean isOr) {
+        requireType(op, left, ValueType.BOOLEAN);
+        requireType(op, right, ValueType.BOOLEAN);
+        return new Typed(ValueType.BOOLEAN, row -> {
+            Object a = left.eval(row);
+            if (isOr && Boolean.TRUE.equals(a)) {
+                return true;
+            }
+            if (!isOr && Boolean.FALSE.equals(a)) {
+                return false;
+            }
+            Object b = right.eval(row);
+            if (a == null || b == null) {
+                return isOr ? (Boolean.TRUE.equals(b) ? Boolean.TRUE : null) : (Boolean.FALSE.equals(b) ? Boolean.FALSE : null);
+            }
+            return b;
+        });
+    }
+
+    private Node not() {
+        if (word("not", "!")) {
+            Token op = next();
+            Node inner = not();
+            requireType(op, inner, ValueType.BOOLEAN);
+            return new Typed(ValueType.BOOLEAN, row -> {
+                Object v = inner.eval(row);
+                return v == null ? null : !(Boolean) v;
+            });
+        }
+        return comparison();
+    }
+
+    private Node comparison() {
+        Node left = sum();
+        Token t = peek();
+        if (t.kind() == Token.Kind.OPERATOR && List.of("==", "=", "!=", "<>", "<", "<=", ">", ">=").contains(t.text())) {
+            next();
+            Node right = sum();
+            ValueType a = left.type();
+            ValueType b = right.type();
+            boolean compatible = a == b || a == ValueType.ANY || b == ValueType.ANY
+                    || (isTemporal(a) && isTemporal(b));
+            if (!compatible) {
+                throw error(t, "cannot compare " + a.label() + " with " + b.label() + ".");
+            }
+            String op = t.text();
+            return new Typed(ValueType.BOOLEAN, row -> {
+                Object x = left.eval(row);
+                Object y = right.eval(row);
+                if (x == null || y == null) {
+                    return null;
+                }
+                int c = compare(x, y);
+                return switch (op) {
+                    case "==", "=" -> c == 0;
+                    case "!=", "<>" -> c != 0;
+                    case "<" -> c < 0;
+                    case "<=" -> c <= 0;
+                    case ">" -> c > 0;
+                    default -> c >= 0;
+                };
+            });
+        }
+        return left;
+    }
+
+    private static boolean isTemporal(ValueType t) {
+        return t == ValueType.DATE || t == ValueType.DATETIME;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object x, Object y) {
+        if (x instanceof LocalDate d && y instanceof LocalDateTime) {
+            x = d.atStartOfDay();
+        }
+        if (y instanceof LocalDate d && x instanceof LocalDateTime) {
+            y = d.atStartOfDay();
+        }
+        if (x instanceof Double a && y instanceof Double b) {
+            return Double.compare(a, b);
+        }
+        if (x.getClass() != y.getClass()) {
+            return Values.text(x).compareTo(Values.text(y));
+        }
+        return ((Comparable) x).compareTo(y);
+    }
+
+    private Node sum() {
+        Node left = product();
+        while (peek().kind() == Token.Kind.OPERATOR && (peek().text().equals("+") || peek().text().equals("-"))) {
+            Token op = next();
+            Node right = product();
+            if (op.text().equals("+") && (left.type() == ValueType.TEXT || right.type() == ValueType.TEXT)) {
+                Node l = left;
+                left = new Typed(ValueType.TEXT, row -> {
+                    Object a = l.eval(row);
+                    Object b = right.eval(row);
+                    return a == null || b == null ? null : Values.text(a) + Values.text(b);
+                });
+            } else {
+                left = arithmetic(op, left, right);
+            }
+        }
+        return left;
+    }
+
+    private Node product() {
+        Node left = unary();
+        while (peek().kind() == Token.Kind.OPERATOR && "*/%".contains(peek().text())) {
+            Token op = next();
+            left = arithmetic(op, left, unary());
+        }
+        return left;
+    }
+
+    private Node arithmetic(Token op, Node left, Node right) {
+        requireType(op, left, ValueType.NUMBER);
+        requireType(op, right, ValueType.NUMBER);
+        char o = op.text().charAt(0);
+        return new Typed(ValueType.NUMBER, row -> {
+            Object a = left.eval(row);
+            Object b = right.eval(row);
+            if (a == null || b == null) {
+                return null;
+            }
+            double x = (Double) a;
+            double y = (Double) b;
+            double v = switch (o) {
+                case '+' -> x + y;
+                case '-' -> x - y;
+                case '*' -> x * y;
+                case '/' -> x / y;
+                default -> x % y;
+            };
+            return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+        });
+    }
+
+    private Node unary() {
+        if (peek().kind() == Token.Kind.OPERATOR && peek().text().equals("-")) {
+            Token op = next();
+            Node inner = unary();
+            requireType(op, inner, ValueType.NUMBER);
+            return new Typed(ValueType.NUMBER, row -> {
+                Object v = inner.eval(row);
+                return v == null ? null : -(Double) v;
+            });
+        }
+        return primary();
+    }
+
+    private Node primary() {
+        Token t = next();
+        switch (t.kind()) {
+            case NUMBER -> {
+                try {
+                    Double value = Double.parseDouble(t.text());
+                    return new Typed(ValueType.NUMBER, row -> value);
+                } catch (NumberFormatException e) {
+                    throw error(t, "'" + t.text() + "' is not a number.");
+                }
+            }
+            case STRING -> {
+                String value = t.text();
+                return new Typed(ValueType.TEXT, row -> value);
+            }
+            case COLUMN -> {
+                return column(t, t.text());
+            }
+            case LPAREN -> {
+                Node inner = or();
+                expect(Token.Kind.RPAREN, "a closing )");
+                return inner;
+            }
+            case IDENTIFIER -> {
+                String word = t.text();
+                if (peek().kind() == Token.Kind.LPAREN) {
+                    return call(t);
+                }
+                if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false")) {
+                    Boolean value = Boolean.parseBoolean(word.toLowerCase());
+                    return new Typed(ValueType.BOOLEAN, row -> value);
+                }
+                if (word.equalsIgnoreCase("null") || word.equalsIgnoreCase("missing")) {
+                    return new Typed(ValueType.ANY, row -> null);
+                }
+                return column(t, word);
+            }
+            case END -> throw error(t, "the expression ends where a value was expected.");
+            default -> throw error(t, "expected a value, found '" + t.text() + "'.");
+        }
+    }
+
+    private Node column(Token t, String name) {
+        Node node = columns.column(name);
+        if (node == null) {
+            throw error(t, "there is no column named '" + name + "'. Put names with spaces or symbols in [brackets].");
+        }
+        used.add(name);
+        return node;
+    }
+
+    private Node call(Token name) {
+        Functions.Definition f = Functions.get(name.text());
+        if (f == null) {
+            throw error(name, "there is no function '" + name.text() + "'.");
+        }
+        expect(Token.Kind.LPAREN, "(");
+        List<Node> args = new ArrayList<>();
+        if (peek().kind() != Token.Kind.RPAREN) {
+            args.add(or());
+            while (peek().kind() == Token.Kind.COMMA) {
+                next();
+                args.add(or());
+            }
+        }
+        expect(Token.Kind.RPAREN, "a closing ) after the arguments of " + name.text());
+        if (args.size() < f.minArgs() || args.size() > f.maxArgs()) {
+            throw error(name, name.text() + " takes " + (f.minArgs() == f.maxArgs() ? f.minArgs() : f.minArgs() + " to " + f.maxArgs())
+                    + " argument" + (f.maxArgs() == 1 ? "" : "s") + ", not " + args.size() + " (" + f.help() + ").");
+        }
+        ValueType result = f.resultType().apply(args.stream().map(Node::type).toList());
+        if (result == null) {
+            throw error(name, "wrong kind of argument for " + name.text() + " (" + f.help() + "); got "
+                    + String.join(", ", args.stream().map(a -> a.type().label()).toList()) + ".");
+        }
+        Node[] argv = args.toArray(Node[]::new);
+        return new Typed(result, row -> {
+            Object[] values = new Object[argv.length];
+            for (int i = 0; i < argv.length; i++) {
+                values[i] = argv[i].eval(row);
+            }
+            return f.body().apply(values);
+        });
+    }
+
+    private void expect(Token.Kind kind, String what) {
+        Token t = peek();
+        if (t.kind() != kind) {
+            throw error(t, "expected " + what + (t.kind() == Token.Kind.END ? " at the end." : ", found '" + t.text() + "'."));
+        }
+        next();
+    }
+
+    private void requireType(Token op, Node node, ValueType expected) {
+        if (node.type() != expected && node.type() != ValueType.ANY) {
+            throw error(op, "'" + op.text() + "' needs " + expected.label() + ", not " + node.type().label() + ".");
+        }
+    }
+
+    /** A node from a type and a row function. */
+    record Typed(ValueType type, java.util.function.IntFunction<Object> body) implements Node {
+        Typed {
+            Objects.requireNonNull(type);
+        }
+
+        @Override
+        public Object eval(int row) {
+            return body.apply(row);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.baton.data;
+
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.List;
+
+/**
+ * Converts values to another column type with the same rules as import: values that do not fit become
+ * missing and are counted, with examples. Used by the cleaning steps that change or infer types.
+ */
+public final class TypeConversion {
+
+    /** The converted column and its info (type, unparsable count and examples, lines being 1-based row numbers). */
+    public record Converted(Column<?> column, ColumnInfo info) {
+    }
+
+    private TypeConversion() {
+    }
+
+    /** Converts a column to {@code type}; with a null type, infers it as import would. */
+    public static Converted convert(Column<?> source, ColumnType type) {
+        int rows = source.size();
+        FieldGridBuilder grid = new FieldGridBuilder(1);
+        for (int r = 0; r < rows; r++) {
+            grid.add(text(source, r));
+            grid.endRow(r + 1);
+        }
+        return type(source.name(), grid, type);
+    }
+
+    /** Types a list of texts (null meaning missing); with a null type, infers it. */
+    public static Converted fromTexts(String name, List<String> texts, ColumnType type) {
+        FieldGridBuilder grid = new FieldGridBuilder(1);
+        int r = 0;
+        for (String text : texts) {
+            grid.add(text);
+            grid.endRow(++r);
+        }
+        return type(name, grid, type);
+    }
+
+    private static Converted type(String name, FieldGridBuilder grid, ColumnType type) {
+        TablesawInit.await();
+        ColumnTyper typer = new ColumnTyper(grid.build(), List.of(""));
+        ColumnTyper.Typed typed = typer.build(0, name, type);
+        return new Converted(typed.column(), typed.info());
+    }
+
+    /** A cell as the text import would have read: numbers in full, booleans as true/false, dates ISO; null when missing. */
+    public static String text(Column<?> column, int row) {
+        if (column.isMissing(row)) {
+            return null;
+        }
+        if (column instanceof NumericColumn<?> n) {
+            double d = n.getDouble(row);
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return Double.toString(d);
+        }
+        if (column instanceof BooleanColumn b) {
+            return b.get(row) ? "true" : "false";
+        }
+        return column.getString(row);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.util.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfileCommandTest {
+
+    @Test
+    void jsonUsesTheColumnNamesOfTheFile() throws Exception {
+        Cli cli = Cli.run("profile", "sample-data/birdstrikes.csv", "--json");
+        assertThat(cli.exit()).isZero();
+        JsonNode root = Json.mapper().readTree(cli.out());
+        assertThat(root.get("rows").asInt()).isEqualTo(10_000);
+        JsonNode speed = null;
+        for (JsonNode c : root.get("columns")) {
+            if (c.get("name").asText().equals("Speed IAS in knots")) {
+                speed = c;
+            }
+        }
+        assertThat(speed).isNotNull();
+        assertThat(speed.get("missing").asInt()).isEqualTo(2836);
+        assertThat(speed.get("type").asText()).isEqualTo("integer");
+    }
+
+    @Test
+    void badInputExitsOneWithTheMessageOnStderr() {
+        Cli cli = Cli.run("profile", "no/such/file.csv");
+        assertThat(cli.exit()).isEqualTo(1);
+        assertThat(cli.err()).contains("File not found");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void typeOverrides() {
+        Cli cli = Cli.run("profile", "sample-data/penguins.csv", "--type", "year=categorical", "--type", "species=integer");
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out()).containsPattern("year\\s+categorical");
+        assertThat(cli.out()).containsPattern("species\\s+integer\\s+344\\s+344");
+    }
+
+    @Test
+    void unknownTypeIsAUsageError() {
+        assertThat(Cli.run("profile", "sample-data/penguins.csv", "--type", "year=colour").exit()).isEqualTo(2);
+    }
+}
