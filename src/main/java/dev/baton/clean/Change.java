@@ -12,7 +12,7 @@ import java.util.Objects;
  * how many cells and rows differ. Columns the step passed through unchanged are shared, so they cost nothing.
  */
 public record Change(int rowsBefore, int rowsAfter, List<String> added, List<String> removed, long cellsChanged,
-                     int rowsChanged, List<Integer> sampleRows) {
+                     int rowsChanged, List<Integer> sampleRows, java.util.Map<String, String> renamed) {
 
     public static Change between(Dataset before, Dataset after) {
         List<String> added = new ArrayList<>();
@@ -29,14 +29,19 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
         }
         if (before.rowCount() != after.rowCount()) {
             int gone = Math.abs(before.rowCount() - after.rowCount());
-            return new Change(before.rowCount(), after.rowCount(), added, removed, (long) gone * before.columnCount(), gone, List.of());
+            return new Change(before.rowCount(), after.rowCount(), added, removed, (long) gone * before.columnCount(), gone, List.of(),
+                    java.util.Map.of());
         }
         int rows = after.rowCount();
         boolean[] changed = new boolean[rows];
         long cells = 0;
+        java.util.Map<String, String> renamed = new java.util.LinkedHashMap<>();
         for (String c : after.columnNames()) {
             Column<?> now = after.table().column(c);
             Column<?> was = before.hasColumn(c) ? before.table().column(c) : renamedFrom(before, removed, now);
+            if (!before.hasColumn(c) && was != null) {
+                renamed.put(was.name(), c);
+            }
             if (was == now) {
                 continue;
             }
@@ -58,7 +63,9 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
                 }
             }
         }
-        return new Change(before.rowCount(), rows, added, removed, cells, rowsChanged, sample);
+        added.removeAll(renamed.values());
+        removed.removeAll(renamed.keySet());
+        return new Change(before.rowCount(), rows, added, removed, cells, rowsChanged, sample, renamed);
     }
 
     /** A removed column with the same values as an added one: a rename, which changes no cell. */
@@ -86,9 +93,10 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
         } else if (rowsAfter == rowsBefore && cellsChanged > 0) {
             parts.add(String.format("%,d cell%s in %,d row%s changed", cellsChanged, cellsChanged == 1 ? "" : "s",
                     rowsChanged, rowsChanged == 1 ? "" : "s"));
-        } else if (rowsAfter == rowsBefore && rowsChanged == 0 && added.isEmpty() && removed.isEmpty()) {
+        } else if (rowsAfter == rowsBefore && rowsChanged == 0 && added.isEmpty() && removed.isEmpty() && renamed.isEmpty()) {
             parts.add("no change");
         }
+        renamed.forEach((from, to) -> parts.add("renamed " + from + " to " + to));
         if (!added.isEmpty()) {
             parts.add("added " + String.join(", ", added));
         }

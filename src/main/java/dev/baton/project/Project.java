@@ -1,5 +1,7 @@
 package dev.baton.project;
 
+import dev.baton.clean.CleaningHistory;
+import dev.baton.clean.Recipe;
 import dev.baton.data.Dataset;
 
 import java.nio.file.Path;
@@ -17,12 +19,23 @@ import java.util.function.Consumer;
 public final class Project {
 
     /** What changed, for listeners that only care about some parts. */
-    public enum Change { DATA, FILE, DIRTY }
+    public enum Change {
+        /** New data was opened (the imported dataset changed). */
+        SOURCE,
+        /** The current data changed: new data, or a cleaning step applied, undone or redone. */
+        DATA,
+        /** The recipe changed. */
+        RECIPE,
+        /** The project's name or folder changed. */
+        FILE,
+        /** The unsaved-changes flag changed. */
+        DIRTY
+    }
 
     private String name = "Untitled";
     private Path folder;
     private DataRef dataRef;
-    private Dataset dataset;
+    private CleaningHistory history;
     private boolean dirty;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
@@ -34,9 +47,11 @@ public final class Project {
         listeners.remove(listener);
     }
 
-    private void fire(Change change) {
-        for (Consumer<Change> listener : List.copyOf(listeners)) {
-            listener.accept(change);
+    private void fire(Change... changes) {
+        for (Change change : changes) {
+            for (Consumer<Change> listener : List.copyOf(listeners)) {
+                listener.accept(change);
+            }
         }
     }
 
@@ -53,33 +68,70 @@ public final class Project {
         return dataRef;
     }
 
-    /** The data as imported, or null before any data is opened. */
-    public Dataset dataset() {
-        return dataset;
+    public boolean hasData() {
+        return history != null;
     }
 
-    public boolean hasData() {
-        return dataset != null;
+    /** The data as imported, or null before any data is opened. */
+    public Dataset source() {
+        return history == null ? null : history.source();
+    }
+
+    /** The data after the recipe: what exploring and training use. Null before any data is opened. */
+    public Dataset dataset() {
+        return history == null ? null : history.current();
+    }
+
+    /** The cleaning session, or null before any data is opened. */
+    public CleaningHistory history() {
+        return history;
+    }
+
+    public Recipe recipe() {
+        return history == null ? Recipe.empty() : history.recipe();
     }
 
     public boolean isDirty() {
         return dirty;
     }
 
-    /** Makes a freshly imported dataset the project's data. */
+    /** Makes a freshly imported dataset the project's data, with an empty recipe. */
     public void setData(Dataset imported) {
         Objects.requireNonNull(imported);
-        this.dataset = imported;
+        this.history = new CleaningHistory(imported);
         this.dataRef = imported.source() == null ? null : DataRef.of(imported.source());
         if (folder == null) {
             name = imported.name();
             fire(Change.FILE);
         }
-        fire(Change.DATA);
+        fire(Change.SOURCE, Change.DATA, Change.RECIPE);
         markDirty();
     }
 
-    /** After opening or saving: the project now lives in this folder and matches it. */
+    /** Makes a computed recipe version current (after adding, editing, removing or moving a step). */
+    public void apply(CleaningHistory.Version version) {
+        history.push(version);
+        fire(Change.DATA, Change.RECIPE);
+        markDirty();
+    }
+
+    public void undo() {
+        if (history != null && history.canUndo()) {
+            history.undo();
+            fire(Change.DATA, Change.RECIPE);
+            markDirty();
+        }
+    }
+
+    public void redo() {
+        if (history != null && history.canRedo()) {
+            history.redo();
+            fire(Change.DATA, Change.RECIPE);
+            markDirty();
+        }
+    }
+
+    /** After saving: the project now lives in this folder and matches it. */
     public void savedAs(Path projectFolder, String projectName) {
         this.folder = projectFolder;
         this.name = projectName;
@@ -103,17 +155,27 @@ public final class Project {
 
     /** The saved form of the current state. */
     public ProjectFile toFile() {
-        return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef);
+        return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef,
+                history == null ? null : history.recipe());
     }
 
-    /** Replaces the whole state with an opened project's (its data is loaded separately, then given to {@link #setData}). */
-    public void restore(ProjectFile file, Path projectFolder, Dataset data) {
+    /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
+    public void restore(ProjectFile file, Path projectFolder, CleaningHistory session) {
         this.name = file.name();
         this.folder = projectFolder;
         this.dataRef = file.data();
-        this.dataset = data;
-        fire(Change.FILE);
-        fire(Change.DATA);
+        this.history = session;
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE);
+        markClean();
+    }
+
+    /** Back to an empty, unsaved project. */
+    public void clear() {
+        this.name = "Untitled";
+        this.folder = null;
+        this.dataRef = null;
+        this.history = null;
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE);
         markClean();
     }
 }

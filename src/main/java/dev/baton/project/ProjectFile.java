@@ -1,6 +1,7 @@
 package dev.baton.project;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.baton.clean.Recipe;
 
 /**
  * The saved form of a project, {@code project.json}: versioned, readable, diff-friendly JSON.
@@ -10,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param name     the project's name
  * @param savedWith the Baton version that wrote the file
  * @param data     the data source
+ * @param recipe   the cleaning steps with their fitted values
  */
-@JsonPropertyOrder({"format", "name", "savedWith", "data"})
-public record ProjectFile(String format, String name, String savedWith, DataRef data) {
+@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe"})
+public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe) {
 
     public static final String FORMAT = "baton-project/1";
 }

@@ -60,6 +60,8 @@ public final class MainWindow implements Prompts {
     private final Map<StageId, ToggleButton> navButtons = new EnumMap<>(StageId.class);
     private final StatusBar statusBar;
     private final DataStageView dataView;
+    private final dev.baton.ui.clean.CleanViewModel cleanModel;
+    private final dev.baton.ui.clean.CleanStageView cleanView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
@@ -69,6 +71,9 @@ public final class MainWindow implements Prompts {
         this.statusBar = new StatusBar(tasks.running());
         this.dataView = new DataStageView(workbench, this::openDataDialog, sample -> workbench.openData(sample, ImportOptions.detect()));
         views.put(StageId.DATA, dataView.node());
+        this.cleanModel = new dev.baton.ui.clean.CleanViewModel(project, tasks);
+        this.cleanView = new dev.baton.ui.clean.CleanStageView(cleanModel, tasks, () -> stage);
+        views.put(StageId.CLEAN, cleanView.node());
         for (StageId id : StageId.values()) {
             views.computeIfAbsent(id, PendingStageView::of);
         }
@@ -81,6 +86,7 @@ public final class MainWindow implements Prompts {
         scene.getStylesheets().add(MainWindow.class.getResource("baton.css").toExternalForm());
         installDragAndDrop(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), statusBar::cancelNewest);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), cleanModel::redo);
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
@@ -115,6 +121,10 @@ public final class MainWindow implements Prompts {
         return dataView;
     }
 
+    public dev.baton.ui.clean.CleanStageView cleanView() {
+        return cleanView;
+    }
+
     public void select(StageId id) {
         navButtons.get(id).setSelected(true);
         stageArea.getChildren().setAll(views.get(id));
@@ -142,6 +152,14 @@ public final class MainWindow implements Prompts {
         });
         file.getItems().addAll(newProject, openData, openProject, recentMenu, samples, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo", "Shortcut+Z", () -> cleanModel.undo());
+        undo.textProperty().bind(cleanModel.undoTextProperty());
+        undo.disableProperty().bind(cleanModel.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", () -> cleanModel.redo());
+        redo.textProperty().bind(cleanModel.redoTextProperty());
+        redo.disableProperty().bind(cleanModel.canRedoProperty().not());
+        edit.getItems().addAll(undo, redo);
         Menu view = new Menu("View");
         int n = 1;
         for (StageId id : StageId.values()) {
@@ -151,7 +169,7 @@ public final class MainWindow implements Prompts {
         help.getItems().add(item("About Baton", null, () -> inform("Baton " + dev.baton.util.Versions.baton(),
                 "A workbench for data scientists: load, clean, explore, train, report and hand off.\nJava "
                         + dev.baton.util.Versions.java())));
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -248,8 +266,7 @@ public final class MainWindow implements Prompts {
 
     private void newProject() {
         if (confirmDiscard()) {
-            workbench.project().restore(new dev.baton.project.ProjectFile(dev.baton.project.ProjectFile.FORMAT, "Untitled",
-                    dev.baton.util.Versions.baton(), null), null, null);
+            workbench.project().clear();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.baton.data.RaggedRows;
 import dev.baton.project.DataRef;
 import dev.baton.project.Project;
 import dev.baton.project.ProjectFile;
+import dev.baton.project.ProjectLoader;
 import dev.baton.project.ProjectStore;
 import dev.baton.ui.task.TaskRunner;
 
@@ -82,27 +83,23 @@ public final class Workbench {
 
     private void loadProjectData(Path folder, ProjectFile file) {
         DataRef data = file.data();
-        if (data == null) {
+        Path location = data == null ? null : ProjectStore.locateData(data, folder);
+        if (data != null && location == null) {
+            location = prompts.locateData(data.path());
+        }
+        if (location == null) {
             project.restore(file, folder, null);
             recentProjects.add(folder);
             return;
         }
-        Path location = ProjectStore.locateData(data, folder);
-        if (location == null) {
-            location = prompts.locateData(data.path());
-            if (location == null) {
-                project.restore(file, folder, null);
-                recentProjects.add(folder);
-                return;
-            }
-        }
         Path dataFile = location;
-        tasks.background("Reading " + dataFile.getFileName(), progress -> DatasetReader.read(dataFile, data.options(), progress))
-                .onSuccess(dataset -> {
-                    project.restore(file, folder, dataset);
+        tasks.background("Reading " + dataFile.getFileName(), progress -> ProjectLoader.session(file, dataFile, progress))
+                .onSuccess(session -> {
+                    project.restore(file, folder, session);
                     recentProjects.add(folder);
-                    if (data.fingerprint() != null && dataset.source() != null
-                            && !data.fingerprint().equals(dataset.source().fingerprint())) {
+                    Dataset source = session.source();
+                    if (data.fingerprint() != null && source.source() != null
+                            && !data.fingerprint().equals(source.source().fingerprint())) {
                         prompts.inform("The data file has changed",
                                 dataFile + " is not the file this project was saved with (its SHA-256 differs): "
                                         + "results may differ from the saved ones.");
@@ -132,7 +129,7 @@ public final class Workbench {
     public void saveTo(Path folder) {
         String name = ProjectStore.nameOf(folder);
         ProjectFile snapshot = project.toFile();
-        ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data());
+        ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data(), snapshot.recipe());
         tasks.background("Saving " + folder.getFileName(), progress -> {
                     ProjectStore.save(named, folder);
                     return folder;

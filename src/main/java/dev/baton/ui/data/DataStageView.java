@@ -62,11 +62,11 @@ public final class DataStageView {
         center.getChildren().setAll(emptyState);
         root.setCenter(center);
         workbench.project().addListener(change -> {
-            if (change == dev.baton.project.Project.Change.DATA) {
-                show(workbench.project().dataset());
+            if (change == dev.baton.project.Project.Change.SOURCE) {
+                show(workbench.project().source());
             }
         });
-        show(workbench.project().dataset());
+        show(workbench.project().source());
     }
 
     public Node node() {

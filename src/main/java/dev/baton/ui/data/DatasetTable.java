@@ -37,6 +37,7 @@ public final class DatasetTable {
     private final TaskRunner tasks;
     private final LatestWins sorting = new LatestWins();
     private Dataset dataset;
+    private java.util.function.Function<String, javafx.scene.control.ContextMenu> columnMenu;
 
     public DatasetTable(TaskRunner tasks) {
         this.tasks = tasks;
@@ -63,6 +64,11 @@ public final class DatasetTable {
 
     public Dataset dataset() {
         return dataset;
+    }
+
+    /** A menu for a column's header (right-click), built for that column when the table is shown. */
+    public void setColumnMenu(java.util.function.Function<String, javafx.scene.control.ContextMenu> menu) {
+        this.columnMenu = menu;
     }
 
     public void show(Dataset newDataset) {
@@ -103,7 +109,10 @@ public final class DatasetTable {
         Column<?> values = data.table().column(info.name());
         column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(CellText.of(values, cd.getValue())));
         column.setCellFactory(c -> new ValueCell(info.type().isNumeric()));
-        column.setPrefWidth(Math.max(90, Math.min(260, 9 * Math.max(info.name().length(), detail.length()) + 16)));
+        column.setPrefWidth(Math.max(90, Math.min(260, 8 * Math.max(info.name().length(), detail.length()) + 16)));
+        if (columnMenu != null) {
+            column.setContextMenu(columnMenu.apply(info.name()));
+        }
         return column;
     }
 
