@@ -14,6 +14,11 @@ import java.util.Objects;
 public record Change(int rowsBefore, int rowsAfter, List<String> added, List<String> removed, long cellsChanged,
                      int rowsChanged, List<Integer> sampleRows, java.util.Map<String, String> renamed) {
 
+    /** For steps that only reorder rows. */
+    public static Change reordered(Dataset before, Dataset after) {
+        return new Change(before.rowCount(), after.rowCount(), List.of(), List.of(), 0, 0, List.of(), java.util.Map.of());
+    }
+
     public static Change between(Dataset before, Dataset after) {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -46,7 +51,7 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
                 continue;
             }
             for (int r = 0; r < rows; r++) {
-                boolean differs = was == null ? !now.isMissing(r) : !Objects.equals(Cells.get(was, r), Cells.get(now, r));
+                boolean differs = was == null ? !now.isMissing(r) : !same(was, now, r);
                 if (differs) {
                     cells++;
                     changed[r] = true;
@@ -68,6 +73,22 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
         return new Change(before.rowCount(), rows, added, removed, cells, rowsChanged, sample, renamed);
     }
 
+    /** Whether two columns hold the same value in a row, without boxing for the common column classes. */
+    static boolean same(Column<?> a, Column<?> b, int r) {
+        boolean ma = a.isMissing(r);
+        boolean mb = b.isMissing(r);
+        if (ma || mb) {
+            return ma == mb;
+        }
+        if (a instanceof tech.tablesaw.api.NumericColumn<?> na && b instanceof tech.tablesaw.api.NumericColumn<?> nb) {
+            return na.getDouble(r) == nb.getDouble(r);
+        }
+        if (a instanceof tech.tablesaw.api.StringColumn sa && b instanceof tech.tablesaw.api.StringColumn sb) {
+            return sa.get(r).equals(sb.get(r));
+        }
+        return Objects.equals(Cells.get(a, r), Cells.get(b, r));
+    }
+
     /** A removed column with the same values as an added one: a rename, which changes no cell. */
     private static Column<?> renamedFrom(Dataset before, List<String> removed, Column<?> now) {
         for (String r : removed) {
@@ -75,7 +96,7 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
             if (candidate.size() == now.size() && candidate.getClass() == now.getClass()) {
                 boolean same = true;
                 for (int i = 0; i < now.size() && same; i++) {
-                    same = Objects.equals(Cells.get(candidate, i), Cells.get(now, i));
+                    same = same(candidate, now, i);
                 }
                 if (same) {
                     return candidate;
@@ -94,7 +115,7 @@ public record Change(int rowsBefore, int rowsAfter, List<String> added, List<Str
             parts.add(String.format("%,d cell%s in %,d row%s changed", cellsChanged, cellsChanged == 1 ? "" : "s",
                     rowsChanged, rowsChanged == 1 ? "" : "s"));
         } else if (rowsAfter == rowsBefore && rowsChanged == 0 && added.isEmpty() && removed.isEmpty() && renamed.isEmpty()) {
-            parts.add("no change");
+            parts.add("no cell changed");
         }
         renamed.forEach((from, to) -> parts.add("renamed " + from + " to " + to));
         if (!added.isEmpty()) {

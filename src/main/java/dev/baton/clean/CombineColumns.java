@@ -48,15 +48,27 @@ public record CombineColumns(List<String> columns, String separator, String into
             sources.add(input.column(c));
         }
         String sep = separator == null ? "" : separator;
+        // The same combination repeats on many rows: keep one string per combination.
+        java.util.Map<String, String> unique = new java.util.HashMap<>();
+        StringBuilder sb = new StringBuilder();
         StringColumn out = TextColumns.build(into.strip(), input.rowCount(), r -> {
-            List<String> parts = new ArrayList<>();
+            sb.setLength(0);
+            boolean any = false;
             for (Column<?> s : sources) {
                 String t = TypeConversion.text(s, r);
                 if (t != null) {
-                    parts.add(t);
+                    if (any) {
+                        sb.append(sep);
+                    }
+                    sb.append(t);
+                    any = true;
                 }
             }
-            return parts.isEmpty() ? null : String.join(sep, parts);
+            if (!any) {
+                return null;
+            }
+            String joined = sb.toString();
+            return unique.computeIfAbsent(joined, k -> k);
         });
         return Edit.of(input).add(out, TextColumns.typeOf(out), columns.get(columns.size() - 1)).build();
     }

@@ -58,6 +58,11 @@ public interface Operation {
     /** The columns the step reads. */
     List<String> inputs();
 
+    /** True for steps that only change the order of rows: their change is reported as such, not cell by cell. */
+    default boolean reordersRows() {
+        return false;
+    }
+
     /** Checks the parameters on their own; throws {@link StepException} naming what is wrong. */
     default void check() {
     }

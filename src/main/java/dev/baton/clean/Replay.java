@@ -46,7 +46,8 @@ public final class Replay {
             }
             Operation fitted = mode == Mode.REFIT || !op.hasFit() ? op.fit(input) : op;
             Dataset output = fitted.apply(input);
-            return new StepResult(step.withOperation(fitted), StepResult.Status.APPLIED, output, Change.between(input, output), null);
+            Change change = fitted.reordersRows() ? Change.reordered(input, output) : Change.between(input, output);
+            return new StepResult(step.withOperation(fitted), StepResult.Status.APPLIED, output, change, null);
         } catch (StepException e) {
             return new StepResult(step, StepResult.Status.FAILED, input, null, e.getMessage());
         }

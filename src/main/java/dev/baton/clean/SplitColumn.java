@@ -55,30 +55,47 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
         }
     }
 
-    private List<List<String>> parts(Dataset input) {
+    /** The pieces of each distinct text, and each row's code into them (-1 when missing). */
+    private record Pieces(List<List<String>> distinctParts, int[] codes) {
+    }
+
+    private Pieces pieces(Dataset input) {
         Checks.text(input, column, "splitting");
         Pattern pattern = regex ? Checks.regex(separator) : Pattern.compile(Pattern.quote(separator));
         Column<?> source = input.column(column);
-        List<List<String>> parts = new ArrayList<>();
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        List<List<String>> distinct = new ArrayList<>();
         for (int i = 0; i < into.size(); i++) {
-            parts.add(new ArrayList<>(source.size()));
+            distinct.add(new ArrayList<>());
         }
+        int[] codes = new int[source.size()];
         for (int r = 0; r < source.size(); r++) {
-            String[] pieces = source.isMissing(r) ? new String[0] : pattern.split(source.getString(r), into.size());
-            for (int i = 0; i < into.size(); i++) {
-                String piece = i < pieces.length ? pieces[i].strip() : null;
-                parts.get(i).add(piece == null || piece.isEmpty() ? null : piece);
+            if (source.isMissing(r)) {
+                codes[r] = -1;
+                continue;
             }
+            String text = source.getString(r);
+            Integer code = index.get(text);
+            if (code == null) {
+                code = index.size();
+                index.put(text, code);
+                String[] split = pattern.split(text, into.size());
+                for (int i = 0; i < into.size(); i++) {
+                    String piece = i < split.length ? split[i].strip() : null;
+                    distinct.get(i).add(piece == null || piece.isEmpty() ? null : piece);
+                }
+            }
+            codes[r] = code;
         }
-        return parts;
+        return new Pieces(distinct, codes);
     }
 
     @Override
     public SplitColumn fit(Dataset input) {
         List<ColumnType> types = new ArrayList<>();
-        List<List<String>> parts = parts(input);
+        Pieces pieces = pieces(input);
         for (int i = 0; i < into.size(); i++) {
-            types.add(TypeConversion.fromTexts(into.get(i), parts.get(i), null).info().type());
+            types.add(TypeConversion.fromCodes(into.get(i), pieces.distinctParts().get(i), pieces.codes(), null).info().type());
         }
         return new SplitColumn(column, separator, regex, into, keepOriginal, types);
     }
@@ -90,12 +107,12 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
 
     @Override
     public Dataset apply(Dataset input) {
-        List<List<String>> parts = parts(input);
+        Pieces pieces = pieces(input);
         Edit edit = Edit.of(input);
         String after = column;
         for (int i = 0; i < into.size(); i++) {
             ColumnType type = fittedTypes == null ? null : fittedTypes.get(i);
-            TypeConversion.Converted c = TypeConversion.fromTexts(into.get(i).strip(), parts.get(i), type);
+            TypeConversion.Converted c = TypeConversion.fromCodes(into.get(i).strip(), pieces.distinctParts().get(i), pieces.codes(), type);
             ColumnInfo info = c.info();
             edit.add(c.column(), info.type(), after);
             after = info.name();

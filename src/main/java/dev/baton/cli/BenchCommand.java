@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Where the generated CSV is kept (default: target/bench/bench-ROWS.csv).")
     Path file;
 
-    enum Suite { IMPORT }
+    enum Suite { IMPORT, CLEAN }
 
     private PrintWriter out;
     private final Map<String, Double> results = new LinkedHashMap<>();
@@ -52,21 +52,28 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("Benchmark data: %s (%,d rows x 12 columns, %.1f MB); %d cores; Java %s%n", csv, rows,
                 java.nio.file.Files.size(csv) / 1e6, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<Suite> chosen = suites == null || suites.isEmpty() ? Arrays.asList(Suite.values()) : suites;
+        Dataset data = null;
         for (Suite suite : chosen) {
             switch (suite) {
-                case IMPORT -> benchImport(csv);
+                case IMPORT -> data = benchImport(csv);
+                case CLEAN -> CleanBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
             }
         }
         out.flush();
         return 0;
     }
 
-    private void benchImport(Path csv) {
+    PrintWriter out() {
+        return out;
+    }
+
+    private Dataset benchImport(Path csv) {
         Dataset[] last = new Dataset[1];
         time("import: Baton, with type inference", () -> last[0] = DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
         out.printf("  %,d rows x %d columns, %.0f MB in memory%n", last[0].rowCount(), last[0].columnCount(),
                 last[0].memoryBytes() / 1e6);
         timeOnce("import: Tablesaw's default CsvReader (for comparison)", () -> tech.tablesaw.api.Table.read().csv(csv.toFile()));
+        return last[0];
     }
 
     /** Warms up twice, then reports the median and the fastest of the timed runs. */
@@ -81,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
-        out.printf("%-60s median %7.3f s   min %7.3f s   (%d runs)%n", what, median, seconds[0], runs);
+        out.printf("%-66s median %7.3f s   min %7.3f s   (%d runs)%n", what, median, seconds[0], runs);
         out.flush();
         results.put(what, median);
         return median;
@@ -91,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         body.run();
         double s = (System.nanoTime() - start) / 1e9;
-        out.printf("%-60s once   %7.3f s%n", what, s);
+        out.printf("%-66s once   %7.3f s%n", what, s);
         out.flush();
         results.put(what, s);
         return s;

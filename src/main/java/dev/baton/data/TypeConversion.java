@@ -30,6 +30,30 @@ public final class TypeConversion {
         return type(source.name(), grid, type);
     }
 
+    /**
+     * Types a column given as codes into distinct texts (code -1 meaning missing): each distinct text is parsed
+     * once, then the typed values are gathered, so a million rows of a few thousand values cost a few thousand parses.
+     * With a null type, infers it; string results are classed categorical or text on the whole column.
+     */
+    public static Converted fromCodes(String name, List<String> distinct, int[] codes, ColumnType type) {
+        List<String> texts = new java.util.ArrayList<>(distinct);
+        texts.add(null);
+        Converted small = fromTexts(name, texts, type);
+        int missing = distinct.size();
+        int[] rows = new int[codes.length];
+        long unparsable = 0;
+        for (int r = 0; r < codes.length; r++) {
+            rows[r] = codes[r] < 0 ? missing : codes[r];
+            if (codes[r] >= 0 && small.column().isMissing(codes[r])) {
+                unparsable++;
+            }
+        }
+        Column<?> full = small.column().subset(rows);
+        ColumnType resolved = small.info().type().isString() && type == null ? TablesawTypes.typeOf(full) : small.info().type();
+        long failed = small.info().unparsable() == 0 ? 0 : unparsable;
+        return new Converted(full, new ColumnInfo(name, resolved, failed, failed == 0 ? List.of() : small.info().examples()));
+    }
+
     /** Types a list of texts (null meaning missing); with a null type, infers it. */
     public static Converted fromTexts(String name, List<String> texts, ColumnType type) {
         FieldGridBuilder grid = new FieldGridBuilder(1);

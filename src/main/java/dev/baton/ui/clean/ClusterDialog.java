@@ -54,7 +54,7 @@ public final class ClusterDialog {
     private final Dialog<MergeValues> dialog = new Dialog<>();
     private final ComboBox<String> column = new ComboBox<>();
     private final ComboBox<Clustering.Method> method = new ComboBox<>();
-    private final Spinner<Integer> parameter = new Spinner<>(1, 6, 2);
+    private final Spinner<Integer> parameter = new Spinner<>(1, 3, 2);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final Label status = new Label();
     private final LatestWins search = new LatestWins();
