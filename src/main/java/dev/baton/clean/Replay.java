@@ -34,7 +34,7 @@ public final class Replay {
     /** Applies one step, catching what makes it fail. */
     public static StepResult step(Dataset input, RecipeStep step, Mode mode) {
         if (!step.enabled()) {
-            return new StepResult(step, StepResult.Status.DISABLED, input, null, null);
+            return new StepResult(step, StepResult.Status.DISABLED, input, null, null, null);
         }
         Operation op = step.operation();
         try {
@@ -47,10 +47,24 @@ public final class Replay {
             Operation fitted = mode == Mode.REFIT || !op.hasFit() ? op.fit(input) : op;
             Dataset output = fitted.apply(input);
             Change change = fitted.reordersRows() ? Change.reordered(input, output) : Change.between(input, output);
-            return new StepResult(step.withOperation(fitted), StepResult.Status.APPLIED, output, change, null);
+            return new StepResult(step.withOperation(fitted), StepResult.Status.APPLIED, output, change, null, conversionNote(input, output));
         } catch (StepException e) {
-            return new StepResult(step, StepResult.Status.FAILED, input, null, e.getMessage());
+            return new StepResult(step, StepResult.Status.FAILED, input, null, e.getMessage(), null);
         }
+    }
+
+    /** Values a step could not convert (a type change): they are missing now, and the user should know how many. */
+    private static String conversionNote(Dataset input, Dataset output) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        for (dev.baton.data.ColumnInfo info : output.columns()) {
+            long before = input.hasColumn(info.name()) ? input.info(info.name()).unparsable() : 0;
+            if (info.unparsable() > before) {
+                notes.add(String.format("%,d value%s of %s did not fit %s and %s missing now, e.g. %s", info.unparsable(),
+                        info.unparsable() == 1 ? "" : "s", info.name(), info.type().label(), info.unparsable() == 1 ? "is" : "are",
+                        info.examples().isEmpty() ? "" : "'" + info.examples().get(0).text() + "'"));
+            }
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     /**

@@ -45,6 +45,24 @@ class ProjectStoreTest {
     }
 
     @Test
+    void theRecipeIsSavedWithItsFittedValuesAndReplayedOnOpen() throws Exception {
+        Project project = new Project();
+        project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));
+        var history = project.history();
+        project.apply(history.compute(history.withAdded(new dev.baton.clean.FillMissing(java.util.List.of("bill_length_mm"),
+                dev.baton.clean.FillMissing.Method.MEDIAN, null)), "fill", Progress.NONE));
+        Path folder = dir.resolve("p.baton-project");
+        ProjectStore.save(project.toFile(), folder);
+        assertThat(Files.readString(folder.resolve("project.json"))).contains("\"op\" : \"fill-missing\"").contains("44.45");
+
+        ProjectFile read = ProjectStore.read(folder);
+        assertThat(read.recipe()).isEqualTo(project.recipe());
+        var session = ProjectLoader.session(read, ProjectStore.locateData(read.data(), folder), Progress.NONE);
+        assertThat(session.current().table().doubleColumn("bill_length_mm").get(3)).isEqualTo(44.45);
+        assertThat(session.current().missingCount("bill_length_mm")).isZero();
+    }
+
+    @Test
     void theJsonIsReadableAndStable() throws Exception {
         Project project = new Project();
         project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));

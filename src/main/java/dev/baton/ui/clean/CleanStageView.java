@@ -71,7 +71,11 @@ public final class CleanStageView {
         SplitPane split = new SplitPane(center, side);
         split.setDividerPositions(0.7);
         root.setCenter(split);
-        model.currentProperty().addListener((o, was, now) -> show(now));
+        model.currentProperty().addListener((o, was, now) -> {
+            recipe.node().getSelectionModel().clearSelection();
+            show(now);
+        });
+        recipe.node().getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> showStep(now.intValue()));
         show(model.currentProperty().get());
     }
 
@@ -138,6 +142,19 @@ public final class CleanStageView {
                 data.rowCount(), data.columnCount(), model.steps().size(), model.steps().size() == 1 ? "" : "s"));
         table.show(data);
         center.getChildren().setAll(table.view());
+    }
+
+    /** Selecting a step shows the data right after it; selecting none shows the current data. */
+    private void showStep(int index) {
+        if (index < 0 || index >= model.steps().size()) {
+            show(model.currentProperty().get());
+            return;
+        }
+        StepResult step = model.steps().get(index);
+        table.show(step.output());
+        center.getChildren().setAll(table.view());
+        subtitle.setText(String.format("Showing the data after step %d of %d (%,d rows \u00d7 %,d columns); press Esc in the recipe to see the current data",
+                index + 1, model.steps().size(), step.output().rowCount(), step.output().columnCount()));
     }
 
     /** The operations that take this column, by group; all operations when column is null. */

@@ -33,6 +33,12 @@ final class RecipeList {
         list.setId("recipe-list");
         list.setPlaceholder(new Label("No steps yet. Right-click a column header,\nor use Add step."));
         list.setCellFactory(v -> new StepCell(model, edit, model::move));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                list.getSelectionModel().clearSelection();
+                e.consume();
+            }
+        });
     }
 
     ListView<StepResult> node() {
@@ -95,7 +101,8 @@ final class RecipeList {
             what.setWrapText(true);
             what.getStyleClass().add("step-description");
             Label result = new Label(switch (item.status()) {
-                case APPLIED -> item.change().summary() + (item.step().operation().rowWise() ? "" : " \u00b7 training data only");
+                case APPLIED -> item.change().summary() + (item.step().operation().rowWise() ? "" : " \u00b7 training data only")
+                        + (item.note() == null ? "" : "\n\u26a0 " + item.note());
                 case DISABLED -> "disabled";
                 case FAILED -> "\u26a0 cannot apply: " + item.problem();
             });

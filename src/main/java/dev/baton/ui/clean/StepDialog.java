@@ -116,7 +116,8 @@ public final class StepDialog {
                 return;
             }
             applyButton.setDisable(false);
-            summary.setText(r.step().operation().describe() + ".\n" + r.change().summary() + ".");
+            summary.setText(r.step().operation().describe() + ".\n" + r.change().summary() + "."
+                    + (r.note() == null ? "" : "\n\u26a0 " + r.note() + "."));
             showSample(p.input(), r.output(), r.change());
         }, e -> {
             applyButton.setDisable(true);
