@@ -2,7 +2,11 @@ package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.data.ColumnInfo;
+import dev.baton.explore.Alert;
+import dev.baton.explore.AlertSettings;
+import dev.baton.explore.ColumnProfile;
+import dev.baton.explore.DatasetProfile;
+import dev.baton.explore.Exploration;
 import dev.baton.data.Dataset;
 import dev.baton.data.DatasetReader;
 import dev.baton.util.Json;
@@ -36,47 +40,69 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset dataset = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        Exploration exploration = Exploration.of(dataset, AlertSettings.defaults(), Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.mapper().writeValueAsString(toJson(dataset)));
+            out.println(Json.mapper().writeValueAsString(toJson(dataset, exploration)));
         } else {
-            printText(dataset, out);
+            printText(dataset, exploration, out);
         }
         out.flush();
         return 0;
     }
 
-    static ObjectNode toJson(Dataset dataset) {
+    static ObjectNode toJson(Dataset dataset, Exploration exploration) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("file", dataset.source() == null ? dataset.name() : dataset.source().path());
         root.put("fingerprint", dataset.source() == null ? null : dataset.source().fingerprint());
-        root.put("rows", dataset.rowCount());
-        root.put("columnCount", dataset.columnCount());
+        DatasetProfile p = exploration.profile();
+        root.put("rows", p.rows());
+        root.put("columnCount", p.columnCount());
+        root.put("missingCells", p.missingCells());
+        root.put("duplicateRows", p.duplicateRows());
+        root.put("memoryBytes", p.memoryBytes());
         ArrayNode columns = root.putArray("columns");
-        for (ColumnInfo info : dataset.columns()) {
-            ObjectNode c = columns.addObject();
-            c.put("name", info.name());
-            c.put("type", info.type().label());
-            c.put("count", dataset.rowCount() - dataset.missingCount(info.name()));
-            c.put("missing", dataset.missingCount(info.name()));
-            c.put("unparsable", info.unparsable());
+        for (ColumnProfile c : p.columns()) {
+            columns.add(Json.mapper().valueToTree(c));
         }
+        root.set("alerts", Json.mapper().valueToTree(exploration.alerts()));
         ArrayNode notes = root.putArray("notes");
         dataset.notes().forEach(notes::add);
         return root;
     }
 
-    private static void printText(Dataset dataset, PrintWriter out) {
-        out.printf("%s: %,d rows x %d columns%n", dataset.source() == null ? dataset.name() : dataset.source().path(),
-                dataset.rowCount(), dataset.columnCount());
+    private static void printText(Dataset dataset, Exploration exploration, PrintWriter out) {
+        DatasetProfile p = exploration.profile();
+        out.printf("%s: %,d rows x %d columns, %,d missing cells, %,d duplicate rows%n",
+                dataset.source() == null ? dataset.name() : dataset.source().path(), p.rows(), p.columnCount(), p.missingCells(), p.duplicateRows());
         int width = Math.max(6, dataset.columnNames().stream().mapToInt(String::length).max().orElse(6));
-        out.printf("%-" + width + "s  %-11s  %9s  %10s%n", "column", "type", "missing", "unparsable");
-        for (ColumnInfo info : dataset.columns()) {
-            out.printf("%-" + width + "s  %-11s  %,9d  %,10d%n", info.name(), info.type().label(),
-                    dataset.missingCount(info.name()), info.unparsable());
+        out.printf("%-" + width + "s  %-11s  %9s  %10s  %9s  %12s  %12s  %12s  %12s  %12s%n",
+                "column", "type", "missing", "unparsable", "distinct", "mean", "std", "min", "median", "max");
+        for (ColumnProfile c : p.columns()) {
+            out.printf("%-" + width + "s  %-11s  %,9d  %,10d  %,9d  %12s  %12s  %12s  %12s  %12s%n", c.name(), c.type().label(),
+                    c.missing(), c.unparsable(), c.distinct(), num(c.mean()), num(c.std()),
+                    c.min() != null ? num(c.min()) : c.first() != null ? c.first() : "", num(c.median()),
+                    c.max() != null ? num(c.max()) : c.last() != null ? c.last() : "");
+        }
+        if (!exploration.alerts().isEmpty()) {
+            out.println();
+            out.println("alerts:");
+            for (Alert a : exploration.alerts()) {
+                out.println("  " + a.kind().label() + ": " + a.message() + (a.fixLabel() == null ? "" : " (fix: " + a.fixLabel() + ")"));
+            }
         }
         for (String note : dataset.notes()) {
             out.println("note: " + note);
         }
+    }
+
+    private static String num(Double v) {
+        if (v == null) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return Long.toString(v.longValue());
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

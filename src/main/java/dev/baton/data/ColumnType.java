@@ -18,6 +18,8 @@ public enum ColumnType {
         this.label = label;
     }
 
+    /** The name in files and messages: "date-time", "categorical". */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }
@@ -35,6 +37,7 @@ public enum ColumnType {
     }
 
     /** Accepts the enum name or its label, case-insensitively ("date-time", "DATETIME", "Decimal"). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ColumnType parse(String text) {
         String t = text.trim();
         for (ColumnType type : values()) {

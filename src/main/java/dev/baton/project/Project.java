@@ -28,6 +28,8 @@ public final class Project {
         RECIPE,
         /** The project's name or folder changed. */
         FILE,
+        /** Alert thresholds or pinned charts changed. */
+        EXPLORE,
         /** The unsaved-changes flag changed. */
         DIRTY
     }
@@ -36,6 +38,7 @@ public final class Project {
     private Path folder;
     private DataRef dataRef;
     private CleaningHistory history;
+    private ExploreState explore = ExploreState.empty();
     private boolean dirty;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
@@ -93,6 +96,41 @@ public final class Project {
 
     public boolean isDirty() {
         return dirty;
+    }
+
+    public ExploreState explore() {
+        return explore;
+    }
+
+    public void setAlertSettings(dev.baton.explore.AlertSettings settings) {
+        explore = new ExploreState(settings, explore.pins());
+        fire(Change.EXPLORE);
+        markDirty();
+    }
+
+    /** Pins a chart for the report; it goes last. */
+    public void pin(dev.baton.explore.chart.ChartSpec chart) {
+        java.util.List<dev.baton.explore.chart.ChartSpec> pins = new java.util.ArrayList<>(explore.pins());
+        pins.add(chart);
+        explore = new ExploreState(explore.alerts(), pins);
+        fire(Change.EXPLORE);
+        markDirty();
+    }
+
+    public void unpin(int index) {
+        java.util.List<dev.baton.explore.chart.ChartSpec> pins = new java.util.ArrayList<>(explore.pins());
+        pins.remove(index);
+        explore = new ExploreState(explore.alerts(), pins);
+        fire(Change.EXPLORE);
+        markDirty();
+    }
+
+    public void setCaption(int index, String caption) {
+        java.util.List<dev.baton.explore.chart.ChartSpec> pins = new java.util.ArrayList<>(explore.pins());
+        pins.set(index, pins.get(index).withCaption(caption));
+        explore = new ExploreState(explore.alerts(), pins);
+        fire(Change.EXPLORE);
+        markDirty();
     }
 
     /** Makes a freshly imported dataset the project's data, with an empty recipe. */
@@ -156,7 +194,7 @@ public final class Project {
     /** The saved form of the current state. */
     public ProjectFile toFile() {
         return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef,
-                history == null ? null : history.recipe());
+                history == null ? null : history.recipe(), explore);
     }
 
     /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
@@ -165,7 +203,8 @@ public final class Project {
         this.folder = projectFolder;
         this.dataRef = file.data();
         this.history = session;
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE);
+        this.explore = file.explore() == null ? ExploreState.empty() : file.explore();
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE);
         markClean();
     }
 
@@ -175,7 +214,8 @@ public final class Project {
         this.folder = null;
         this.dataRef = null;
         this.history = null;
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE);
+        this.explore = ExploreState.empty();
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE);
         markClean();
     }
 }

@@ -12,9 +12,10 @@ import dev.baton.clean.Recipe;
  * @param savedWith the Baton version that wrote the file
  * @param data     the data source
  * @param recipe   the cleaning steps with their fitted values
+ * @param explore  alert thresholds and pinned charts
  */
-@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe"})
-public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe) {
+@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore"})
+public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe, ExploreState explore) {
 
     public static final String FORMAT = "baton-project/1";
 }

@@ -62,6 +62,7 @@ public final class MainWindow implements Prompts {
     private final DataStageView dataView;
     private final dev.baton.ui.clean.CleanViewModel cleanModel;
     private final dev.baton.ui.clean.CleanStageView cleanView;
+    private final dev.baton.ui.explore.ExploreStageView exploreView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
@@ -74,6 +75,9 @@ public final class MainWindow implements Prompts {
         this.cleanModel = new dev.baton.ui.clean.CleanViewModel(project, tasks);
         this.cleanView = new dev.baton.ui.clean.CleanStageView(cleanModel, tasks, () -> stage);
         views.put(StageId.CLEAN, cleanView.node());
+        this.exploreView = new dev.baton.ui.explore.ExploreStageView(
+                new dev.baton.ui.explore.ExploreViewModel(project, tasks, cleanModel), () -> stage);
+        views.put(StageId.EXPLORE, exploreView.node());
         for (StageId id : StageId.values()) {
             views.computeIfAbsent(id, PendingStageView::of);
         }
@@ -123,6 +127,10 @@ public final class MainWindow implements Prompts {
 
     public dev.baton.ui.clean.CleanStageView cleanView() {
         return cleanView;
+    }
+
+    public dev.baton.ui.explore.ExploreStageView exploreView() {
+        return exploreView;
     }
 
     public void select(StageId id) {

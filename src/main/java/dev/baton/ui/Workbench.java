@@ -129,7 +129,8 @@ public final class Workbench {
     public void saveTo(Path folder) {
         String name = ProjectStore.nameOf(folder);
         ProjectFile snapshot = project.toFile();
-        ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data(), snapshot.recipe());
+        ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data(), snapshot.recipe(),
+                snapshot.explore());
         tasks.background("Saving " + folder.getFileName(), progress -> {
                     ProjectStore.save(named, folder);
                     return folder;

@@ -1,5 +1,7 @@
 package dev.baton.clean;
 
+import dev.baton.testing.Tables;
+
 import dev.baton.data.Dataset;
 import dev.baton.util.Progress;
 import org.junit.jupiter.api.Test;

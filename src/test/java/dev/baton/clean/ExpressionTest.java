@@ -1,5 +1,7 @@
 package dev.baton.clean;
 
+import dev.baton.testing.Tables;
+
 import dev.baton.clean.expression.Expression;
 import dev.baton.clean.expression.ExpressionException;
 import dev.baton.clean.expression.ValueType;

@@ -1,4 +1,4 @@
-package dev.baton.clean;
+package dev.baton.testing;
 
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.Dataset;
@@ -17,12 +17,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tiny tables for tests, written as CSV text and read the way a user's file would be. */
-final class Tables {
+public final class Tables {
 
     private Tables() {
     }
 
-    static Dataset csv(String text) {
+    public static Dataset csv(String text) {
         try {
             Path file = Files.createTempFile("baton-test", ".csv");
             Files.writeString(file, text);
@@ -37,7 +37,7 @@ final class Tables {
     }
 
     /** The table as text rows (header first, missing as "NA"), for readable comparisons. */
-    static List<String> rows(Dataset d) {
+    public static List<String> rows(Dataset d) {
         List<String> out = new ArrayList<>();
         out.add(String.join(",", d.columnNames()));
         for (int r = 0; r < d.rowCount(); r++) {
@@ -51,7 +51,7 @@ final class Tables {
         return out;
     }
 
-    static void assertSameTable(Dataset actual, Dataset expected) {
+    public static void assertSameTable(Dataset actual, Dataset expected) {
         assertThat(rows(actual)).containsExactlyElementsOf(rows(expected));
         assertThat(actual.columns().stream().map(ColumnInfo::type).toList())
                 .as("column types").containsExactlyElementsOf(expected.columns().stream().map(ColumnInfo::type).toList());

@@ -1,0 +1,358 @@
+package dev.baton.explore;
+
+import dev.baton.data.ColumnInfo;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.util.Parallel;
+import dev.baton.util.Progress;
+import it.unimi.dsi.fastutil.doubles.DoubleArrays;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Association between every pair of columns, each on the rows where both are filled (pairwise, as pandas' corr):
+ * Pearson and Spearman for two numeric columns, Cramér's V for two categorical ones, and the correlation ratio
+ * (eta) for a categorical and a numeric one. Booleans count as both. Text and date columns are left out.
+ */
+public final class Correlations {
+
+    public enum Measure {
+        PEARSON("Pearson"), SPEARMAN("Spearman"), CRAMERS_V("Cram\u00e9r's V"), CORRELATION_RATIO("correlation ratio"),
+        /** Pearson for numeric pairs, Cramér's V for categorical pairs, the correlation ratio for mixed pairs. */
+        MIXED("by column types");
+
+        private final String label;
+
+        Measure(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The columns compared and, per measure, a symmetric matrix (NaN where the measure does not apply). */
+    public record Matrix(List<String> columns, Map<Measure, double[][]> values) {
+
+        public double get(Measure measure, String a, String b) {
+            return values.get(measure)[columns.indexOf(a)][columns.indexOf(b)];
+        }
+    }
+
+    /** A pair of columns whose association is strong, for the alert. */
+    public record Pair(String first, String second, Measure measure, double value) {
+    }
+
+    private Correlations() {
+    }
+
+    private static boolean numeric(ColumnType t) {
+        return t.isNumeric() || t == ColumnType.BOOLEAN;
+    }
+
+    private static boolean categorical(ColumnType t) {
+        return t == ColumnType.CATEGORICAL || t == ColumnType.BOOLEAN;
+    }
+
+    public static Matrix compute(Dataset data, Progress progress) {
+        List<String> names = new ArrayList<>();
+        List<ColumnType> types = new ArrayList<>();
+        for (ColumnInfo info : data.columns()) {
+            if (numeric(info.type()) || categorical(info.type())) {
+                names.add(info.name());
+                types.add(info.type());
+            }
+        }
+        int k = names.size();
+        int n = data.rowCount();
+        double[][] values = new double[k][];
+        int[][] codes = new int[k][];
+        int[] levels = new int[k];
+        int[][] order = new int[k][];
+        int[] present = new int[k];
+        Parallel.forEach(k, i -> {
+            Column<?> column = data.column(names.get(i));
+            if (numeric(types.get(i))) {
+                values[i] = numbers(column);
+                int[] o = new int[n];
+                for (int r = 0; r < n; r++) {
+                    o[r] = r;
+                }
+                double[] keys = values[i].clone();
+                DoubleArrays.radixSortIndirect(o, keys, true);
+                order[i] = o;
+                int p = 0;
+                for (double v : values[i]) {
+                    if (!Double.isNaN(v)) {
+                        p++;
+                    }
+                }
+                present[i] = p;
+            }
+            if (categorical(types.get(i))) {
+                codes[i] = codes(column);
+                int max = -1;
+                for (int c : codes[i]) {
+                    max = Math.max(max, c);
+                }
+                levels[i] = max + 1;
+            }
+        });
+        Map<Measure, double[][]> out = new HashMap<>();
+        for (Measure m : Measure.values()) {
+            double[][] matrix = new double[k][k];
+            for (double[] row : matrix) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            out.put(m, matrix);
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                pairs.add(new int[]{i, j});
+            }
+        }
+        AtomicInteger done = new AtomicInteger();
+        Parallel.forEach(pairs.size(), p -> {
+            progress.checkCancelled();
+            int i = pairs.get(p)[0];
+            int j = pairs.get(p)[1];
+            boolean ni = values[i] != null;
+            boolean nj = values[j] != null;
+            boolean ci = codes[i] != null;
+            boolean cj = codes[j] != null;
+            if (ni && nj) {
+                set(out.get(Measure.PEARSON), i, j, i == j ? 1.0 : pearson(values[i], values[j]));
+                set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(values[i], values[j], order[i], order[j]));
+            }
+            if (ci && cj) {
+                set(out.get(Measure.CRAMERS_V), i, j, i == j ? 1.0 : cramersV(codes[i], levels[i], codes[j], levels[j]));
+            }
+            if (i != j && ci && nj && !(ni && cj)) {
+                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j]));
+            } else if (i != j && cj && ni && !(nj && ci)) {
+                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i]));
+            }
+            double mixed;
+            boolean bothCategorical = categorical(types.get(i)) && categorical(types.get(j))
+                    && !(types.get(i).isNumeric() || types.get(j).isNumeric());
+            if (i == j) {
+                mixed = 1.0;
+            } else if (bothCategorical && ci && cj) {
+                mixed = out.get(Measure.CRAMERS_V)[i][j];
+            } else if (ni && nj && !(types.get(i) == ColumnType.CATEGORICAL || types.get(j) == ColumnType.CATEGORICAL)) {
+                mixed = out.get(Measure.PEARSON)[i][j];
+            } else {
+                mixed = out.get(Measure.CORRELATION_RATIO)[i][j];
+            }
+            set(out.get(Measure.MIXED), i, j, mixed);
+            progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
+        });
+        return new Matrix(List.copyOf(names), out);
+    }
+
+    /** The pairs whose association (by column types) is at least the threshold in absolute value, strongest first. */
+    public static List<Pair> strong(Matrix matrix, double threshold) {
+        List<Pair> pairs = new ArrayList<>();
+        double[][] mixed = matrix.values().get(Measure.MIXED);
+        for (int i = 0; i < matrix.columns().size(); i++) {
+            for (int j = i + 1; j < matrix.columns().size(); j++) {
+                double v = mixed[i][j];
+                if (!Double.isNaN(v) && Math.abs(v) >= threshold) {
+                    pairs.add(new Pair(matrix.columns().get(i), matrix.columns().get(j), Measure.MIXED, v));
+                }
+            }
+        }
+        pairs.sort((a, b) -> Double.compare(Math.abs(b.value()), Math.abs(a.value())));
+        return pairs;
+    }
+
+    private static void set(double[][] m, int i, int j, double v) {
+        m[i][j] = v;
+        m[j][i] = v;
+    }
+
+    private static double[] numbers(Column<?> column) {
+        double[] v = new double[column.size()];
+        for (int r = 0; r < v.length; r++) {
+            if (column.isMissing(r)) {
+                v[r] = Double.NaN;
+            } else if (column instanceof BooleanColumn b) {
+                v[r] = b.get(r) ? 1 : 0;
+            } else {
+                v[r] = ((NumericColumn<?>) column).getDouble(r);
+            }
+        }
+        return v;
+    }
+
+    private static int[] codes(Column<?> column) {
+        int[] out = new int[column.size()];
+        Map<String, Integer> index = new HashMap<>();
+        for (int r = 0; r < out.length; r++) {
+            if (column.isMissing(r)) {
+                out[r] = -1;
+            } else {
+                String key = column instanceof StringColumn s ? s.get(r) : String.valueOf(column.get(r));
+                Integer code = index.get(key);
+                if (code == null) {
+                    code = index.size();
+                    index.put(key, code);
+                }
+                out[r] = code;
+            }
+        }
+        return out;
+    }
+
+    static double pearson(double[] x, double[] y) {
+        long n = 0;
+        double mx = 0;
+        double my = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
+                n++;
+                mx += x[r];
+                my += y[r];
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
+                double dx = x[r] - mx;
+                double dy = y[r] - my;
+                sxy += dx * dy;
+                sxx += dx * dx;
+                syy += dy * dy;
+            }
+        }
+        if (sxx == 0 || syy == 0) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    }
+
+    /**
+     * Spearman's rho on the rows where both are filled: average ranks for ties, taken along each column's sorted
+     * order restricted to those rows (so nothing is sorted again per pair), then Pearson on the ranks.
+     */
+    static double spearman(double[] x, double[] y, int[] orderX, int[] orderY) {
+        double[] rx = ranks(x, y, orderX);
+        double[] ry = ranks(y, x, orderY);
+        return pearson(rx, ry);
+    }
+
+    private static double[] ranks(double[] v, double[] other, int[] order) {
+        double[] ranks = new double[v.length];
+        java.util.Arrays.fill(ranks, Double.NaN);
+        int[] rows = new int[v.length];
+        int m = 0;
+        for (int r : order) {
+            if (!Double.isNaN(v[r]) && !Double.isNaN(other[r])) {
+                rows[m++] = r;
+            }
+        }
+        for (int i = 0; i < m; ) {
+            int j = i;
+            while (j < m && v[rows[j]] == v[rows[i]]) {
+                j++;
+            }
+            double average = (i + 1 + j) / 2.0;
+            for (int t = i; t < j; t++) {
+                ranks[rows[t]] = average;
+            }
+            i = j;
+        }
+        return ranks;
+    }
+
+    /** Cramér's V = sqrt(chi2 / (n (min(r, c) - 1))) over the contingency table of two categorical columns. */
+    static double cramersV(int[] a, int la, int[] b, int lb) {
+        long[][] table = new long[la][lb];
+        long[] rowSums = new long[la];
+        long[] colSums = new long[lb];
+        long n = 0;
+        for (int r = 0; r < a.length; r++) {
+            if (a[r] >= 0 && b[r] >= 0) {
+                table[a[r]][b[r]]++;
+                rowSums[a[r]]++;
+                colSums[b[r]]++;
+                n++;
+            }
+        }
+        int rows = 0;
+        int cols = 0;
+        for (long s : rowSums) {
+            rows += s > 0 ? 1 : 0;
+        }
+        for (long s : colSums) {
+            cols += s > 0 ? 1 : 0;
+        }
+        if (n == 0 || Math.min(rows, cols) < 2) {
+            return Double.NaN;
+        }
+        double chi2 = 0;
+        for (int i = 0; i < la; i++) {
+            for (int j = 0; j < lb; j++) {
+                if (rowSums[i] == 0 || colSums[j] == 0) {
+                    continue;
+                }
+                double expected = (double) rowSums[i] * colSums[j] / n;
+                double d = table[i][j] - expected;
+                chi2 += d * d / expected;
+            }
+        }
+        return Math.sqrt(chi2 / (n * (Math.min(rows, cols) - 1.0)));
+    }
+
+    /** The correlation ratio eta = sqrt(between-group sum of squares / total sum of squares). */
+    static double correlationRatio(int[] groups, int levels, double[] x) {
+        double[] sums = new double[levels];
+        long[] counts = new long[levels];
+        double total = 0;
+        long n = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (groups[r] >= 0 && !Double.isNaN(x[r])) {
+                sums[groups[r]] += x[r];
+                counts[groups[r]]++;
+                total += x[r];
+                n++;
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = total / n;
+        double between = 0;
+        for (int g = 0; g < levels; g++) {
+            if (counts[g] > 0) {
+                double d = sums[g] / counts[g] - mean;
+                between += counts[g] * d * d;
+            }
+        }
+        double within = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (groups[r] >= 0 && !Double.isNaN(x[r])) {
+                double d = x[r] - mean;
+                within += d * d;
+            }
+        }
+        return within == 0 ? Double.NaN : Math.sqrt(between / within);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.baton.explore;
+
+import dev.baton.data.Dataset;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Counts rows that repeat an earlier row in every column. Each row gets a 64-bit hash built column by column
+ * (fast, no boxing); rows with the same hash are then compared value by value, so the count is exact.
+ */
+final class Duplicates {
+
+    private Duplicates() {
+    }
+
+    static long count(Dataset data) {
+        int n = data.rowCount();
+        List<Column<?>> columns = data.table().columns();
+        long[] hash = new long[n];
+        for (Column<?> column : columns) {
+            for (int r = 0; r < n; r++) {
+                hash[r] = hash[r] * 0x9E3779B97F4A7C15L + cellHash(column, r);
+            }
+        }
+        Long2IntOpenHashMap first = new Long2IntOpenHashMap(n);
+        first.defaultReturnValue(-1);
+        long duplicates = 0;
+        for (int r = 0; r < n; r++) {
+            int earlier = first.putIfAbsent(hash[r], r);
+            if (earlier >= 0 && sameRow(columns, earlier, r)) {
+                duplicates++;
+            }
+        }
+        return duplicates;
+    }
+
+    private static long cellHash(Column<?> column, int r) {
+        if (column.isMissing(r)) {
+            return 0x5bd1e995L;
+        }
+        if (column instanceof NumericColumn<?> n) {
+            return mix(Double.doubleToLongBits(n.getDouble(r)));
+        }
+        if (column instanceof StringColumn s) {
+            return mix(s.get(r).hashCode());
+        }
+        if (column instanceof DateColumn d) {
+            return mix(d.getIntInternal(r));
+        }
+        if (column instanceof DateTimeColumn t) {
+            return mix(t.getLongInternal(r));
+        }
+        if (column instanceof BooleanColumn b) {
+            return b.get(r) ? 0x1234567L : 0x7654321L;
+        }
+        return mix(Objects.hashCode(column.get(r)));
+    }
+
+    private static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        return x;
+    }
+
+    private static boolean sameRow(List<Column<?>> columns, int a, int b) {
+        for (Column<?> c : columns) {
+            boolean ma = c.isMissing(a);
+            boolean mb = c.isMissing(b);
+            if (ma != mb || (!ma && !Objects.equals(c.get(a), c.get(b)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.baton.explore;
+
+import dev.baton.data.ColumnInfo;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.util.Parallel;
+import dev.baton.util.Progress;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Computes column and dataset profiles. Numeric columns are profiled from one sorted copy of their filled
+ * values: order statistics, distinct and repeated values, the histogram and the moments all come from it.
+ * Columns are profiled in parallel.
+ */
+public final class Profiler {
+
+    private static final int TOP = 10;
+
+    private Profiler() {
+    }
+
+    public static DatasetProfile profile(Dataset data, Progress progress) {
+        return profile(data, 0, progress);
+    }
+
+    /** Profiles every column; {@code bins} &lt;= 0 picks the histogram bins from the row count. */
+    public static DatasetProfile profile(Dataset data, int bins, Progress progress) {
+        List<ColumnInfo> infos = data.columns();
+        ColumnProfile[] columns = new ColumnProfile[infos.size()];
+        AtomicInteger done = new AtomicInteger();
+        long[] duplicates = new long[1];
+        int tasks = infos.size() + 1;
+        Parallel.forEach(tasks, i -> {
+            progress.checkCancelled();
+            if (i == infos.size()) {
+                duplicates[0] = Duplicates.count(data);
+            } else {
+                columns[i] = column(data, infos.get(i).name(), bins);
+            }
+            progress.update(done.incrementAndGet(), tasks, "Profiling");
+        });
+        long missing = 0;
+        Map<String, Integer> types = new LinkedHashMap<>();
+        for (ColumnProfile c : columns) {
+            missing += c.missing();
+            types.merge(c.type().label(), 1, Integer::sum);
+        }
+        long cells = (long) data.rowCount() * data.columnCount();
+        return new DatasetProfile(data.name(), data.rowCount(), data.columnCount(), missing,
+                cells == 0 ? 0 : 100.0 * missing / cells, duplicates[0], data.memoryBytes(), types, List.of(columns));
+    }
+
+    public static ColumnProfile column(Dataset data, String name, int bins) {
+        Column<?> column = data.column(name);
+        ColumnInfo info = data.info(name);
+        if (column instanceof NumericColumn<?> numeric) {
+            return numeric(info, numeric, bins);
+        }
+        if (column instanceof StringColumn strings) {
+            return strings(info, strings);
+        }
+        if (column instanceof BooleanColumn bools) {
+            return booleans(info, bools);
+        }
+        if (column instanceof DateColumn || column instanceof DateTimeColumn) {
+            return temporal(info, column);
+        }
+        throw new IllegalArgumentException("cannot profile " + column.getClass().getSimpleName());
+    }
+
+    private static ColumnProfile numeric(ColumnInfo info, NumericColumn<?> column, int bins) {
+        int size = column.size();
+        double[] values = new double[size];
+        int n = 0;
+        for (int r = 0; r < size; r++) {
+            if (!column.isMissing(r)) {
+                values[n++] = column.getDouble(r);
+            }
+        }
+        double[] v = Arrays.copyOf(values, n);
+        Arrays.sort(v);
+        long missing = size - n;
+        if (n == 0) {
+            return new ColumnProfile(info.name(), info.type(), 0, missing, percent(missing, size), 0, 0, null, null, null, null, null,
+                    null, null, null, 0L, 0L, 0.0, null, null, null, null, null, info.unparsable(), List.of(), Histogram.of(v, 1));
+        }
+        double sum = 0;
+        double compensation = 0;
+        long zeros = 0;
+        long negatives = 0;
+        for (double x : v) {
+            double y = x - compensation;
+            double t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+            if (x == 0) {
+                zeros++;
+            } else if (x < 0) {
+                negatives++;
+            }
+        }
+        double mean = sum / n;
+        double m2 = 0;
+        double m3 = 0;
+        double m4 = 0;
+        for (double x : v) {
+            double d = x - mean;
+            double d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+        }
+        Double std = n > 1 ? Math.sqrt(m2 / (n - 1)) : null;
+        Map<String, Double> quantiles = new LinkedHashMap<>();
+        for (double level : ColumnProfile.LEVELS) {
+            quantiles.put(ColumnProfile.levelKey(level), quantile(v, level));
+        }
+        // Distinct values, values seen once, and the most frequent ones, from runs in the sorted copy.
+        long distinct = 0;
+        long unique = 0;
+        List<double[]> runs = new ArrayList<>();
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && v[j] == v[i]) {
+                j++;
+            }
+            distinct++;
+            if (j - i == 1) {
+                unique++;
+            }
+            runs.add(new double[]{v[i], j - i});
+            i = j;
+        }
+        runs.sort(Comparator.comparingDouble((double[] run) -> -run[1]).thenComparingDouble(run -> run[0]));
+        List<ValueCount> top = new ArrayList<>();
+        for (int i = 0; i < Math.min(TOP, runs.size()); i++) {
+            top.add(new ValueCount(format(runs.get(i)[0], info.type()), (long) runs.get(i)[1]));
+        }
+        int k = bins > 0 ? bins : Histogram.defaultBins(n);
+        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, size), distinct, unique, mean, std,
+                v[0], v[n - 1], quantile(v, 0.5), quantiles, skewness(n, m2, m3), kurtosis(n, m2, m4), zeros, negatives, sum,
+                null, null, null, null, null, info.unparsable(), top, Histogram.of(v, k));
+    }
+
+    /** pandas' adjusted Fisher-Pearson skewness (Series.skew). */
+    static Double skewness(long n, double m2, double m3) {
+        if (n < 3) {
+            return null;
+        }
+        if (m2 == 0 || Math.abs(m2) < 1e-14 * n) {
+            return 0.0;
+        }
+        return (n * Math.sqrt(n - 1.0) / (n - 2.0)) * (m3 / Math.pow(m2, 1.5));
+    }
+
+    /** pandas' bias-adjusted excess kurtosis (Series.kurt). */
+    static Double kurtosis(long n, double m2, double m4) {
+        if (n < 4) {
+            return null;
+        }
+        double denominator = (n - 2.0) * (n - 3.0) * m2 * m2;
+        if (denominator == 0) {
+            return 0.0;
+        }
+        double adjustment = 3.0 * (n - 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+        return n * (n + 1.0) * (n - 1.0) * m4 / denominator - adjustment;
+    }
+
+    /** Linear interpolation between closest ranks, as pandas' quantile(). */
+    static double quantile(double[] sorted, double q) {
+        double position = (sorted.length - 1) * q;
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    }
+
+    private static String format(double value, ColumnType type) {
+        if (type == ColumnType.INTEGER || (value == Math.rint(value) && Math.abs(value) < 1e15)) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    private static ColumnProfile strings(ColumnInfo info, StringColumn column) {
+        Table counts = column.countByCategory();
+        StringColumn categories = counts.stringColumn(0);
+        tech.tablesaw.api.IntColumn numbers = counts.intColumn(1);
+        List<ValueCount> all = new ArrayList<>();
+        long count = 0;
+        long unique = 0;
+        long lengthSum = 0;
+        int minLength = Integer.MAX_VALUE;
+        int maxLength = 0;
+        for (int i = 0; i < categories.size(); i++) {
+            String value = categories.get(i);
+            int c = numbers.getInt(i);
+            if (value.isEmpty() || c == 0) {
+                continue;
+            }
+            all.add(new ValueCount(value, c));
+            count += c;
+            if (c == 1) {
+                unique++;
+            }
+            lengthSum += (long) value.length() * c;
+            minLength = Math.min(minLength, value.length());
+            maxLength = Math.max(maxLength, value.length());
+        }
+        all.sort(Comparator.comparingLong((ValueCount vc) -> -vc.count()).thenComparing(ValueCount::value));
+        long missing = column.size() - count;
+        return new ColumnProfile(info.name(), info.type(), count, missing, percent(missing, column.size()), all.size(), unique,
+                null, null, null, null, null, null, null, null, null, null, null,
+                count == 0 ? null : minLength, count == 0 ? null : (double) lengthSum / count, count == 0 ? null : maxLength,
+                null, null, info.unparsable(), List.copyOf(all.subList(0, Math.min(TOP, all.size()))), null);
+    }
+
+    private static ColumnProfile booleans(ColumnInfo info, BooleanColumn column) {
+        long yes = 0;
+        long no = 0;
+        for (int r = 0; r < column.size(); r++) {
+            if (!column.isMissing(r)) {
+                if (column.get(r)) {
+                    yes++;
+                } else {
+                    no++;
+                }
+            }
+        }
+        long count = yes + no;
+        List<ValueCount> top = new ArrayList<>();
+        if (yes >= no) {
+            top.add(new ValueCount("true", yes));
+            top.add(new ValueCount("false", no));
+        } else {
+            top.add(new ValueCount("false", no));
+            top.add(new ValueCount("true", yes));
+        }
+        top.removeIf(vc -> vc.count() == 0);
+        long missing = column.size() - count;
+        long distinct = top.size();
+        long unique = top.stream().filter(vc -> vc.count() == 1).count();
+        return new ColumnProfile(info.name(), info.type(), count, missing, percent(missing, column.size()), distinct, unique,
+                count == 0 ? null : (double) yes / count, null, null, null, null, null, null, null, null, null, (double) yes,
+                null, null, null, null, null, info.unparsable(), top, null);
+    }
+
+    private static ColumnProfile temporal(ColumnInfo info, Column<?> column) {
+        boolean dates = column instanceof DateColumn;
+        long[] keys = new long[column.size()];
+        int n = 0;
+        for (int r = 0; r < column.size(); r++) {
+            if (!column.isMissing(r)) {
+                keys[n++] = dates ? ((DateColumn) column).getIntInternal(r) : ((DateTimeColumn) column).getLongInternal(r);
+            }
+        }
+        long[] v = Arrays.copyOf(keys, n);
+        Arrays.sort(v);
+        long distinct = 0;
+        long unique = 0;
+        List<long[]> runs = new ArrayList<>();
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && v[j] == v[i]) {
+                j++;
+            }
+            distinct++;
+            if (j - i == 1) {
+                unique++;
+            }
+            runs.add(new long[]{v[i], j - i});
+            i = j;
+        }
+        runs.sort(Comparator.comparingLong((long[] run) -> -run[1]).thenComparingLong(run -> run[0]));
+        List<ValueCount> top = new ArrayList<>();
+        for (int i = 0; i < Math.min(TOP, runs.size()); i++) {
+            top.add(new ValueCount(text(runs.get(i)[0], dates), runs.get(i)[1]));
+        }
+        long missing = column.size() - n;
+        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, column.size()), distinct, unique,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                n == 0 ? null : text(v[0], dates), n == 0 ? null : text(v[n - 1], dates), info.unparsable(), top, null);
+    }
+
+    private static String text(long packed, boolean dates) {
+        return dates ? PackedLocalDate.asLocalDate((int) packed).toString() : PackedLocalDateTime.asLocalDateTime(packed).toString();
+    }
+}

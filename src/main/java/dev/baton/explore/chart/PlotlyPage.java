@@ -1,0 +1,41 @@
+package dev.baton.explore.chart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** plotly.js 2.35.3, shipped inside Baton (MIT licence), and the page that draws figures with it. No network is used. */
+public final class PlotlyPage {
+
+    public static final String VERSION = "2.35.3";
+    private static volatile String script;
+
+    private PlotlyPage() {
+    }
+
+    /** The minified plotly.js source. */
+    public static String script() {
+        String s = script;
+        if (s == null) {
+            try (InputStream in = PlotlyPage.class.getResourceAsStream("/dev/baton/explore/plotly-" + VERSION + ".min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("plotly.js is missing from Baton's resources");
+                }
+                s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                script = s;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return s;
+    }
+
+    /** A page that fills its window with one chart, drawn by calling {@code renderChart(figure)}. */
+    public static String viewer() {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>html,body{margin:0;height:100%;overflow:hidden;"
+                + "font-family:sans-serif}#chart{width:100%;height:100%}</style><script>" + script().replace("</script", "<\\/script")
+                + "</script><script>function renderChart(f){Plotly.react('chart',f.data,f.layout,{displaylogo:false,responsive:true});}"
+                + "function clearChart(){Plotly.purge('chart');}</script></head><body><div id=\"chart\"></div></body></html>";
+    }
+}

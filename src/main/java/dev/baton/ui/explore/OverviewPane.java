@@ -1,0 +1,166 @@
+package dev.baton.ui.explore;
+
+import dev.baton.explore.Alert;
+import dev.baton.explore.AlertSettings;
+import dev.baton.explore.DatasetProfile;
+import dev.baton.explore.Exploration;
+import dev.baton.ui.StatusBar;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.util.function.Supplier;
+
+/** The dataset at a glance, and its alerts, each with its evidence and a button that adds its fix to the recipe. */
+final class OverviewPane {
+
+    private final ExploreViewModel model;
+    private final Supplier<Window> window;
+    private final VBox root = new VBox(12);
+    private final GridPane facts = new GridPane();
+    private final ListView<Alert> alerts = new ListView<>();
+    private final Label alertTitle = new Label("Alerts");
+
+    OverviewPane(ExploreViewModel model, Supplier<Window> window) {
+        this.model = model;
+        this.window = window;
+        facts.setHgap(24);
+        facts.setVgap(4);
+        facts.getStyleClass().add("stats-grid");
+        alertTitle.getStyleClass().add("section-title");
+        Button thresholds = new Button("Thresholds\u2026");
+        thresholds.setOnAction(e -> editThresholds());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox alertBar = new HBox(8, alertTitle, spacer, thresholds);
+        alertBar.setAlignment(Pos.CENTER_LEFT);
+        alerts.setId("alerts-list");
+        alerts.setPlaceholder(new Label("No alerts: nothing crossed its threshold."));
+        alerts.setCellFactory(v -> new AlertCell());
+        VBox.setVgrow(alerts, Priority.ALWAYS);
+        root.getChildren().addAll(facts, alertBar, alerts);
+        model.explorationProperty().addListener((o, was, now) -> show(now));
+        show(model.explorationProperty().get());
+    }
+
+    Node node() {
+        return root;
+    }
+
+    ListView<Alert> alerts() {
+        return alerts;
+    }
+
+    private void show(Exploration e) {
+        facts.getChildren().clear();
+        if (e == null) {
+            alerts.getItems().clear();
+            return;
+        }
+        DatasetProfile p = e.profile();
+        String[][] rows = {
+            {"Rows", Format.count(p.rows())},
+            {"Columns", Format.count(p.columnCount()) + "  (" + String.join(", ", p.types().entrySet().stream()
+                    .map(t -> t.getValue() + " " + t.getKey()).toList()) + ")"},
+            {"Missing cells", Format.count(p.missingCells()) + " (" + Format.percent(p.missingCellsPercent()) + ")"},
+            {"Duplicate rows", Format.count(p.duplicateRows())},
+            {"Memory", StatusBar.humanBytes(p.memoryBytes())},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(rows[i][0]);
+            k.getStyleClass().add("muted");
+            Label v = new Label(rows[i][1]);
+            v.getStyleClass().add("stat-value");
+            facts.addRow(i, k, v);
+        }
+        alerts.getItems().setAll(e.alerts());
+        alertTitle.setText(e.alerts().size() + " alert" + (e.alerts().size() == 1 ? "" : "s"));
+    }
+
+    private final class AlertCell extends ListCell<Alert> {
+        @Override
+        protected void updateItem(Alert a, boolean empty) {
+            super.updateItem(a, empty);
+            if (empty || a == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label kind = new Label(a.kind().label());
+            kind.getStyleClass().addAll("alert-kind", "alert-" + a.kind().name().toLowerCase());
+            Label message = new Label(a.message());
+            message.setWrapText(true);
+            message.maxWidthProperty().bind(getListView().widthProperty().subtract(300));
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(10, kind, message, spacer);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (a.fix() != null) {
+                Button fix = new Button(a.fixLabel());
+                fix.getStyleClass().add("small-button");
+                fix.setOnAction(e -> model.fix(a));
+                row.getChildren().add(fix);
+            }
+            setGraphic(row);
+            setText(null);
+        }
+    }
+
+    private void editThresholds() {
+        AlertSettings s = model.settings();
+        Dialog<AlertSettings> dialog = new Dialog<>();
+        dialog.initOwner(window.get());
+        dialog.setTitle("Alert thresholds");
+        dialog.setHeaderText("An alert fires when a column crosses its threshold");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        TextField missing = field(s.missingPercent());
+        TextField cardinality = field(s.cardinality());
+        TextField skew = field(s.skewness());
+        TextField imbalance = field(s.imbalance());
+        TextField zeros = field(s.zerosPercent());
+        TextField correlation = field(s.correlation());
+        TextField duplicates = field(s.duplicateRows());
+        grid.addRow(0, new Label("Missing values above (% of rows)"), missing);
+        grid.addRow(1, new Label("Distinct values above (categories)"), cardinality);
+        grid.addRow(2, new Label("Skewness beyond (absolute)"), skew);
+        grid.addRow(3, new Label("Imbalance above (0 to 1)"), imbalance);
+        grid.addRow(4, new Label("Zeros above (% of filled values)"), zeros);
+        grid.addRow(5, new Label("Association above (absolute, 0 to 1)"), correlation);
+        grid.addRow(6, new Label("Duplicate rows above"), duplicates);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            try {
+                return new AlertSettings(Double.parseDouble(missing.getText()), (int) Double.parseDouble(cardinality.getText()),
+                        Double.parseDouble(skew.getText()), Double.parseDouble(imbalance.getText()), Double.parseDouble(zeros.getText()),
+                        Double.parseDouble(correlation.getText()), (long) Double.parseDouble(duplicates.getText()));
+            } catch (NumberFormatException ex) {
+                return null;
+            }
+        });
+        dialog.showAndWait().ifPresent(model::setSettings);
+    }
+
+    private static TextField field(double value) {
+        TextField f = new TextField(Format.number(value).replace(",", ""));
+        f.setPrefColumnCount(8);
+        return f;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.baton.explore;
+
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetReader;
+import dev.baton.data.ImportOptions;
+import dev.baton.testing.Tables;
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CorrelationsTest {
+
+    private static Correlations.Matrix of(String file) {
+        Dataset d = DatasetReader.read(Path.of("sample-data", file), ImportOptions.detect(), Progress.NONE);
+        return Correlations.compute(d, Progress.NONE);
+    }
+
+    @Test
+    void pearsonAndSpearmanAgreeWithPandasOnPairwiseCompleteRows() {
+        Correlations.Matrix m = of("penguins.csv");
+        assertThat(m.get(Correlations.Measure.PEARSON, "bill_length_mm", "flipper_length_mm")).isCloseTo(0.6561813407464264, within(1e-12));
+        assertThat(m.get(Correlations.Measure.PEARSON, "bill_depth_mm", "body_mass_g")).isCloseTo(-0.47191562118606745, within(1e-12));
+        assertThat(m.get(Correlations.Measure.SPEARMAN, "bill_length_mm", "flipper_length_mm")).isCloseTo(0.6727719416255545, within(1e-12));
+        assertThat(m.get(Correlations.Measure.SPEARMAN, "bill_depth_mm", "body_mass_g")).isCloseTo(-0.4323722214130437, within(1e-12));
+        assertThat(m.get(Correlations.Measure.SPEARMAN, "flipper_length_mm", "year")).isCloseTo(0.1761374379336044, within(1e-12));
+        Correlations.Matrix cars = of("auto-mpg.csv");
+        // Horsepower misses 6 values and Miles_per_Gallon 8, in different rows: ranks are taken on the rows both have.
+        assertThat(cars.get(Correlations.Measure.SPEARMAN, "Miles_per_Gallon", "Horsepower")).isCloseTo(-0.8536164024453882, within(1e-12));
+        assertThat(cars.get(Correlations.Measure.PEARSON, "Miles_per_Gallon", "Weight_in_lbs")).isCloseTo(-0.8317409332443344, within(1e-12));
+    }
+
+    @Test
+    void cramersVAndTheCorrelationRatioByHand() {
+        // a/b perfectly tied to x/y: chi2 = n, V = 1. Groups a={1,3}, b={5,7}: means 2 and 6, grand mean 4;
+        // between = 2*4 + 2*4 = 16, total = 9+1+1+9 = 20, eta = sqrt(16/20).
+        Dataset d = Tables.csv("g,h,v\na,x,1\na,x,3\nb,y,5\nb,y,7\n");
+        Correlations.Matrix m = Correlations.compute(d, Progress.NONE);
+        assertThat(m.get(Correlations.Measure.CRAMERS_V, "g", "h")).isCloseTo(1.0, within(1e-12));
+        assertThat(m.get(Correlations.Measure.CORRELATION_RATIO, "g", "v")).isCloseTo(Math.sqrt(0.8), within(1e-12));
+        assertThat(m.get(Correlations.Measure.MIXED, "g", "v")).isCloseTo(Math.sqrt(0.8), within(1e-12));
+        assertThat(m.get(Correlations.Measure.MIXED, "g", "h")).isCloseTo(1.0, within(1e-12));
+        // Independent 2x2: every cell equal, chi2 = 0.
+        Dataset e = Tables.csv("g,h\na,x\na,y\nb,x\nb,y\n");
+        assertThat(Correlations.compute(e, Progress.NONE).get(Correlations.Measure.CRAMERS_V, "g", "h")).isCloseTo(0.0, within(1e-12));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.baton.ui;
+
+import dev.baton.data.ImportOptions;
+import dev.baton.explore.Alert;
+import dev.baton.project.Project;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Select a column in Explore: its profile card and chart appear; an alert's fix becomes a recipe step. */
+@ExtendWith(ApplicationExtension.class)
+class ExploreStageIT {
+
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
+        window = new MainWindow(stage, new Project(), new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"));
+        stage.show();
+    }
+
+    @AfterEach
+    void removePrefs() throws BackingStoreException {
+        prefs.removeNode();
+    }
+
+    private Project project() {
+        return window.workbench().project();
+    }
+
+    private static int chartTraces(FxRobot robot, WebView web) {
+        Object[] result = new Object[1];
+        robot.interact(() -> result[0] = web.getEngine().executeScript(
+                "(function(){var c=document.getElementById('chart');return c&&c.data?c.data.length:0;})()"));
+        return ((Number) result[0]).intValue();
+    }
+
+    @Test
+    void selectingAColumnShowsItsProfileAndChart(FxRobot robot) throws Exception {
+        robot.interact(() -> window.workbench().openData(Path.of("sample-data", "penguins.csv"), ImportOptions.detect()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> project().hasData());
+        robot.clickOn("#nav-explore");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.exploreView().model().explorationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> columns = robot.lookup("#explore-columns").queryAs(ListView.class);
+        robot.interact(() -> columns.getSelectionModel().clearSelection());
+        robot.clickOn("bill_length_mm");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#profile-title").queryAs(Label.class).getText()).startsWith("bill_length_mm");
+        assertThat(robot.lookup("#profile-stats").queryAll().size()).isEqualTo(1);
+        assertThat(robot.lookup("43.9219").tryQuery()).isPresent();
+        assertThat(robot.lookup("44.45").tryQuery()).isPresent();
+
+        WebView web = robot.lookup(".chart-view").match(n -> n.isVisible() && n.getScene() != null && n.localToScreen(0, 0) != null)
+                .queryAs(WebView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> chartTraces(robot, web) > 0);
+        Screenshots.save(robot, window.stage().getScene(), "explore-column");
+
+        robot.clickOn("#tab-overview");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, window.stage().getScene(), "explore-overview");
+    }
+
+    @Test
+    void anAlertFixBecomesARecipeStep(FxRobot robot) throws Exception {
+        robot.interact(() -> window.workbench().openData(Path.of("sample-data", "birdstrikes.csv"), ImportOptions.detect()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> project().hasData());
+        robot.clickOn("#nav-explore");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.exploreView().model().explorationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Remove duplicate rows");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> project().recipe().steps().size() == 1);
+        assertThat(project().dataset().rowCount()).isEqualTo(10_000 - 24);
+        // The exploration follows the cleaned data: the duplicate alert is gone.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            var e = window.exploreView().model().explorationProperty().get();
+            return e != null && e.profile().rows() == 10_000 - 24;
+        });
+        assertThat(window.exploreView().model().explorationProperty().get().alerts())
+                .noneMatch(a -> a.kind() == Alert.Kind.DUPLICATES);
+        robot.interact(() -> project().undo());
+        assertThat(project().dataset().rowCount()).isEqualTo(10_000);
+    }
+}
