@@ -58,8 +58,20 @@ public final class Clustering {
     private Clustering() {
     }
 
+    /** Each distinct value with its count; for text columns read from the column's dictionary, not row by row. */
     public static Map<String, Integer> counts(Column<?> column) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        if (column instanceof tech.tablesaw.api.StringColumn strings) {
+            tech.tablesaw.api.Table table = strings.countByCategory();
+            for (int i = 0; i < table.rowCount(); i++) {
+                String value = table.stringColumn(0).get(i);
+                int count = table.intColumn(1).getInt(i);
+                if (!value.isEmpty() && count > 0) {
+                    counts.put(value, count);
+                }
+            }
+            return counts;
+        }
         for (int r = 0; r < column.size(); r++) {
             if (!column.isMissing(r)) {
                 counts.merge(column.getString(r), 1, Integer::sum);

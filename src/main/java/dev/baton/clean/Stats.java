@@ -13,15 +13,7 @@ final class Stats {
     }
 
     static double[] present(Column<?> column) {
-        double[] values = new double[column.size()];
-        int n = 0;
-        for (int r = 0; r < column.size(); r++) {
-            double v = Cells.number(column, r);
-            if (!Double.isNaN(v)) {
-                values[n++] = v;
-            }
-        }
-        return Arrays.copyOf(values, n);
+        return dev.baton.data.Numbers.present(column);
     }
 
     static double mean(double[] values) {

@@ -40,7 +40,7 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset dataset = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
-        Exploration exploration = Exploration.of(dataset, AlertSettings.defaults(), Progress.NONE);
+        Exploration exploration = Exploration.forAlerts(dataset, AlertSettings.defaults(), Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(toJson(dataset, exploration)));

@@ -64,6 +64,15 @@ public final class Correlations {
     }
 
     public static Matrix compute(Dataset data, Progress progress) {
+        return compute(data, java.util.EnumSet.allOf(Measure.class), progress);
+    }
+
+    /**
+     * Computes only the measures asked for (MIXED needs no Spearman, the costliest: it ranks every pair), so the
+     * alerts can be found without it.
+     */
+    public static Matrix compute(Dataset data, java.util.Set<Measure> wanted, Progress progress) {
+        boolean spearman = wanted.contains(Measure.SPEARMAN);
         List<String> names = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
         for (ColumnInfo info : data.columns()) {
@@ -78,6 +87,8 @@ public final class Correlations {
         int[][] codes = new int[k][];
         int[] levels = new int[k];
         int[][] order = new int[k][];
+        double[][] sorted = new double[k][];
+        java.util.BitSet[] missing = new java.util.BitSet[k];
         int[] present = new int[k];
         Parallel.forEach(k, i -> {
             Column<?> column = data.column(names.get(i));
@@ -87,15 +98,28 @@ public final class Correlations {
                 for (int r = 0; r < n; r++) {
                     o[r] = r;
                 }
+                if (!spearman) {
+                    return;
+                }
                 double[] keys = values[i].clone();
                 DoubleArrays.radixSortIndirect(o, keys, true);
-                order[i] = o;
+                java.util.BitSet gaps = new java.util.BitSet(n);
                 int p = 0;
-                for (double v : values[i]) {
-                    if (!Double.isNaN(v)) {
+                for (int r = 0; r < n; r++) {
+                    if (Double.isNaN(values[i][r])) {
+                        gaps.set(r);
+                    } else {
                         p++;
                     }
                 }
+                // Missing values (NaN) sort last: keep only the filled rows, with their values in sorted order.
+                order[i] = java.util.Arrays.copyOf(o, p);
+                double[] sv = new double[p];
+                for (int t = 0; t < p; t++) {
+                    sv[t] = values[i][order[i][t]];
+                }
+                sorted[i] = sv;
+                missing[i] = gaps;
                 present[i] = p;
             }
             if (categorical(types.get(i))) {
@@ -132,7 +156,9 @@ public final class Correlations {
             boolean cj = codes[j] != null;
             if (ni && nj) {
                 set(out.get(Measure.PEARSON), i, j, i == j ? 1.0 : pearson(values[i], values[j]));
-                set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(values[i], values[j], order[i], order[j]));
+                if (spearman) {
+                    set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(order[i], sorted[i], missing[j], order[j], sorted[j], missing[i], n));
+                }
             }
             if (ci && cj) {
                 set(out.get(Measure.CRAMERS_V), i, j, i == j ? 1.0 : cramersV(codes[i], levels[i], codes[j], levels[j]));
@@ -182,21 +208,31 @@ public final class Correlations {
     }
 
     private static double[] numbers(Column<?> column) {
-        double[] v = new double[column.size()];
-        for (int r = 0; r < v.length; r++) {
-            if (column.isMissing(r)) {
-                v[r] = Double.NaN;
-            } else if (column instanceof BooleanColumn b) {
-                v[r] = b.get(r) ? 1 : 0;
-            } else {
-                v[r] = ((NumericColumn<?>) column).getDouble(r);
-            }
-        }
-        return v;
+        return dev.baton.data.Numbers.of(column);
     }
 
     private static int[] codes(Column<?> column) {
         int[] out = new int[column.size()];
+        if (column instanceof StringColumn strings && strings.getDictionary() != null) {
+            // Dictionary keys are already one small int per distinct value: renumber them densely.
+            it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap dense = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+            dense.defaultReturnValue(-1);
+            var dictionary = strings.getDictionary();
+            for (int r = 0; r < out.length; r++) {
+                if (strings.isMissing(r)) {
+                    out[r] = -1;
+                    continue;
+                }
+                int key = dictionary.getKeyForIndex(r);
+                int code = dense.get(key);
+                if (code < 0) {
+                    code = dense.size();
+                    dense.put(key, code);
+                }
+                out[r] = code;
+            }
+            return out;
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int r = 0; r < out.length; r++) {
             if (column.isMissing(r)) {
@@ -250,32 +286,37 @@ public final class Correlations {
 
     /**
      * Spearman's rho on the rows where both are filled: average ranks for ties, taken along each column's sorted
-     * order restricted to those rows (so nothing is sorted again per pair), then Pearson on the ranks.
+     * order (computed once per column) skipping the rows the other column misses, then Pearson on the ranks.
      */
-    static double spearman(double[] x, double[] y, int[] orderX, int[] orderY) {
-        double[] rx = ranks(x, y, orderX);
-        double[] ry = ranks(y, x, orderY);
+    static double spearman(int[] orderX, double[] sortedX, java.util.BitSet missingY,
+                           int[] orderY, double[] sortedY, java.util.BitSet missingX, int n) {
+        double[] rx = ranks(orderX, sortedX, missingY, n);
+        double[] ry = ranks(orderY, sortedY, missingX, n);
         return pearson(rx, ry);
     }
 
-    private static double[] ranks(double[] v, double[] other, int[] order) {
-        double[] ranks = new double[v.length];
+    private static double[] ranks(int[] order, double[] sorted, java.util.BitSet skip, int n) {
+        double[] ranks = new double[n];
         java.util.Arrays.fill(ranks, Double.NaN);
-        int[] rows = new int[v.length];
-        int m = 0;
-        for (int r : order) {
-            if (!Double.isNaN(v[r]) && !Double.isNaN(other[r])) {
-                rows[m++] = r;
-            }
-        }
+        int m = order.length;
+        int rank = 0;
         for (int i = 0; i < m; ) {
             int j = i;
-            while (j < m && v[rows[j]] == v[rows[i]]) {
+            int kept = 0;
+            while (j < m && sorted[j] == sorted[i]) {
+                if (!skip.get(order[j])) {
+                    kept++;
+                }
                 j++;
             }
-            double average = (i + 1 + j) / 2.0;
-            for (int t = i; t < j; t++) {
-                ranks[rows[t]] = average;
+            if (kept > 0) {
+                double average = rank + (kept + 1) / 2.0;
+                for (int t = i; t < j; t++) {
+                    if (!skip.get(order[t])) {
+                        ranks[order[t]] = average;
+                    }
+                }
+                rank += kept;
             }
             i = j;
         }

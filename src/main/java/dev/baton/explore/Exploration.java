@@ -11,6 +11,19 @@ public record Exploration(DatasetProfile profile, Correlations.Matrix correlatio
     public static Exploration of(Dataset data, AlertSettings settings, Progress progress) {
         DatasetProfile profile = Profiler.profile(data, progress.slice(0, 0.5));
         Correlations.Matrix correlations = Correlations.compute(data, progress.slice(0.5, 0.95));
+        return finish(data, profile, correlations, settings, progress);
+    }
+
+    /** The profile and the measures the alerts need (no Spearman): what the profile command prints. */
+    public static Exploration forAlerts(Dataset data, AlertSettings settings, Progress progress) {
+        DatasetProfile profile = Profiler.profile(data, progress.slice(0, 0.5));
+        Correlations.Matrix correlations = Correlations.compute(data, java.util.EnumSet.complementOf(
+                java.util.EnumSet.of(Correlations.Measure.SPEARMAN)), progress.slice(0.5, 0.95));
+        return finish(data, profile, correlations, settings, progress);
+    }
+
+    private static Exploration finish(Dataset data, DatasetProfile profile, Correlations.Matrix correlations,
+                                      AlertSettings settings, Progress progress) {
         List<Alert> alerts = Alerts.find(data, profile, correlations, settings);
         progress.update(1, 1, "Done");
         return new Exploration(profile, correlations, alerts);

@@ -86,15 +86,9 @@ public final class Profiler {
 
     private static ColumnProfile numeric(ColumnInfo info, NumericColumn<?> column, int bins) {
         int size = column.size();
-        double[] values = new double[size];
-        int n = 0;
-        for (int r = 0; r < size; r++) {
-            if (!column.isMissing(r)) {
-                values[n++] = column.getDouble(r);
-            }
-        }
-        double[] v = Arrays.copyOf(values, n);
-        Arrays.sort(v);
+        double[] v = dev.baton.data.Numbers.present(column);
+        int n = v.length;
+        it.unimi.dsi.fastutil.doubles.DoubleArrays.radixSort(v);
         long missing = size - n;
         if (n == 0) {
             return new ColumnProfile(info.name(), info.type(), 0, missing, percent(missing, size), 0, 0, null, null, null, null, null,
@@ -134,7 +128,7 @@ public final class Profiler {
         // Distinct values, values seen once, and the most frequent ones, from runs in the sorted copy.
         long distinct = 0;
         long unique = 0;
-        List<double[]> runs = new ArrayList<>();
+        TopRuns runs = new TopRuns(TOP);
         for (int i = 0; i < n; ) {
             int j = i;
             while (j < n && v[j] == v[i]) {
@@ -144,18 +138,58 @@ public final class Profiler {
             if (j - i == 1) {
                 unique++;
             }
-            runs.add(new double[]{v[i], j - i});
+            runs.offer(i, j - i);
             i = j;
         }
-        runs.sort(Comparator.comparingDouble((double[] run) -> -run[1]).thenComparingDouble(run -> run[0]));
         List<ValueCount> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(TOP, runs.size()); i++) {
-            top.add(new ValueCount(format(runs.get(i)[0], info.type()), (long) runs.get(i)[1]));
+        for (int start : runs.starts()) {
+            top.add(new ValueCount(format(v[start], info.type()), runs.length(start)));
         }
         int k = bins > 0 ? bins : Histogram.defaultBins(n);
         return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, size), distinct, unique, mean, std,
                 v[0], v[n - 1], quantile(v, 0.5), quantiles, skewness(n, m2, m3), kurtosis(n, m2, m4), zeros, negatives, sum,
                 null, null, null, null, null, info.unparsable(), top, Histogram.of(v, k));
+    }
+
+    /**
+     * The longest runs of equal values in a sorted array (the most frequent values), kept in a small heap so that
+     * a million distinct values cost no list of a million entries. Ties go to the smaller value (the earlier run).
+     */
+    static final class TopRuns {
+        private final int k;
+        private final java.util.PriorityQueue<int[]> heap = new java.util.PriorityQueue<>(
+                (a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+
+        TopRuns(int k) {
+            this.k = k;
+        }
+
+        void offer(int start, int length) {
+            if (heap.size() < k) {
+                heap.add(new int[]{start, length});
+            } else if (length > heap.peek()[1]) {
+                heap.poll();
+                heap.add(new int[]{start, length});
+            }
+        }
+
+        private final java.util.Map<Integer, Integer> lengths = new java.util.HashMap<>();
+
+        /** Run starts, longest first, then by position (smaller values first). */
+        List<Integer> starts() {
+            List<int[]> all = new ArrayList<>(heap);
+            all.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+            List<Integer> out = new ArrayList<>();
+            for (int[] run : all) {
+                out.add(run[0]);
+                lengths.put(run[0], run[1]);
+            }
+            return out;
+        }
+
+        long length(int start) {
+            return lengths.get(start);
+        }
     }
 
     /** pandas' adjusted Fisher-Pearson skewness (Series.skew). */
@@ -277,7 +311,7 @@ public final class Profiler {
         Arrays.sort(v);
         long distinct = 0;
         long unique = 0;
-        List<long[]> runs = new ArrayList<>();
+        TopRuns runs = new TopRuns(TOP);
         for (int i = 0; i < n; ) {
             int j = i;
             while (j < n && v[j] == v[i]) {
@@ -287,13 +321,12 @@ public final class Profiler {
             if (j - i == 1) {
                 unique++;
             }
-            runs.add(new long[]{v[i], j - i});
+            runs.offer(i, j - i);
             i = j;
         }
-        runs.sort(Comparator.comparingLong((long[] run) -> -run[1]).thenComparingLong(run -> run[0]));
         List<ValueCount> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(TOP, runs.size()); i++) {
-            top.add(new ValueCount(text(runs.get(i)[0], dates), runs.get(i)[1]));
+        for (int start : runs.starts()) {
+            top.add(new ValueCount(text(v[start], dates), runs.length(start)));
         }
         long missing = column.size() - n;
         return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, column.size()), distinct, unique,

@@ -6,7 +6,6 @@ import dev.baton.explore.Correlations;
 import dev.baton.explore.Histogram;
 import dev.baton.util.Progress;
 import dev.baton.util.UserException;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
@@ -59,11 +58,7 @@ public final class Charts {
     }
 
     static double[] numbers(Column<?> column) {
-        double[] v = new double[column.size()];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = column.isMissing(r) ? Double.NaN : ((NumericColumn<?>) column).getDouble(r);
-        }
-        return v;
+        return dev.baton.data.Numbers.of(column);
     }
 
     private static ChartData histogram(Dataset data, ChartSpec spec) {
