@@ -1,0 +1,94 @@
+package dev.baton.explore;
+
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetReader;
+import dev.baton.data.ImportOptions;
+import dev.baton.explore.chart.ChartData;
+import dev.baton.explore.chart.ChartSpec;
+import dev.baton.explore.chart.Charts;
+import dev.baton.explore.chart.PlotlyFigure;
+import dev.baton.explore.chart.SvgChart;
+import dev.baton.testing.Tables;
+import dev.baton.util.Json;
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.Test;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartsTest {
+
+    private static final Dataset PENGUINS = DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE);
+
+    @Test
+    void histogramCountsEveryFilledValueOnce() {
+        ChartData.HistogramData h = (ChartData.HistogramData) Charts.data(PENGUINS, ChartSpec.histogram("body_mass_g", 12), Progress.NONE);
+        assertThat(h.counts()).hasSize(12);
+        assertThat(h.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(342);
+        assertThat(h.edges().get(0)).isEqualTo(2700.0);
+        assertThat(h.edges().get(12)).isEqualTo(6300.0);
+    }
+
+    @Test
+    void barsAndBoxesByHand() {
+        Dataset d = Tables.csv("g,v\na,1\na,2\na,3\na,4\na,100\nb,5\n");
+        ChartData.BarData bars = (ChartData.BarData) Charts.data(d, ChartSpec.bar("g"), Progress.NONE);
+        assertThat(bars.labels()).containsExactly("a", "b");
+        assertThat(bars.counts()).containsExactly(5L, 1L);
+        ChartData.BoxData boxes = (ChartData.BoxData) Charts.data(d, ChartSpec.box("v", "g"), Progress.NONE);
+        ChartData.Box a = boxes.boxes().get(0);
+        // 1, 2, 3, 4, 100: Q1 = 2, median 3, Q3 = 4, fences -1 and 7: 100 is an outlier, the whisker ends at 4.
+        assertThat(a.q1()).isEqualTo(2.0);
+        assertThat(a.median()).isEqualTo(3.0);
+        assertThat(a.q3()).isEqualTo(4.0);
+        assertThat(a.low()).isEqualTo(1.0);
+        assertThat(a.high()).isEqualTo(4.0);
+        assertThat(a.outliers()).containsExactly(100.0);
+    }
+
+    @Test
+    void largeDataIsSampledAndPagesStaySmall() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y,c\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(random.nextGaussian()).append(',').append(random.nextGaussian()).append(',').append("k").append(i % 3).append('\n');
+        }
+        Dataset big = Tables.csv(csv.toString());
+        ChartData.ScatterData s = (ChartData.ScatterData) Charts.data(big, ChartSpec.scatter("x", "y", "c"), Progress.NONE);
+        assertThat(s.shown()).isEqualTo(Charts.MAX_POINTS);
+        assertThat(s.total()).isEqualTo(200_000);
+        String json = Json.mapper().writeValueAsString(PlotlyFigure.of(s));
+        assertThat(json.length()).isLessThan(1_000_000);
+        assertThat(json).contains("a random sample of 5,000 of 200,000 points");
+        ChartData.ScatterData again = (ChartData.ScatterData) Charts.data(big, ChartSpec.scatter("x", "y", "c"), Progress.NONE);
+        assertThat(again.xs()).isEqualTo(s.xs());
+    }
+
+    @Test
+    void everyKindDrawsAsWellFormedSvgAndPlotlyJson() throws Exception {
+        for (ChartSpec spec : new ChartSpec[]{ChartSpec.histogram("bill_length_mm", 0), ChartSpec.bar("island"),
+            ChartSpec.box("flipper_length_mm", "species"), ChartSpec.scatter("bill_length_mm", "bill_depth_mm", "species"),
+            ChartSpec.heatmap(Correlations.Measure.SPEARMAN), ChartSpec.missing()}) {
+            ChartData data = Charts.data(PENGUINS, spec, Progress.NONE);
+            String svg = SvgChart.render(data, 720, 360);
+            var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+            assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+            assertThat(svg).contains(spec.title().replace("'", "&#39;"));
+            var figure = PlotlyFigure.of(data);
+            assertThat(figure.get("data").size()).isPositive();
+            assertThat(figure.get("layout").get("title").get("text").asText()).isEqualTo(spec.title());
+        }
+    }
+
+    @Test
+    void hostileTextIsEscapedInSvg() {
+        Dataset d = Tables.csv("\"<b>&\",v\n\"<script>alert(1)</script>\",1\nx,2\n");
+        String svg = SvgChart.render(Charts.data(d, ChartSpec.bar("<b>&"), Progress.NONE), 400, 300);
+        assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("&lt;b&gt;&amp;");
+    }
+}
