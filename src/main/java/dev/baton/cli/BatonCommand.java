@@ -14,6 +14,7 @@ import java.io.PrintWriter;
             GuiCommand.class,
             ProfileCommand.class,
             CleanCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

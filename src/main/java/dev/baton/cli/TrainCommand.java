@@ -1,0 +1,210 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.clean.RecipeFiles;
+import dev.baton.clean.Replay;
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetReader;
+import dev.baton.train.AlgorithmChoice;
+import dev.baton.train.Algorithms;
+import dev.baton.train.Comparison;
+import dev.baton.train.Experiment;
+import dev.baton.train.Features;
+import dev.baton.train.Importance;
+import dev.baton.train.Metrics;
+import dev.baton.train.ModelResult;
+import dev.baton.train.Task;
+import dev.baton.train.TrainingSetup;
+import dev.baton.util.Json;
+import dev.baton.util.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code train <data> --target T ...}: train and evaluate algorithms, print the leaderboard. */
+@Command(name = "train", description = "Train and evaluate models on a dataset and print the leaderboard.")
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DATA", description = "The data file.")
+    Path file;
+
+    @Option(names = "--target", required = true, description = "The column to predict.")
+    String target;
+
+    @Option(names = "--task", description = "classification or regression (default: from the target's type).")
+    String task;
+
+    @Option(names = "--recipe", description = "A recipe to apply first (baton-recipe/1).")
+    Path recipe;
+
+    @Option(names = "--algorithms", split = ",", description = "Algorithm ids, comma-separated (default: two good ones). See --list.")
+    List<String> algorithms;
+
+    @Option(names = "--features", split = ",", description = "Feature columns (default: all but ID-like, constant and free-text ones).")
+    List<String> features;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds, 0 for none (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--holdout", defaultValue = "0.2", description = "Fraction of rows held out for the final test (default: ${DEFAULT-VALUE}).")
+    double holdout;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for splits and algorithms (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--metric", description = "Metric to sort by (default: accuracy or r2).")
+    String metric;
+
+    @Option(names = "--param", paramLabel = "ALGORITHM.NAME=VALUE", description = "A hyperparameter, e.g. random-forest.trees=300. Repeatable.")
+    Map<String, Double> params;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--list", description = "List the algorithms for the task and exit.")
+    boolean list;
+
+    @Mixin
+    ImportOptionsMixin importOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset data = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        if (recipe != null) {
+            data = Replay.strict(data, RecipeFiles.read(recipe), Progress.NONE);
+        }
+        if (!data.hasColumn(target)) {
+            throw new dev.baton.util.UserException("There is no column '" + target + "'; the columns are " + data.columnNames() + ".");
+        }
+        Task t;
+        try {
+            t = task == null ? Features.inferTask(data, target) : Task.parse(task);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            for (Algorithms.Algorithm a : Algorithms.forTask(t)) {
+                out.printf("%-22s %-28s probabilities: %-3s  ONNX: %-3s  %s%n", a.id(), a.label(), a.probabilities() ? "yes" : "no",
+                        a.onnx() ? "yes" : "no", a.available() ? "" : "(unavailable: " + a.unavailableReason() + ")");
+            }
+            out.flush();
+            return 0;
+        }
+        List<String> chosen = algorithms == null ? Algorithms.defaults(t) : algorithms;
+        List<AlgorithmChoice> choices = new ArrayList<>();
+        for (String id : chosen) {
+            Algorithms.get(t, id.strip());
+            Map<String, Double> own = new java.util.LinkedHashMap<>();
+            if (params != null) {
+                params.forEach((k, v) -> {
+                    if (k.startsWith(id.strip() + ".")) {
+                        own.put(k.substring(id.strip().length() + 1), v);
+                    }
+                });
+            }
+            choices.add(new AlgorithmChoice(id.strip(), own, null));
+        }
+        List<String> featureList = features != null ? features : Features.included(Features.suggest(data, target));
+        TrainingSetup setup = new TrainingSetup(target, t, featureList, holdout, folds, seed, choices, metric);
+        Experiment.Leaderboard board = Experiment.run(data, setup, Experiment.Listener.NONE, Progress.NONE);
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(toJson(board)));
+        } else {
+            print(board, out);
+        }
+        out.flush();
+        return board.models().isEmpty() ? 1 : 0;
+    }
+
+    static ObjectNode toJson(Experiment.Leaderboard board) {
+        TrainingSetup s = board.setup();
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("target", s.target()).put("task", s.task().label()).put("metric", s.metric()).put("folds", s.folds())
+                .put("holdout", s.holdout()).put("seed", s.seed()).put("rows", board.rows()).put("rowsWithoutTarget", board.droppedRows());
+        root.set("features", Json.mapper().valueToTree(s.features()));
+        ArrayNode models = root.putArray("models");
+        for (ModelResult r : board.results()) {
+            ObjectNode m = models.addObject();
+            m.put("algorithm", r.algorithm()).put("label", r.label());
+            m.set("parameters", Json.mapper().valueToTree(r.parameters()));
+            r.holdout().forEach(m::put);
+            if (r.cv() != null) {
+                ObjectNode cv = m.putObject("cv");
+                r.cv().forEach((k, v) -> cv.putObject(k).put("mean", v.mean()).put("std", v.std()));
+            }
+            m.set("holdout", Json.mapper().valueToTree(r.holdout()));
+            if (r.confusion() != null) {
+                m.set("confusion", Json.mapper().valueToTree(r.confusion()));
+                m.set("classes", Json.mapper().valueToTree(r.classes()));
+                m.set("perClass", Json.mapper().valueToTree(r.perClass()));
+            }
+            m.set("importance", Json.mapper().valueToTree(r.importance()));
+            m.put("importanceMethod", r.importanceMethod().name().toLowerCase());
+            m.put("trainMillis", r.trainMillis());
+        }
+        if (!board.failures().isEmpty()) {
+            root.set("failures", Json.mapper().valueToTree(board.failures()));
+        }
+        return root;
+    }
+
+    private static void print(Experiment.Leaderboard board, PrintWriter out) {
+        TrainingSetup s = board.setup();
+        out.printf("%s of %s on %,d rows (%s), %s%n", s.task().label(), s.target(), board.rows(),
+                s.folds() >= 2 ? s.folds() + "-fold cross-validation and a " + Math.round(s.holdout() * 100) + "% holdout"
+                        : "a " + Math.round(s.holdout() * 100) + "% holdout", "seed " + s.seed());
+        List<String> metrics = Metrics.names(s.task());
+        out.printf("%-4s %-28s", "rank", "algorithm");
+        for (String m : metrics) {
+            out.printf(" %18s", Metrics.label(m));
+        }
+        out.println();
+        int rank = 1;
+        for (ModelResult r : board.results()) {
+            out.printf("%-4d %-28s", rank++, r.label());
+            for (String m : metrics) {
+                String cell;
+                if (r.cv() != null && r.cv().containsKey(m)) {
+                    cell = String.format(java.util.Locale.ROOT, "%.4f \u00b1 %.4f", r.cv().get(m).mean(), r.cv().get(m).std());
+                } else if (r.holdout().containsKey(m)) {
+                    cell = String.format(java.util.Locale.ROOT, "%.4f", r.holdout().get(m));
+                } else {
+                    cell = "\u2013";
+                }
+                out.printf(" %18s", cell);
+            }
+            out.println();
+        }
+        out.println(s.folds() >= 2 ? "(cross-validation mean \u00b1 standard deviation)" : "(on the held-out rows)");
+        List<ModelResult> results = board.results();
+        if (results.size() >= 2) {
+            Comparison c = Comparison.of(results.get(0), results.get(1), s.metric());
+            if (c != null) {
+                out.printf("%s vs %s: difference in %s %.4f, corrected t = %.2f, p = %.3f (%s)%n", results.get(0).label(), results.get(1).label(),
+                        Metrics.label(s.metric()), c.meanDifference(), c.t(), c.pValue(),
+                        c.significant(0.05) ? "a real difference at the 5% level" : "not a significant difference");
+            }
+        }
+        if (!results.isEmpty()) {
+            ModelResult best = results.get(0);
+            out.print("most important columns (" + best.label() + ", " + best.importanceMethod().name().toLowerCase() + "): ");
+            out.println(String.join(", ", best.importance().stream().limit(5)
+                    .map((Importance i) -> i.column() + String.format(java.util.Locale.ROOT, " %.3f", i.value())).toList()));
+        }
+        board.failures().forEach((a, reason) -> out.println("failed: " + a + ": " + reason));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.baton.train;
+
+import dev.baton.data.Dataset;
+import dev.baton.util.CancelledException;
+import dev.baton.util.Progress;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A training run: every chosen algorithm trained and evaluated, several at once on the available cores, each
+ * reporting its own progress; cancelling stops them at their next fold. The result is the leaderboard.
+ */
+public final class Experiment {
+
+    /** Hears about each algorithm's progress (from worker threads). */
+    public interface Listener {
+        void progress(String algorithm, double fraction, String message);
+
+        void finished(String algorithm, ModelRun.TrainedModel model);
+
+        void failed(String algorithm, Throwable error);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void progress(String algorithm, double fraction, String message) {
+            }
+
+            @Override
+            public void finished(String algorithm, ModelRun.TrainedModel model) {
+            }
+
+            @Override
+            public void failed(String algorithm, Throwable error) {
+            }
+        };
+    }
+
+    /** The models, best first by the setup's metric, and the algorithms that failed with their reasons. */
+    public record Leaderboard(TrainingSetup setup, List<ModelRun.TrainedModel> models, Map<String, String> failures,
+                              int rows, int droppedRows) {
+
+        public ModelRun.TrainedModel get(String algorithm) {
+            for (ModelRun.TrainedModel m : models) {
+                if (m.result().algorithm().equals(algorithm)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        public List<ModelResult> results() {
+            return models.stream().map(ModelRun.TrainedModel::result).toList();
+        }
+    }
+
+    private Experiment() {
+    }
+
+    public static Leaderboard run(Dataset data, TrainingSetup setup, Listener listener, Progress progress) {
+        setup.check();
+        dev.baton.util.Logging.quiet();
+        Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
+        String description = "Baton: " + data.name() + (data.source() == null ? "" : " (SHA-256 " + data.source().fingerprint() + ")");
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), setup.algorithms().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "baton-train");
+            t.setDaemon(true);
+            return t;
+        });
+        List<ModelRun.TrainedModel> models = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> failures = Collections.synchronizedMap(new LinkedHashMap<>());
+        double[] fractions = new double[setup.algorithms().size()];
+        AtomicInteger order = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < setup.algorithms().size(); i++) {
+            int index = i;
+            AlgorithmChoice choice = setup.algorithms().get(i);
+            Progress own = new Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                    if (total > 0) {
+                        fractions[index] = (double) done / total;
+                        listener.progress(choice.id(), fractions[index], message);
+                        double sum = 0;
+                        for (double f : fractions) {
+                            sum += f;
+                        }
+                        progress.update(Math.round(sum * 1000), fractions.length * 1000L, "Training");
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCancelled();
+                }
+            };
+            futures.add(pool.submit(() -> {
+                try {
+                    ModelRun.TrainedModel model = ModelRun.run(frame, choice, setup, description, own);
+                    models.add(model);
+                    order.incrementAndGet();
+                    listener.finished(choice.id(), model);
+                } catch (CancelledException e) {
+                    throw e;
+                } catch (RuntimeException | Error e) {
+                    String reason = e instanceof dev.baton.util.UserException ? e.getMessage() : e.toString();
+                    failures.put(choice.id(), reason);
+                    listener.failed(choice.id(), e);
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        try {
+            for (Future<?> f : futures) {
+                while (true) {
+                    try {
+                        f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException timeout) {
+                        if (progress.isCancelled()) {
+                            futures.forEach(x -> x.cancel(true));
+                            pool.shutdownNow();
+                            throw new CancelledException();
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancelledException c) {
+                throw c;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        progress.checkCancelled();
+        List<ModelRun.TrainedModel> sorted = new ArrayList<>(models);
+        sort(sorted, setup.metric());
+        return new Leaderboard(setup, List.copyOf(sorted), Map.copyOf(failures), frame.rows(), frame.droppedRows());
+    }
+
+    /** Best first by the metric (its CV mean, else its held-out value); models without the metric last, then by name. */
+    public static void sort(List<ModelRun.TrainedModel> models, String metric) {
+        boolean higher = Metrics.higherIsBetter(metric);
+        models.sort(Comparator.comparingDouble((ModelRun.TrainedModel m) -> {
+            double v = m.result().score(metric);
+            return Double.isNaN(v) ? Double.POSITIVE_INFINITY : (higher ? -v : v);
+        }).thenComparing(m -> m.result().algorithm()));
+    }
+}

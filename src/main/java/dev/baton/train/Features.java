@@ -1,0 +1,74 @@
+package dev.baton.train;
+
+import dev.baton.data.ColumnInfo;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which columns to learn from by default, and why the others are left out. */
+public final class Features {
+
+    /** A column, whether it is a feature, and when it is not, why. */
+    public record Choice(String column, boolean included, String reason) {
+    }
+
+    private Features() {
+    }
+
+    /** Numeric target: regression; anything else: classification. */
+    public static Task inferTask(Dataset data, String target) {
+        return data.type(target).isNumeric() ? Task.REGRESSION : Task.CLASSIFICATION;
+    }
+
+    public static List<Choice> suggest(Dataset data, String target) {
+        List<Choice> out = new ArrayList<>();
+        for (ColumnInfo info : data.columns()) {
+            String name = info.name();
+            if (name.equals(target)) {
+                continue;
+            }
+            Column<?> column = data.column(name);
+            int filled = column.size() - column.countMissing();
+            if (filled == 0) {
+                out.add(new Choice(name, false, "always missing"));
+                continue;
+            }
+            int distinct = column.countUnique() - (column.countMissing() > 0 ? 1 : 0);
+            if (distinct <= 1) {
+                out.add(new Choice(name, false, "constant: one value only"));
+            } else if (info.type() == ColumnType.TEXT && distinct == filled) {
+                out.add(new Choice(name, false, "ID-like: a different value in every row"));
+            } else if (info.type() == ColumnType.TEXT) {
+                out.add(new Choice(name, false, "free text (" + distinct + " distinct values): merge it into categories to use it"));
+            } else if (info.type() == ColumnType.INTEGER && distinct == filled && isSequence(column)) {
+                out.add(new Choice(name, false, "ID-like: counts up through the rows"));
+            } else if (info.type() == ColumnType.CATEGORICAL && distinct == filled && filled > 20) {
+                out.add(new Choice(name, false, "ID-like: a different value in every row"));
+            } else {
+                out.add(new Choice(name, true, null));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSequence(Column<?> column) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int filled = 0;
+        for (double v : dev.baton.data.Numbers.of(column)) {
+            if (!Double.isNaN(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                filled++;
+            }
+        }
+        return max - min + 1 == filled;
+    }
+
+    public static List<String> included(List<Choice> choices) {
+        return choices.stream().filter(Choice::included).map(Choice::column).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.baton.train;
+
+import dev.baton.util.Progress;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.regression.Regressor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains and evaluates one algorithm: on each cross-validation fold (preparation fitted on the other folds only),
+ * then on the holdout split, whose model is the one kept (for the report, the bundle and its golden examples).
+ */
+public final class ModelRun {
+
+    private ModelRun() {
+    }
+
+    /** A trained model with what it needs at scoring time and what it scored on the held-out rows. */
+    public record TrainedModel(ModelResult result, Model<?> model, Preparation preparation, Predictions holdout,
+                               int[] trainRows, int[] testRows) {
+    }
+
+    public static TrainedModel run(Frame frame, AlgorithmChoice choice, TrainingSetup setup, String description, Progress progress) {
+        Algorithms.Algorithm algorithm = Algorithms.get(setup.task(), choice.id());
+        if (!algorithm.available()) {
+            throw new dev.baton.util.UserException(algorithm.label() + " cannot run here: " + algorithm.unavailableReason());
+        }
+        boolean standardize = choice.standardize() != null ? choice.standardize() : algorithm.standardize();
+        int steps = setup.folds() + 2;
+        List<Map<String, Double>> folds = new ArrayList<>();
+        if (setup.folds() >= 2) {
+            int[][] tests = Splits.folds(frame, setup.folds(), setup.seed());
+            for (int k = 0; k < tests.length; k++) {
+                progress.checkCancelled();
+                progress.update(k, steps, "Fold " + (k + 1) + " of " + setup.folds());
+                int[] train = Splits.complement(frame.rows, tests[k]);
+                Fit fit = fit(frame, algorithm, choice, setup, standardize, train, description);
+                Predictions p = predict(frame, fit, tests[k]);
+                folds.add(Metrics.scores(p, frame.classes == null ? 0 : frame.classes.size()));
+            }
+        }
+        progress.checkCancelled();
+        progress.update(setup.folds(), steps, "Holdout");
+        int[][] split = Splits.holdout(frame, setup.holdout(), setup.seed());
+        long start = System.nanoTime();
+        Fit fit = fit(frame, algorithm, choice, setup, standardize, split[0], description);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Predictions holdout = predict(frame, fit, split[1]);
+        int classes = frame.classes == null ? 0 : frame.classes.size();
+        Map<String, Double> scores = Metrics.scores(holdout, classes);
+        progress.checkCancelled();
+        progress.update(setup.folds() + 1, steps, "Importance");
+        Importances.Result importance = Importances.of(frame, fit.model(), fit.preparation(), holdout, setup.metric(), setup.seed());
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        for (Parameter p : algorithm.parameters()) {
+            parameters.put(p.name(), p.value(choice.parameters(), algorithm.label()));
+        }
+        ModelResult result = new ModelResult(algorithm.id(), algorithm.label(), setup.task(), parameters, standardize, scores,
+                folds.isEmpty() ? null : Metrics.spread(folds), folds.isEmpty() ? null : folds,
+                frame.classes, classes == 0 ? null : Metrics.confusion(holdout, classes),
+                classes == 0 ? null : Metrics.perClass(holdout, frame.classes), importance.values(), importance.method(),
+                split[0].length, split[1].length, millis);
+        progress.update(steps, steps, "Done");
+        return new TrainedModel(result, fit.model(), fit.preparation(), holdout, split[0], split[1]);
+    }
+
+    record Fit(Model<?> model, Preparation preparation, String[] names) {
+    }
+
+    static Fit fit(Frame frame, Algorithms.Algorithm algorithm, AlgorithmChoice choice, TrainingSetup setup, boolean standardize,
+                   int[] train, String description) {
+        Preparation preparation = Preparation.fit(frame, train, standardize);
+        String[] names = preparation.names();
+        double[][] rows = preparation.encode(frame, train);
+        Trainer<?> trainer = algorithm.trainer(choice.parameters(),
+                new Algorithms.Context(setup.seed(), train.length, names.length, frame.classes == null ? 0 : frame.classes.size()));
+        MutableDataset<?> data;
+        if (frame.task == Task.CLASSIFICATION) {
+            int[] labels = new int[train.length];
+            for (int i = 0; i < train.length; i++) {
+                labels[i] = frame.labels[train[i]];
+            }
+            data = TribuoBridge.classification(description, names, rows, labels, frame.classes);
+        } else {
+            double[] values = new double[train.length];
+            for (int i = 0; i < train.length; i++) {
+                values[i] = frame.values[train[i]];
+            }
+            data = TribuoBridge.regression(description, frame.target, names, rows, values);
+        }
+        return new Fit(TribuoBridge.train(trainer, data), preparation, names);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Predictions predict(Frame frame, Fit fit, int[] rows) {
+        double[][] encoded = fit.preparation().encode(frame, rows);
+        if (frame.task == Task.CLASSIFICATION) {
+            int[] actual = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                actual[i] = frame.labels[rows[i]];
+            }
+            return TribuoBridge.classify((Model<Label>) fit.model(), fit.names(), encoded, rows, actual, frame.classes);
+        }
+        double[] actual = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            actual[i] = frame.values[rows[i]];
+        }
+        return TribuoBridge.regress((Model<Regressor>) fit.model(), fit.names(), encoded, rows, actual);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.baton.train;
+
+import java.util.List;
+
+/**
+ * Everything that decides a training run: what to predict, from which columns, how to validate, with what seed,
+ * which algorithms, and the metric the leaderboard sorts by. Saved in the project; the same setup on the same
+ * data gives the same results.
+ *
+ * @param holdout fraction of rows held out for the final test (0.05 to 0.5)
+ * @param folds   cross-validation folds (0: none, else 2 to 20)
+ */
+public record TrainingSetup(String target, Task task, List<String> features, double holdout, int folds, long seed,
+                            List<AlgorithmChoice> algorithms, String metric) {
+
+    public TrainingSetup {
+        features = List.copyOf(features);
+        algorithms = List.copyOf(algorithms);
+        if (metric == null) {
+            metric = task == Task.CLASSIFICATION ? "accuracy" : "r2";
+        }
+    }
+
+    public void check() {
+        if (holdout < 0.05 || holdout > 0.5) {
+            throw new dev.baton.util.UserException("Hold out between 5% and 50% of the rows, not " + Math.round(holdout * 100) + "%.");
+        }
+        if (folds != 0 && (folds < 2 || folds > 20)) {
+            throw new dev.baton.util.UserException("Cross-validation needs 2 to 20 folds (or 0 for none), not " + folds + ".");
+        }
+        if (algorithms.isEmpty()) {
+            throw new dev.baton.util.UserException("Choose at least one algorithm.");
+        }
+        if (!Metrics.names(task).contains(metric)) {
+            throw new dev.baton.util.UserException("'" + metric + "' is not a " + task.label() + " metric; choose one of " + Metrics.names(task) + ".");
+        }
+    }
+
+    public TrainingSetup withAlgorithms(List<AlgorithmChoice> choices) {
+        return new TrainingSetup(target, task, features, holdout, folds, seed, choices, metric);
+    }
+}

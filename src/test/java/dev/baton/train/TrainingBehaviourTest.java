@@ -1,0 +1,166 @@
+package dev.baton.train;
+
+import dev.baton.data.Dataset;
+import dev.baton.testing.Tables;
+import dev.baton.util.CancelledException;
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Model;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrainingBehaviourTest {
+
+    @TempDir
+    Path dir;
+
+    private static TrainingSetup setup(Dataset data, String target, long seed, String... algorithms) {
+        return new TrainingSetup(target, Features.inferTask(data, target), Features.included(Features.suggest(data, target)), 0.2, 5, seed,
+                Arrays.stream(algorithms).map(AlgorithmChoice::of).toList(), null);
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalResults() {
+        Dataset penguins = QualityTest.read("penguins.csv");
+        var a = Experiment.run(penguins, setup(penguins, "species", 7, "logistic-regression", "random-forest"), Experiment.Listener.NONE, Progress.NONE);
+        var b = Experiment.run(penguins, setup(penguins, "species", 7, "logistic-regression", "random-forest"), Experiment.Listener.NONE, Progress.NONE);
+        for (String id : List.of("logistic-regression", "random-forest")) {
+            assertThat(b.get(id).result().folds()).isEqualTo(a.get(id).result().folds());
+            assertThat(b.get(id).result().holdout()).isEqualTo(a.get(id).result().holdout());
+            assertThat(b.get(id).holdout().probabilities()).isDeepEqualTo(a.get(id).holdout().probabilities());
+        }
+        var c = Experiment.run(penguins, setup(penguins, "species", 8, "random-forest"), Experiment.Listener.NONE, Progress.NONE);
+        assertThat(c.get("random-forest").testRows()).isNotEqualTo(a.get("random-forest").testRows());
+    }
+
+    @Test
+    void theImputationIsFittedOnTrainingRowsOnly() {
+        // The held-out rows carry huge values of x; a median over all rows would be pulled up by them.
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(i % 10 == 0 ? "NA" : Integer.toString(i % 7)).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Dataset data = Tables.csv(csv.toString());
+        TrainingSetup s = new TrainingSetup("y", Task.CLASSIFICATION, List.of("x"), 0.2, 0, 1, List.of(AlgorithmChoice.of("logistic-regression")), null);
+        Frame frame = Frame.of(data, "y", Task.CLASSIFICATION, List.of("x"));
+        int[][] split = Splits.holdout(frame, 0.2, 1);
+        double[] x = frame.numbers.get("x");
+        for (int r : split[1]) {
+            x[r] = Double.isNaN(x[r]) ? Double.NaN : 1e6 + r;
+        }
+        ModelRun.TrainedModel model = ModelRun.run(frame, AlgorithmChoice.of("logistic-regression"), s, "test", Progress.NONE);
+        NumericEncoder fitted = (NumericEncoder) model.preparation().encoders().get(0);
+        double trainMedian = median(x, model.trainRows());
+        double allMedian = median(x, java.util.stream.IntStream.range(0, frame.rows).toArray());
+        assertThat(fitted.median()).isEqualTo(trainMedian);
+        assertThat(allMedian).isNotEqualTo(trainMedian);
+        assertThat(fitted.mean()).isLessThan(10);
+        // Per fold too: each fold's preparation sees only that fold's training rows.
+        int[][] folds = Splits.folds(frame, 5, 1);
+        for (int[] test : folds) {
+            int[] train = Splits.complement(frame.rows, test);
+            NumericEncoder foldEncoder = (NumericEncoder) Preparation.fit(frame, train, true).encoders().get(0);
+            assertThat(foldEncoder.median()).isEqualTo(median(x, train));
+        }
+    }
+
+    private static double median(double[] x, int[] rows) {
+        double[] v = Arrays.stream(rows).mapToDouble(r -> x[r]).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        double position = (v.length - 1) * 0.5;
+        int lo = (int) Math.floor(position);
+        return v[lo] + (v[Math.min(v.length - 1, lo + 1)] - v[lo]) * (position - lo);
+    }
+
+    @Test
+    void cancellingStopsTheWork() {
+        Dataset cars = QualityTest.read("auto-mpg.csv");
+        AtomicInteger updates = new AtomicInteger();
+        Progress cancelSoon = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+                updates.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updates.get() > 0;
+            }
+        };
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Experiment.run(cars, setup(cars, "Miles_per_Gallon", 1, "random-forest", "xgboost", "knn"),
+                Experiment.Listener.NONE, cancelSoon)).isInstanceOf(CancelledException.class);
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+    }
+
+    @Test
+    void trainedModelsRoundTripThroughProtobuf() throws Exception {
+        Dataset penguins = QualityTest.read("penguins.csv");
+        var board = Experiment.run(penguins, setup(penguins, "species", 3, "logistic-regression", "random-forest", "xgboost",
+                "knn", "libsvm-rbf", "cart"), Experiment.Listener.NONE, Progress.NONE);
+        for (ModelRun.TrainedModel m : board.models()) {
+            Path file = dir.resolve(m.result().algorithm() + ".tribuo");
+            m.model().serializeToFile(file);
+            Model<?> back = Model.deserializeFromFile(file);
+            double[][] rows = m.preparation().encode(Frame.of(penguins, "species", Task.CLASSIFICATION, board.setup().features()), m.testRows());
+            @SuppressWarnings("unchecked")
+            Predictions original = TribuoBridge.classify((Model<org.tribuo.classification.Label>) m.model(), m.preparation().names(), rows,
+                    m.testRows(), new int[rows.length], m.result().classes());
+            @SuppressWarnings("unchecked")
+            Predictions again = TribuoBridge.classify((Model<org.tribuo.classification.Label>) back, m.preparation().names(), rows,
+                    m.testRows(), new int[rows.length], m.result().classes());
+            assertThat(again.predictedClass()).as(m.result().algorithm()).isEqualTo(original.predictedClass());
+            if (original.hasProbabilities()) {
+                assertThat(again.probabilities()).isDeepEqualTo(original.probabilities());
+            }
+        }
+    }
+
+    @Test
+    void metricsByHand() {
+        // 4 rows, classes a/b: truth a a b b, predicted a b b b; probabilities of b: 0.1 0.6 0.7 0.8.
+        Predictions p = new Predictions(new int[]{0, 1, 2, 3}, new int[]{0, 0, 1, 1}, new int[]{0, 1, 1, 1},
+                new double[][]{{0.9, 0.1}, {0.4, 0.6}, {0.3, 0.7}, {0.2, 0.8}}, null, null);
+        var s = Metrics.scores(p, 2);
+        assertThat(s.get("accuracy")).isEqualTo(0.75);
+        // recall a = 0.5, recall b = 1: balanced 0.75; F1 a = 2/3, F1 b = 0.8: macro 0.7333...
+        assertThat(s.get("balancedAccuracy")).isEqualTo(0.75);
+        assertThat(s.get("macroF1")).isCloseTo((2.0 / 3 + 0.8) / 2, org.assertj.core.api.Assertions.within(1e-12));
+        // Every b scores above every a: AUC 1.
+        assertThat(s.get("auc")).isEqualTo(1.0);
+        assertThat(s.get("logLoss")).isCloseTo(-(Math.log(0.9) + Math.log(0.4) + Math.log(0.7) + Math.log(0.8)) / 4,
+                org.assertj.core.api.Assertions.within(1e-12));
+        Predictions r = new Predictions(new int[]{0, 1, 2}, null, null, null, new double[]{1, 2, 3}, new double[]{1, 2, 5});
+        var rs = Metrics.scores(r, 0);
+        assertThat(rs.get("rmse")).isCloseTo(Math.sqrt(4.0 / 3), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(rs.get("mae")).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(rs.get("r2")).isCloseTo(1 - 4.0 / 2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(rs.get("mape")).isCloseTo(100 * (2.0 / 3) / 3, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void theCorrectedTTest() {
+        // Differences 0.01, 0.02, 0.03, 0.04, 0.05: mean 0.03, variance 0.00025; corrected se = sqrt((1/5 + 1/4) * 0.00025).
+        List<java.util.Map<String, Double>> a = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> b = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            a.add(java.util.Map.of("accuracy", 0.9 + i * 0.01));
+            b.add(java.util.Map.of("accuracy", 0.9));
+        }
+        ModelResult ra = new ModelResult("a", "A", Task.CLASSIFICATION, java.util.Map.of(), false, java.util.Map.of(), null, a,
+                null, null, null, List.of(), Importance.Method.NATIVE, 0, 0, 0);
+        ModelResult rb = new ModelResult("b", "B", Task.CLASSIFICATION, java.util.Map.of(), false, java.util.Map.of(), null, b,
+                null, null, null, List.of(), Importance.Method.NATIVE, 0, 0, 0);
+        Comparison c = Comparison.of(ra, rb, "accuracy");
+        double t = 0.03 / Math.sqrt((0.2 + 0.25) * 0.00025);
+        assertThat(c.t()).isCloseTo(t, org.assertj.core.api.Assertions.within(1e-9));
+        // Two-sided p for t = 2.8284 with 4 degrees of freedom (from R: 2 * pt(-2.828427, 4) = 0.04742).
+        assertThat(c.pValue()).isCloseTo(0.04742, org.assertj.core.api.Assertions.within(1e-4));
+    }
+}
