@@ -27,6 +27,7 @@ public final class ModelRun {
     }
 
     public static TrainedModel run(Frame frame, AlgorithmChoice choice, TrainingSetup setup, String description, Progress progress) {
+        dev.baton.util.Logging.quiet();
         Algorithms.Algorithm algorithm = Algorithms.get(setup.task(), choice.id());
         if (!algorithm.available()) {
             throw new dev.baton.util.UserException(algorithm.label() + " cannot run here: " + algorithm.unavailableReason());

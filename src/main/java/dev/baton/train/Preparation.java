@@ -53,36 +53,54 @@ public record Preparation(List<Encoder> encoders) {
     public double[][] encode(Frame frame, int[] rows) {
         String[] names = names();
         Map<String, Integer> position = positions(names);
-        double[][] out = new double[rows.length][names.length];
-        for (Encoder e : encoders) {
-            if (e instanceof NumericEncoder num) {
-                double[] values = frame.numbers.get(num.column());
-                int at = position.get(num.column());
-                int flag = num.indicator() ? position.get(num.column() + NumericEncoder.MISSING_SUFFIX) : -1;
-                for (int i = 0; i < rows.length; i++) {
-                    double raw = values[rows[i]];
-                    out[i][at] = num.value(raw);
-                    if (flag >= 0) {
-                        out[i][flag] = Double.isNaN(raw) ? 1 : 0;
-                    }
-                }
-            } else if (e instanceof CategoricalEncoder cat) {
-                int[] codes = frame.codes.get(cat.column());
+        int k = encoders.size();
+        // Per encoder, what it reads and where it writes; then one pass over the rows fills each row at once.
+        NumericEncoder[] numeric = new NumericEncoder[k];
+        double[][] values = new double[k][];
+        int[] at = new int[k];
+        int[] flag = new int[k];
+        int[][] codes = new int[k][];
+        int[][] slots = new int[k][];
+        int[] missingSlot = new int[k];
+        for (int e = 0; e < k; e++) {
+            Encoder encoder = encoders.get(e);
+            if (encoder instanceof NumericEncoder num) {
+                numeric[e] = num;
+                values[e] = frame.numbers.get(num.column());
+                at[e] = position.get(num.column());
+                flag[e] = num.indicator() ? position.get(num.column() + NumericEncoder.MISSING_SUFFIX) : -1;
+            } else {
+                CategoricalEncoder cat = (CategoricalEncoder) encoder;
+                codes[e] = frame.codes.get(cat.column());
                 List<String> all = frame.levels.get(cat.column());
-                int[] slot = new int[all.size()];
+                java.util.Set<String> known = new java.util.HashSet<>(cat.levels());
+                slots[e] = new int[all.size()];
                 for (int c = 0; c < all.size(); c++) {
-                    Integer p = position.get(cat.column() + "@" + all.get(c));
-                    slot[c] = p == null || !cat.levels().contains(all.get(c)) ? -1 : p;
+                    slots[e][c] = known.contains(all.get(c)) ? position.get(cat.column() + "@" + all.get(c)) : -1;
                 }
-                int missing = cat.missingLevel() ? position.get(cat.column() + "@" + CategoricalEncoder.MISSING_LEVEL) : -1;
-                for (int i = 0; i < rows.length; i++) {
-                    int code = codes[rows[i]];
-                    int p = code < 0 ? missing : slot[code];
+                missingSlot[e] = cat.missingLevel() ? position.get(cat.column() + "@" + CategoricalEncoder.MISSING_LEVEL) : -1;
+            }
+        }
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            double[] row = new double[names.length];
+            int r = rows[i];
+            for (int e = 0; e < k; e++) {
+                if (numeric[e] != null) {
+                    double raw = values[e][r];
+                    row[at[e]] = numeric[e].value(raw);
+                    if (flag[e] >= 0) {
+                        row[flag[e]] = Double.isNaN(raw) ? 1 : 0;
+                    }
+                } else {
+                    int code = codes[e][r];
+                    int p = code < 0 ? missingSlot[e] : slots[e][code];
                     if (p >= 0) {
-                        out[i][p] = 1;
+                        row[p] = 1;
                     }
                 }
             }
+            out[i] = row;
         }
         return out;
     }

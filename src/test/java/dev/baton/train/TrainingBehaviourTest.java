@@ -123,6 +123,26 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void limeExplainsAHeldOutRowOfAProbabilisticModel() {
+        Dataset penguins = QualityTest.read("penguins.csv");
+        var board = Experiment.run(penguins, setup(penguins, "species", 3, "logistic-regression", "cart"), Experiment.Listener.NONE, Progress.NONE);
+        ModelRun.TrainedModel lr = board.get("logistic-regression");
+        Frame frame = Frame.of(penguins, "species", Task.CLASSIFICATION, board.setup().features());
+        Explanation e = Lime.explain(lr, frame, 0, 1);
+        String actual = frame.classes.get(lr.holdout().actualClass()[0]);
+        assertThat(e.predicted()).isEqualTo(actual);
+        assertThat(e.probability()).isGreaterThan(0.5);
+        assertThat(e.weights()).isNotEmpty();
+        assertThat(e.weights().size()).isLessThanOrEqualTo(8);
+        assertThatThrownBy(() -> Lime.explain(board.get("cart"), frame, 0, 1)).hasMessageContaining("gives no probabilities");
+        var roc = ModelCharts.roc(lr.result(), lr.holdout());
+        var first = roc.series().get(0);
+        assertThat(first.x()[0]).isZero();
+        assertThat(first.x()[first.x().length - 1]).isEqualTo(1.0);
+        assertThat(first.y()[first.y().length - 1]).isEqualTo(1.0);
+    }
+
+    @Test
     void metricsByHand() {
         // 4 rows, classes a/b: truth a a b b, predicted a b b b; probabilities of b: 0.1 0.6 0.7 0.8.
         Predictions p = new Predictions(new int[]{0, 1, 2, 3}, new int[]{0, 0, 1, 1}, new int[]{0, 1, 1, 1},

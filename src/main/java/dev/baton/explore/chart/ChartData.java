@@ -28,6 +28,19 @@ public sealed interface ChartData {
                        int[] category, int shown, int total) implements ChartData {
     }
 
+    /** One line or set of points of a {@link LineData}; {@code markers} draws points instead of a line. */
+    record Series(String name, double[] x, double[] y, boolean markers, boolean dashed) {
+    }
+
+    /** Lines and point sets on numeric axes: ROC and precision-recall curves, calibration, predicted against actual. */
+    record LineData(String title, String xLabel, String yLabel, List<Series> series, Double xMin, Double xMax, Double yMin,
+                    Double yMax) implements ChartData {
+    }
+
+    /** Named values as horizontal bars, largest first: feature importance. */
+    record ValueBars(String title, String valueLabel, List<String> names, List<Double> values) implements ChartData {
+    }
+
     /** A grid of values: correlations, or the share of missing cells per row band and column. */
     record HeatmapData(String title, List<String> columns, List<String> rows, double[][] z, double min, double max,
                        String scale, boolean annotate) implements ChartData {

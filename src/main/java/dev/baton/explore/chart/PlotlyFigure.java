@@ -36,6 +36,10 @@ public final class PlotlyFigure {
             scatter(sc, data, layout);
         } else if (chart instanceof ChartData.HeatmapData h) {
             heatmap(h, data, layout);
+        } else if (chart instanceof ChartData.LineData l) {
+            lines(l, data, layout);
+        } else if (chart instanceof ChartData.ValueBars v) {
+            valueBars(v, data, layout);
         }
         return figure;
     }
@@ -186,6 +190,48 @@ public final class PlotlyFigure {
             yaxis.put("showticklabels", false);
             yaxis.putObject("title").put("text", "rows, top to bottom");
         }
+    }
+
+    private static void lines(ChartData.LineData l, ArrayNode data, ObjectNode layout) {
+        int color = 0;
+        for (ChartData.Series s : l.series()) {
+            ObjectNode trace = data.addObject();
+            trace.put("type", "scatter").put("name", s.name()).put("mode", s.markers() ? "markers" : "lines");
+            ArrayNode x = trace.putArray("x");
+            ArrayNode y = trace.putArray("y");
+            for (int i = 0; i < s.x().length; i++) {
+                x.add(s.x()[i]);
+                y.add(s.y()[i]);
+            }
+            String c = s.dashed() ? "#9ca3af" : PALETTE[color++ % PALETTE.length];
+            if (s.markers()) {
+                trace.putObject("marker").put("color", c).put("size", 5).put("opacity", 0.6);
+            } else {
+                trace.putObject("line").put("color", c).put("width", s.dashed() ? 1 : 2).put("dash", s.dashed() ? "dash" : "solid");
+            }
+        }
+        ObjectNode x = axis(layout, "xaxis", l.xLabel());
+        ObjectNode y = axis(layout, "yaxis", l.yLabel());
+        if (l.xMin() != null) {
+            x.putArray("range").add(l.xMin()).add(l.xMax());
+        }
+        if (l.yMin() != null) {
+            y.putArray("range").add(l.yMin()).add(l.yMax());
+        }
+    }
+
+    private static void valueBars(ChartData.ValueBars v, ArrayNode data, ObjectNode layout) {
+        ObjectNode trace = data.addObject();
+        trace.put("type", "bar").put("orientation", "h");
+        ArrayNode x = trace.putArray("x");
+        ArrayNode y = trace.putArray("y");
+        for (int i = v.names().size() - 1; i >= 0; i--) {
+            x.add(v.values().get(i));
+            y.add(v.names().get(i));
+        }
+        trace.putObject("marker").put("color", PALETTE[0]);
+        axis(layout, "xaxis", v.valueLabel());
+        axis(layout, "yaxis", "").put("type", "category");
     }
 
     static String num(double v) {

@@ -40,6 +40,10 @@ public final class SvgChart {
             c.scatter(s);
         } else if (chart instanceof ChartData.HeatmapData h) {
             c.heatmap(h);
+        } else if (chart instanceof ChartData.LineData l) {
+            c.lines(l);
+        } else if (chart instanceof ChartData.ValueBars v) {
+            c.valueBars(v);
         }
         c.svg.append("</svg>");
         return c.svg.toString();
@@ -356,6 +360,83 @@ public final class SvgChart {
         }
         text(bx + 14, y0 + 8, PlotlyFigure.num(h.max()), 9, "start", "#374151", false);
         text(bx + 14, y1, PlotlyFigure.num(h.min()), 9, "start", "#374151", false);
+    }
+
+    private void lines(ChartData.LineData l) {
+        double xmin = l.xMin() != null ? l.xMin() : Double.POSITIVE_INFINITY;
+        double xmax = l.xMax() != null ? l.xMax() : Double.NEGATIVE_INFINITY;
+        double ymin = l.yMin() != null ? l.yMin() : Double.POSITIVE_INFINITY;
+        double ymax = l.yMax() != null ? l.yMax() : Double.NEGATIVE_INFINITY;
+        for (ChartData.Series s : l.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (l.xMin() == null) {
+                    xmin = Math.min(xmin, s.x()[i]);
+                    xmax = Math.max(xmax, s.x()[i]);
+                }
+                if (l.yMin() == null) {
+                    ymin = Math.min(ymin, s.y()[i]);
+                    ymax = Math.max(ymax, s.y()[i]);
+                }
+            }
+        }
+        if (!(xmax > xmin)) {
+            xmax = xmin + 1;
+        }
+        if (!(ymax > ymin)) {
+            ymax = ymin + 1;
+        }
+        yAxis(ymin, ymax, l.yLabel());
+        int color = 0;
+        int legend = 0;
+        for (ChartData.Series s : l.series()) {
+            String c = s.dashed() ? "#9ca3af" : PlotlyFigure.PALETTE[color++ % PlotlyFigure.PALETTE.length];
+            if (s.markers()) {
+                for (int i = 0; i < s.x().length; i++) {
+                    circle(scale(s.x()[i], xmin, xmax, plotLeft(), plotRight()), scale(s.y()[i], ymin, ymax, plotBottom(), plotTop()), 2.2, c, 0.6);
+                }
+            } else if (s.x().length > 1) {
+                StringBuilder points = new StringBuilder();
+                for (int i = 0; i < s.x().length; i++) {
+                    points.append(String.format(Locale.ROOT, "%.2f,%.2f ", scale(s.x()[i], xmin, xmax, plotLeft(), plotRight()),
+                            scale(s.y()[i], ymin, ymax, plotBottom(), plotTop())));
+                }
+                svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s/>",
+                        points.toString().trim(), c, s.dashed() ? "1" : "2", s.dashed() ? " stroke-dasharray=\"4 3\"" : ""));
+            }
+            if (!s.dashed() && l.series().size() > 1) {
+                double ly = plotTop() + 8 + 14 * legend++;
+                line(plotRight() - 110, ly - 4, plotRight() - 96, ly - 4, c, 2);
+                text(plotRight() - 92, ly, truncate(s.name(), 18), 10, "start", "#374151", false);
+            }
+        }
+        xAxisNumeric(xmin, xmax, l.xLabel());
+        frame();
+    }
+
+    private void valueBars(ChartData.ValueBars v) {
+        int n = v.names().size();
+        if (n == 0) {
+            text(width / 2, height / 2, "nothing to show", 12, "middle", "#6b7280", false);
+            return;
+        }
+        double labelWidth = Math.min(200, 7 * v.names().stream().mapToInt(String::length).max().orElse(4) + 16);
+        double x0 = labelWidth;
+        double x1 = width - right - 40;
+        double y0 = top;
+        double y1 = height - 40;
+        double max = v.values().stream().mapToDouble(Math::abs).max().orElse(1);
+        if (max == 0) {
+            max = 1;
+        }
+        double band = (y1 - y0) / n;
+        for (int i = 0; i < n; i++) {
+            double value = v.values().get(i);
+            double w = (x1 - x0) * Math.max(0, value) / max;
+            rect(x0, y0 + band * i + band * 0.15, w, band * 0.7, PlotlyFigure.PALETTE[0], null);
+            text(x0 - 6, y0 + band * (i + 0.5) + 3.5, truncate(v.names().get(i), 28), 10, "end", "#374151", false);
+            text(x0 + w + 4, y0 + band * (i + 0.5) + 3.5, String.format(Locale.ROOT, "%.3f", value), 9, "start", "#374151", false);
+        }
+        text((x0 + x1) / 2, height - 12, v.valueLabel(), 11, "middle", "#374151", false);
     }
 
     private static String truncate(String s, int n) {

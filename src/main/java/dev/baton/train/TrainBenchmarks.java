@@ -1,0 +1,62 @@
+package dev.baton.train;
+
+import dev.baton.data.Dataset;
+import dev.baton.util.Progress;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+
+/** The pieces of training the benchmark times, on one dataset and setup. */
+public final class TrainBenchmarks {
+
+    private final Dataset data;
+    private final TrainingSetup setup;
+    private final Frame frame;
+    private final int[] train;
+    private Preparation preparation;
+    private double[][] rows;
+    private double accuracy = Double.NaN;
+
+    public TrainBenchmarks(Dataset data, TrainingSetup setup) {
+        this.data = data;
+        this.setup = setup;
+        this.frame = Frame.of(data, setup.target(), setup.task(), setup.features());
+        this.train = java.util.stream.IntStream.range(0, frame.rows).toArray();
+        prepare();
+    }
+
+    public int featureCount() {
+        return preparation.names().length;
+    }
+
+    public void prepare() {
+        int[][] split = Splits.holdout(frame, setup.holdout(), setup.seed());
+        preparation = Preparation.fit(frame, split[0], false);
+        rows = preparation.encode(frame, train);
+    }
+
+    public void buildDataset() {
+        int[] labels = frame.labels;
+        TribuoBridge.classification("bench", preparation.names(), rows, labels, frame.classes);
+    }
+
+    public void buildDatasetNaively() {
+        String[] names = preparation.names();
+        MutableDataset<Label> d = new MutableDataset<>(new SimpleDataSourceProvenance("bench", TribuoBridge.LABELS), TribuoBridge.LABELS);
+        Label[] labels = frame.classes.stream().map(Label::new).toArray(Label[]::new);
+        for (int i = 0; i < rows.length; i++) {
+            d.add(new ArrayExample<>(labels[frame.labels[i]], names, rows[i]));
+        }
+    }
+
+    public void trainAndEvaluate() {
+        ModelRun.TrainedModel m = ModelRun.run(frame, setup.algorithms().get(0), setup, "bench", Progress.NONE);
+        accuracy = m.result().holdout().get("accuracy");
+    }
+
+    public double lastAccuracy() {
+        return accuracy;
+    }
+}
