@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.data.Dataset;
 import dev.baton.train.AlgorithmChoice;
+import dev.baton.train.ClusterAnalysis;
 import dev.baton.train.Features;
 import dev.baton.train.Task;
 import dev.baton.train.TrainBenchmarks;
@@ -27,5 +28,8 @@ final class TrainBench {
         bench.time("train: prepare features (fit on 80%, encode all rows)", b::prepare);
         bench.timeOnce("train: logistic regression, 5 epochs on 800k rows, plus evaluation on 200k", b::trainAndEvaluate);
         bench.out().printf("  held-out accuracy %.4f%n", b.lastAccuracy());
+        List<String> measures = data.columnNames().stream().filter(c -> data.type(c).isNumeric()).limit(4).toList();
+        bench.timeOnce("train: k-means, 5 clusters over " + measures.size() + " numeric columns (fit on 100k sampled rows, assign all 1M)",
+                () -> ClusterAnalysis.run(data, measures, 5, 42, dev.baton.util.Progress.NONE));
     }
 }

@@ -30,6 +30,8 @@ public final class Project {
         FILE,
         /** Alert thresholds or pinned charts changed. */
         EXPLORE,
+        /** The training setup, results or the chosen model changed. */
+        TRAINING,
         /** The unsaved-changes flag changed. */
         DIRTY
     }
@@ -39,6 +41,10 @@ public final class Project {
     private DataRef dataRef;
     private CleaningHistory history;
     private ExploreState explore = ExploreState.empty();
+    private dev.baton.train.TrainingSetup trainingSetup;
+    private dev.baton.train.Experiment.Leaderboard leaderboard;
+    private java.util.List<dev.baton.train.ModelResult> savedResults = java.util.List.of();
+    private String chosen;
     private boolean dirty;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
@@ -100,6 +106,68 @@ public final class Project {
 
     public ExploreState explore() {
         return explore;
+    }
+
+    /** The training setup last used or saved, or null. */
+    public dev.baton.train.TrainingSetup trainingSetup() {
+        return trainingSetup;
+    }
+
+    /** The models trained (or loaded) in this session, or null. */
+    public dev.baton.train.Experiment.Leaderboard leaderboard() {
+        return leaderboard;
+    }
+
+    /** Every model's results: from the leaderboard, or as saved when the models could not be loaded. */
+    public java.util.List<dev.baton.train.ModelResult> results() {
+        return leaderboard != null ? leaderboard.results() : savedResults;
+    }
+
+    /** The algorithm id of the model chosen for the report and the bundle, or null. */
+    public String chosen() {
+        return chosen;
+    }
+
+    /** The chosen model, trained and in memory, or null. */
+    public dev.baton.train.ModelRun.TrainedModel chosenModel() {
+        return leaderboard == null || chosen == null ? null : leaderboard.get(chosen);
+    }
+
+    public void setTrainingSetup(dev.baton.train.TrainingSetup setup) {
+        this.trainingSetup = setup;
+        fire(Change.TRAINING);
+        markDirty();
+    }
+
+    /** A finished training run; the best model is chosen unless the chosen one was trained again. */
+    public void setLeaderboard(dev.baton.train.Experiment.Leaderboard board) {
+        this.leaderboard = board;
+        this.trainingSetup = board.setup();
+        if (chosen == null || board.get(chosen) == null) {
+            chosen = board.models().isEmpty() ? null : board.models().get(0).result().algorithm();
+        }
+        fire(Change.TRAINING);
+        markDirty();
+    }
+
+    public void choose(String algorithm) {
+        this.chosen = algorithm;
+        fire(Change.TRAINING);
+        markDirty();
+    }
+
+    /** The saved form of training, or null when nothing was set up. */
+    private dev.baton.train.TrainingState trainingState() {
+        if (trainingSetup == null) {
+            return null;
+        }
+        return new dev.baton.train.TrainingState(trainingSetup, results(), chosen);
+    }
+
+    /** Makes loaded models current (after opening a project). */
+    public void restoreModels(dev.baton.train.Experiment.Leaderboard board) {
+        this.leaderboard = board;
+        fire(Change.TRAINING);
     }
 
     public void setAlertSettings(dev.baton.explore.AlertSettings settings) {
@@ -194,7 +262,7 @@ public final class Project {
     /** The saved form of the current state. */
     public ProjectFile toFile() {
         return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef,
-                history == null ? null : history.recipe(), explore);
+                history == null ? null : history.recipe(), explore, trainingState());
     }
 
     /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
@@ -204,7 +272,11 @@ public final class Project {
         this.dataRef = file.data();
         this.history = session;
         this.explore = file.explore() == null ? ExploreState.empty() : file.explore();
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE);
+        this.trainingSetup = file.training() == null ? null : file.training().setup();
+        this.savedResults = file.training() == null ? java.util.List.of() : file.training().results();
+        this.chosen = file.training() == null ? null : file.training().chosen();
+        this.leaderboard = null;
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING);
         markClean();
     }
 
@@ -215,7 +287,11 @@ public final class Project {
         this.dataRef = null;
         this.history = null;
         this.explore = ExploreState.empty();
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE);
+        this.trainingSetup = null;
+        this.leaderboard = null;
+        this.savedResults = java.util.List.of();
+        this.chosen = null;
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING);
         markClean();
     }
 }

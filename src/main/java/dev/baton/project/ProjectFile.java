@@ -13,9 +13,11 @@ import dev.baton.clean.Recipe;
  * @param data     the data source
  * @param recipe   the cleaning steps with their fitted values
  * @param explore  alert thresholds and pinned charts
+ * @param training the training setup, every model's results and the chosen model
  */
-@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore"})
-public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe, ExploreState explore) {
+@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training"})
+public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe, ExploreState explore,
+                          dev.baton.train.TrainingState training) {
 
     public static final String FORMAT = "baton-project/1";
 }

@@ -16,6 +16,7 @@ public final class ProjectStore {
 
     public static final String SUFFIX = ".baton-project";
     public static final String PROJECT_JSON = "project.json";
+    public static final String MODELS = "models";
 
     private ProjectStore() {
     }
@@ -31,6 +32,17 @@ public final class ProjectStore {
         return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
     }
 
+    /** Writes the project and its trained models; models go first, so project.json never names a model not yet written. */
+    public static void save(ProjectFile file, Path folder, java.util.List<dev.baton.train.ModelRun.TrainedModel> models) throws IOException {
+        Path modelFolder = folder.resolve(MODELS);
+        for (dev.baton.train.ModelRun.TrainedModel m : models) {
+            dev.baton.train.ModelFiles.write(m, modelFolder);
+        }
+        save(file, folder);
+        dev.baton.train.ModelFiles.prune(modelFolder, file.training() == null ? java.util.List.of()
+                : file.training().results().stream().map(dev.baton.train.ModelResult::algorithm).toList());
+    }
+
     /** Writes the project into its folder (created if needed); the previous project.json stays intact if this fails. */
     public static void save(ProjectFile file, Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -39,7 +51,7 @@ public final class ProjectStore {
         if (data != null && data.path() != null) {
             String relative = DataRefs.relativize(folder, Path.of(data.path()));
             withRelative = new ProjectFile(file.format(), file.name(), file.savedWith(),
-                    new DataRef(data.path(), relative, data.fingerprint(), data.options()), file.recipe(), file.explore());
+                    new DataRef(data.path(), relative, data.fingerprint(), data.options()), file.recipe(), file.explore(), file.training());
         }
         byte[] json = Json.mapper().writeValueAsBytes(withRelative);
         AtomicFiles.writeBytes(folder.resolve(PROJECT_JSON), json);

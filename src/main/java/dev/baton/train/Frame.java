@@ -135,6 +135,28 @@ public final class Frame {
         return frame;
     }
 
+    /** All rows of the given columns, with no target: for clustering. */
+    public static Frame unsupervised(Dataset data, List<String> columns) {
+        if (columns.isEmpty()) {
+            throw new UserException("Choose at least one column.");
+        }
+        for (String c : columns) {
+            if (!data.hasColumn(c)) {
+                throw new UserException("'" + c + "' is not a column of the data any more.");
+            }
+        }
+        int n = data.rowCount();
+        int[] rows = new int[n];
+        for (int r = 0; r < n; r++) {
+            rows[r] = r;
+        }
+        Frame frame = new Frame(n, columns, null, null, null, null, null, rows, 0);
+        for (String c : columns) {
+            frame.add(data, c, rows);
+        }
+        return frame;
+    }
+
     private void add(Dataset data, String name, int[] rows) {
         ColumnType type = data.type(name);
         Column<?> column = data.column(name);

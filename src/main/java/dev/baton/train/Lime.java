@@ -62,6 +62,6 @@ public final class Lime {
             }
         }
         weights.sort(Comparator.comparingDouble((Importance i) -> Math.abs(i.value())).reversed());
-        return new Explanation(row, predicted, probability, weights, explanation.getRMSE(predicted));
+        return new Explanation(frame.sourceRows[row], predicted, probability, weights, explanation.getRMSE(predicted));
     }
 }

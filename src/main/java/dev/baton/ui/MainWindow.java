@@ -63,6 +63,7 @@ public final class MainWindow implements Prompts {
     private final dev.baton.ui.clean.CleanViewModel cleanModel;
     private final dev.baton.ui.clean.CleanStageView cleanView;
     private final dev.baton.ui.explore.ExploreStageView exploreView;
+    private final dev.baton.ui.train.TrainStageView trainView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
@@ -78,6 +79,13 @@ public final class MainWindow implements Prompts {
         this.exploreView = new dev.baton.ui.explore.ExploreStageView(
                 new dev.baton.ui.explore.ExploreViewModel(project, tasks, cleanModel), () -> stage);
         views.put(StageId.EXPLORE, exploreView.node());
+        this.trainView = new dev.baton.ui.train.TrainStageView(new dev.baton.ui.train.TrainViewModel(project, tasks), tasks, () -> { });
+        views.put(StageId.TRAIN, trainView.node());
+        project.addListener(change -> {
+            if (change == Project.Change.TRAINING) {
+                trainView.refresh();
+            }
+        });
         for (StageId id : StageId.values()) {
             views.computeIfAbsent(id, PendingStageView::of);
         }
@@ -91,6 +99,11 @@ public final class MainWindow implements Prompts {
         installDragAndDrop(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), statusBar::cancelNewest);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), cleanModel::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (stageArea.getChildren().contains(views.get(StageId.TRAIN))) {
+                trainView.run();
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
@@ -131,6 +144,10 @@ public final class MainWindow implements Prompts {
 
     public dev.baton.ui.explore.ExploreStageView exploreView() {
         return exploreView;
+    }
+
+    public dev.baton.ui.train.TrainStageView trainView() {
+        return trainView;
     }
 
     public void select(StageId id) {
@@ -193,6 +210,7 @@ public final class MainWindow implements Prompts {
         for (Path p : workbench.recentData().list()) {
             recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> showImportDialog(p)));
         }
+        recentMenu.getItems().forEach(i -> i.setMnemonicParsing(false)); // file names have underscores
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 

@@ -97,6 +97,7 @@ public final class Workbench {
                 .onSuccess(session -> {
                     project.restore(file, folder, session);
                     recentProjects.add(folder);
+                    loadModels(folder, file);
                     Dataset source = session.source();
                     if (data.fingerprint() != null && source.source() != null
                             && !data.fingerprint().equals(source.source().fingerprint())) {
@@ -107,6 +108,24 @@ public final class Workbench {
                     }
                 })
                 .onFailure(error -> prompts.showError("Could not read the data of project " + folder.getFileName(), error))
+                .start();
+    }
+
+    /** Loads the saved models in the background; results stay visible meanwhile. */
+    private void loadModels(Path folder, ProjectFile file) {
+        if (file.training() == null || file.training().results().isEmpty() || project.dataset() == null) {
+            return;
+        }
+        dev.baton.data.Dataset data = project.dataset();
+        tasks.background("Loading trained models", progress -> dev.baton.train.ModelFiles.load(data, file.training(),
+                        folder.resolve(ProjectStore.MODELS)))
+                .onSuccess(board -> {
+                    if (project.dataset() == data) {
+                        project.restoreModels(board);
+                    }
+                })
+                .onFailure(error -> prompts.showError("Could not load the trained models of " + folder.getFileName()
+                        + "; train again to recreate them", error))
                 .start();
     }
 
@@ -130,9 +149,11 @@ public final class Workbench {
         String name = ProjectStore.nameOf(folder);
         ProjectFile snapshot = project.toFile();
         ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data(), snapshot.recipe(),
-                snapshot.explore());
+                snapshot.explore(), snapshot.training());
+        java.util.List<dev.baton.train.ModelRun.TrainedModel> models = project.leaderboard() == null ? java.util.List.of()
+                : project.leaderboard().models();
         tasks.background("Saving " + folder.getFileName(), progress -> {
-                    ProjectStore.save(named, folder);
+                    ProjectStore.save(named, folder, models);
                     return folder;
                 })
                 .onSuccess(saved -> {

@@ -63,6 +63,35 @@ class ProjectStoreTest {
     }
 
     @Test
+    void trainingSetupResultsChosenModelAndModelFilesRoundTrip() throws Exception {
+        Project project = new Project();
+        project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));
+        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
+                java.util.List.of("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "island"), 0.25, 3, 9,
+                java.util.List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("cart")), "macroF1");
+        project.setTrainingSetup(setup);
+        var board = dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE);
+        project.setLeaderboard(board);
+        project.choose("cart");
+        Path folder = dir.resolve("t.baton-project");
+        ProjectStore.save(project.toFile(), folder, board.models());
+        assertThat(folder.resolve("models/cart.tribuo")).exists();
+        assertThat(folder.resolve("models/logistic-regression.preparation.json")).exists();
+
+        ProjectFile read = ProjectStore.read(folder);
+        assertThat(read.training().setup()).isEqualTo(setup);
+        assertThat(read.training().chosen()).isEqualTo("cart");
+        assertThat(read.training().results()).usingRecursiveComparison().isEqualTo(project.results());
+        var loaded = dev.baton.train.ModelFiles.load(project.dataset(), read.training(), folder.resolve(ProjectStore.MODELS));
+        for (var original : board.models()) {
+            var again = loaded.get(original.result().algorithm());
+            // The model read back from protobuf predicts exactly what it predicted before it was saved.
+            assertThat(again.holdout().predictedClass()).isEqualTo(original.holdout().predictedClass());
+            assertThat(again.holdout().probabilities()).isDeepEqualTo(original.holdout().probabilities());
+        }
+    }
+
+    @Test
     void theJsonIsReadableAndStable() throws Exception {
         Project project = new Project();
         project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));

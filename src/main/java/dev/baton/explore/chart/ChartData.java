@@ -44,5 +44,21 @@ public sealed interface ChartData {
     /** A grid of values: correlations, or the share of missing cells per row band and column. */
     record HeatmapData(String title, List<String> columns, List<String> rows, double[][] z, double min, double max,
                        String scale, boolean annotate) implements ChartData {
+
+        /** Counts (a confusion matrix) print as whole numbers, measures (correlations) with two decimals. */
+        public boolean wholeNumbers() {
+            for (double[] row : z) {
+                for (double v : row) {
+                    if (!Double.isNaN(v) && v != Math.rint(v)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        public String format(double v) {
+            return wholeNumbers() ? String.format(java.util.Locale.ROOT, "%,.0f", v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+        }
     }
 }

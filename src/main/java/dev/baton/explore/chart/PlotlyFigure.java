@@ -181,7 +181,7 @@ public final class PlotlyFigure {
         trace.put("hovertemplate", "%{y} \u00d7 %{x}: %{z}<extra></extra>");
         if (h.annotate()) {
             trace.putArray("text");
-            trace.put("texttemplate", "%{z:.2f}");
+            trace.put("texttemplate", h.wholeNumbers() ? "%{z:,.0f}" : "%{z:.2f}");
             trace.putObject("textfont").put("size", 10);
         }
         layout.putObject("xaxis").put("automargin", true).put("tickangle", -35);

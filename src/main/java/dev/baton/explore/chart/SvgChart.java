@@ -339,7 +339,7 @@ public final class SvgChart {
                 if (h.annotate() && !Double.isNaN(v) && ch >= 12 && cw >= 26) {
                     double t = (v - h.min()) / (h.max() - h.min());
                     String ink = t < 0.2 || t > 0.8 ? "white" : "#111827";
-                    text(x0 + (c + 0.5) * cw, y0 + (r + 0.5) * ch + 3.5, String.format(Locale.ROOT, "%.2f", v), 9, "middle", ink, false);
+                    text(x0 + (c + 0.5) * cw, y0 + (r + 0.5) * ch + 3.5, h.format(v), 9, "middle", ink, false);
                 }
             }
             if (rowLabels) {

@@ -1,5 +1,6 @@
 package dev.baton.ui.explore;
 
+import dev.baton.util.Format;
 import dev.baton.explore.ColumnProfile;
 import dev.baton.explore.ValueCount;
 import dev.baton.explore.chart.ChartSpec;

@@ -1,5 +1,6 @@
 package dev.baton.ui.explore;
 
+import dev.baton.util.Format;
 import dev.baton.explore.Alert;
 import dev.baton.explore.AlertSettings;
 import dev.baton.explore.DatasetProfile;
@@ -109,6 +110,7 @@ final class OverviewPane {
             row.setAlignment(Pos.CENTER_LEFT);
             if (a.fix() != null) {
                 Button fix = new Button(a.fixLabel());
+                fix.setMnemonicParsing(false);
                 fix.getStyleClass().add("small-button");
                 fix.setOnAction(e -> model.fix(a));
                 row.getChildren().add(fix);

@@ -1,15 +1,15 @@
-package dev.baton.ui.explore;
+package dev.baton.util;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Numbers as a person reads them in a profile: whole numbers exact, others to six significant digits. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String number(Double v) {
+    public static String number(Double v) {
         if (v == null || v.isNaN()) {
             return "\u2013";
         }
@@ -19,11 +19,11 @@ final class Format {
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format("%,d", n);
     }
 
-    static String percent(double p) {
+    public static String percent(double p) {
         return p == 0 ? "0%" : p < 0.1 ? "<0.1%" : String.format("%.1f%%", p);
     }
 }

@@ -1,0 +1,272 @@
+package dev.baton.ui.train;
+
+import dev.baton.explore.chart.ChartData;
+import dev.baton.train.Comparison;
+import dev.baton.train.Explanation;
+import dev.baton.train.Frame;
+import dev.baton.train.Importance;
+import dev.baton.train.Lime;
+import dev.baton.train.Metrics;
+import dev.baton.train.ModelCharts;
+import dev.baton.train.ModelResult;
+import dev.baton.train.ModelRun;
+import dev.baton.train.Task;
+import dev.baton.ui.ErrorDialog;
+import dev.baton.ui.explore.ChartView;
+import dev.baton.ui.task.LatestWins;
+import dev.baton.ui.task.TaskRunner;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** One model in detail: every metric with its spread, per-class scores, plots, importance and per-row explanations. */
+final class ModelDetail {
+
+    private final TrainViewModel model;
+    private final TaskRunner tasks;
+    private final BorderPane root = new BorderPane();
+    private final Label title = new Label("Select a model on the leaderboard");
+    private final Button choose = new Button("Choose for hand-off");
+    private final GridPane metrics = new GridPane();
+    private final TableView<dev.baton.train.Metrics.ClassScores> perClass = new TableView<>();
+    private final ComboBox<String> plotKind = new ComboBox<>();
+    private final ChartView chart = new ChartView();
+    private final LatestWins plots = new LatestWins();
+    private final ComboBox<TrainViewModel.Row> compareWith = new ComboBox<>();
+    private final Label comparison = new Label();
+    private final Spinner<Integer> explainRow = new Spinner<>(1, 1, 1);
+    private final TableView<Importance> explanation = new TableView<>();
+    private final Label explanationTitle = new Label();
+    private TrainViewModel.Row shown;
+
+    ModelDetail(TrainViewModel model, TaskRunner tasks) {
+        this.model = model;
+        this.tasks = tasks;
+        title.getStyleClass().add("stage-title");
+        title.setId("model-title");
+        choose.setId("choose-model");
+        choose.setOnAction(e -> {
+            if (shown != null) {
+                model.choose(shown.algorithm());
+                updateChoose();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, spacer, choose);
+        header.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(header);
+
+        metrics.setHgap(18);
+        metrics.setVgap(3);
+        metrics.setId("model-metrics");
+        perClass.getColumns().add(column("class", s -> s.label()));
+        perClass.getColumns().add(column("precision", s -> f(s.precision())));
+        perClass.getColumns().add(column("recall", s -> f(s.recall())));
+        perClass.getColumns().add(column("F1", s -> f(s.f1())));
+        perClass.getColumns().add(column("rows", s -> Long.toString(s.support())));
+        perClass.setPrefHeight(150);
+        compareWith.setPromptText("compare with\u2026");
+        compareWith.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TrainViewModel.Row r) {
+                return r == null ? "" : r.label;
+            }
+
+            @Override
+            public TrainViewModel.Row fromString(String s) {
+                return null;
+            }
+        });
+        compareWith.valueProperty().addListener((o, was, now) -> compare());
+        comparison.setWrapText(true);
+        VBox numbers = new VBox(8, metrics, perClass, new HBox(8, compareWith), comparison);
+
+        plotKind.valueProperty().addListener((o, was, now) -> drawPlot());
+        BorderPane plotPane = new BorderPane(chart.node());
+        plotPane.setTop(plotKind);
+
+        Button explain = new Button("Explain");
+        explain.setOnAction(e -> explain());
+        explainRow.setEditable(true);
+        explanation.getColumns().add(column("feature", Importance::column));
+        explanation.getColumns().add(column("local weight", i -> String.format(Locale.ROOT, "%+.4f", i.value())));
+        explanation.setPlaceholder(new Label("Choose a held-out row and press Explain (LIME; models with probabilities)."));
+        explanationTitle.setWrapText(true);
+        HBox explainBar = new HBox(8, new Label("Held-out row"), explainRow, explain);
+        explainBar.setAlignment(Pos.CENTER_LEFT);
+        VBox explainPane = new VBox(8, explainBar, explanationTitle, explanation);
+        VBox.setVgrow(explanation, Priority.ALWAYS);
+
+        TabPane tabs = new TabPane(new Tab("Metrics", numbers), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().forEach(t -> t.setId("detail-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
+        root.setCenter(tabs);
+        BorderPane.setMargin(tabs, new javafx.geometry.Insets(6, 0, 0, 0));
+        show(null);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static String f(Double v) {
+        return v == null || v.isNaN() ? "\u2013" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    void show(TrainViewModel.Row row) {
+        shown = row;
+        metrics.getChildren().clear();
+        perClass.getItems().clear();
+        comparison.setText("");
+        ModelResult r = row == null ? null : row.result.get();
+        choose.setDisable(r == null || model.trained(row.algorithm()) == null);
+        if (r == null) {
+            title.setText(row == null ? "Select a model on the leaderboard" : row.label + ": " + row.status.get());
+            chart.clear();
+            return;
+        }
+        title.setText(r.label());
+        updateChoose();
+        int i = 0;
+        Label h1 = new Label("metric");
+        Label h2 = new Label("held-out rows");
+        Label h3 = new Label(r.cv() == null ? "" : "cross-validation (mean \u00b1 sd)");
+        for (Label l : List.of(h1, h2, h3)) {
+            l.getStyleClass().add("muted");
+        }
+        metrics.addRow(i++, h1, h2, h3);
+        for (String m : Metrics.names(r.task())) {
+            if (!r.holdout().containsKey(m)) {
+                continue;
+            }
+            String cv = r.cv() != null && r.cv().containsKey(m)
+                    ? String.format(Locale.ROOT, "%.4f \u00b1 %.4f", r.cv().get(m).mean(), r.cv().get(m).std()) : "";
+            Label value = new Label(f(r.holdout().get(m)));
+            value.getStyleClass().add("stat-value");
+            metrics.addRow(i++, new Label(Metrics.label(m)), value, new Label(cv));
+        }
+        metrics.addRow(i++, new Label("rows"), new Label(String.format("%,d train / %,d test", r.trainRows(), r.testRows())), new Label(""));
+        metrics.addRow(i, new Label("training time"), new Label(String.format("%.2f s", r.trainMillis() / 1000.0)), new Label(""));
+        if (r.perClass() != null) {
+            perClass.getItems().setAll(r.perClass());
+        }
+        perClass.setVisible(r.perClass() != null);
+        compareWith.getItems().setAll(model.rows.stream().filter(x -> x != row && x.result.get() != null).toList());
+        List<String> kinds = r.task() == Task.CLASSIFICATION
+                ? (r.holdout().containsKey("auc") ? List.of("Confusion matrix", "ROC curves", "Precision and recall", "Calibration", "Feature importance")
+                : List.of("Confusion matrix", "Feature importance"))
+                : List.of("Predicted against actual", "Residuals", "Feature importance");
+        String keep = plotKind.getValue();
+        plotKind.getItems().setAll(kinds);
+        plotKind.setValue(keep != null && kinds.contains(keep) ? keep : kinds.get(0));
+        drawPlot();
+        ModelRun.TrainedModel trained = model.trained(row.algorithm());
+        int held = trained == null ? 1 : Math.max(1, trained.holdout().size());
+        explainRow.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, held, 1));
+        explanation.getItems().clear();
+        explanationTitle.setText("");
+    }
+
+    private void updateChoose() {
+        boolean chosen = shown != null && shown.algorithm().equals(model.chosen());
+        choose.setText(chosen ? "\u2605 Chosen for hand-off" : "Choose for hand-off");
+    }
+
+    private void drawPlot() {
+        if (shown == null || shown.result.get() == null || plotKind.getValue() == null) {
+            return;
+        }
+        ModelResult r = shown.result.get();
+        ModelRun.TrainedModel trained = model.trained(shown.algorithm());
+        String kind = plotKind.getValue();
+        String target = model.project().trainingSetup() == null ? "target" : model.project().trainingSetup().target();
+        plots.start(tasks.background("Drawing " + kind, p -> {
+            ChartData data = switch (kind) {
+                case "Confusion matrix" -> ModelCharts.confusion(r);
+                case "Feature importance" -> ModelCharts.importance(r);
+                default -> {
+                    if (trained == null) {
+                        throw new dev.baton.util.UserException("The model is not loaded; train again to draw this plot.");
+                    }
+                    yield switch (kind) {
+                        case "ROC curves" -> ModelCharts.roc(r, trained.holdout());
+                        case "Precision and recall" -> ModelCharts.precisionRecall(r, trained.holdout());
+                        case "Calibration" -> ModelCharts.calibration(r, trained.holdout());
+                        case "Predicted against actual" -> ModelCharts.predictedVsActual(r, trained.holdout(), target);
+                        default -> ModelCharts.residuals(r, trained.holdout(), target);
+                    };
+                }
+            };
+            return data;
+        }).quiet().onFailure(e -> chart.clear()), chart::show);
+    }
+
+    private void compare() {
+        TrainViewModel.Row other = compareWith.getValue();
+        if (shown == null || other == null) {
+            comparison.setText("");
+            return;
+        }
+        Comparison c = model.compare(shown, other);
+        if (c == null) {
+            comparison.setText("Comparing needs cross-validation (at least 2 folds) for both models.");
+            return;
+        }
+        comparison.setText(String.format(Locale.ROOT, "%s minus %s in %s: %+.4f on average over %d folds; corrected t = %.2f, p = %.3f. %s",
+                shown.label, other.label, Metrics.label(c.metric()), c.meanDifference(), c.folds(), c.t(), c.pValue(),
+                c.significant(0.05) ? "The difference is real at the 5% level." : "The difference could well be chance (not significant at 5%)."));
+    }
+
+    private void explain() {
+        if (shown == null) {
+            return;
+        }
+        ModelRun.TrainedModel trained = model.trained(shown.algorithm());
+        if (trained == null) {
+            explanationTitle.setText("The model is not loaded; train again to explain its predictions.");
+            return;
+        }
+        int index = explainRow.getValue() - 1;
+        var data = model.data();
+        var setup = model.project().trainingSetup();
+        long seed = setup.seed();
+        tasks.background("Explaining a prediction", p -> {
+            Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
+            return Lime.explain(trained, frame, index, seed);
+        }).onSuccess((Explanation e) -> {
+            explanationTitle.setText(String.format(Locale.ROOT, "Row %,d of the data: predicted %s with probability %.3f. Positive weights pushed towards it.",
+                    e.row() + 1, e.predicted(), e.probability()));
+            explanation.getItems().setAll(e.weights());
+        }).onFailure(err -> {
+            explanationTitle.setText(ErrorDialog.plainMessage(err));
+            explanation.getItems().clear();
+        }).start();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.util.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainCommandTest {
+
+    @Test
+    void jsonLeaderboardHasPlainMetricKeysWithCrossValidationSpread() throws Exception {
+        Cli r = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "logistic-regression,cart",
+                "--folds", "3", "--seed", "5", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        JsonNode models = json.get("models");
+        assertThat(models).hasSize(2);
+        for (JsonNode m : models) {
+            assertThat(m.get("algorithm").asText()).isIn("logistic-regression", "cart");
+            for (String key : new String[]{"accuracy", "balancedAccuracy", "macroF1", "weightedF1"}) {
+                assertThat(m.get(key).asDouble()).as(key).isBetween(0.8, 1.0);
+            }
+            assertThat(m.get("cv").get("accuracy").get("mean").asDouble()).isBetween(0.8, 1.0);
+            assertThat(m.get("cv").get("accuracy").get("std").asDouble()).isBetween(0.0, 0.2);
+        }
+        // Logistic regression has probabilities, so it has AUC and log loss; the tree does too (leaf frequencies).
+        assertThat(models.get(0).get("auc")).isNotNull();
+    }
+
+    @Test
+    void regressionMetricsAndTheSameSeedGivesTheSameNumbers() throws Exception {
+        String[] args = {"train", "sample-data/auto-mpg.csv", "--target", "Miles_per_Gallon", "--algorithms", "linear-regression",
+                "--folds", "0", "--seed", "3", "--json"};
+        Cli a = Cli.run(args);
+        Cli b = Cli.run(args);
+        assertThat(a.exit()).as(a.err()).isZero();
+        JsonNode m = Json.mapper().readTree(a.out()).get("models").get(0);
+        assertThat(m.get("r2").asDouble()).isBetween(0.7, 0.9);
+        assertThat(m.get("rmse").asDouble()).isBetween(2.0, 5.0);
+        assertThat(m.get("mae").asDouble()).isPositive();
+        assertThat(withoutTimes(a.out())).isEqualTo(withoutTimes(b.out()));
+    }
+
+    /** The models without their training times, which are the one thing allowed to differ. */
+    private static JsonNode withoutTimes(String out) throws Exception {
+        JsonNode models = Json.mapper().readTree(out).get("models");
+        models.forEach(m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("trainMillis"));
+        return models;
+    }
+
+    @Test
+    void badTargetAndUnknownAlgorithmAreNamed() {
+        Cli noColumn = Cli.run("train", "sample-data/penguins.csv", "--target", "spieces");
+        assertThat(noColumn.exit()).isEqualTo(1);
+        assertThat(noColumn.err()).contains("spieces");
+        Cli noAlgorithm = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "deep-forest");
+        assertThat(noAlgorithm.exit()).isEqualTo(1);
+        assertThat(noAlgorithm.err()).contains("deep-forest");
+    }
+}

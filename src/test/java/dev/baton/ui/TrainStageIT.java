@@ -1,0 +1,80 @@
+package dev.baton.ui;
+
+import dev.baton.data.ImportOptions;
+import dev.baton.project.Project;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Train two algorithms on penguins through the window and see both on the leaderboard. */
+@ExtendWith(ApplicationExtension.class)
+class TrainStageIT {
+
+    private MainWindow window;
+    private Preferences prefs;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
+        window = new MainWindow(stage, new Project(), new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"));
+        stage.show();
+    }
+
+    @AfterEach
+    void removePrefs() throws BackingStoreException {
+        prefs.removeNode();
+    }
+
+    @Test
+    void twoAlgorithmsOnTheLeaderboard(FxRobot robot) throws Exception {
+        Project project = window.workbench().project();
+        robot.interact(() -> window.workbench().openData(Path.of("sample-data", "penguins.csv"), ImportOptions.detect()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, project::hasData);
+        robot.clickOn("#nav-train");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> target = robot.lookup("#train-target").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue("species"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.trainView().model().selectedAlgorithms).containsExactly("logistic-regression", "random-forest");
+        robot.clickOn("#train-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project.leaderboard() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<dev.baton.ui.train.TrainViewModel.Row> board = robot.lookup("#leaderboard").queryAs(TableView.class);
+        assertThat(board.getItems()).hasSize(2);
+        assertThat(board.getItems()).allMatch(r -> r.result().get() != null);
+        assertThat(board.getItems().stream().map(dev.baton.ui.train.TrainViewModel.Row::algorithm))
+                .containsExactlyInAnyOrder("logistic-regression", "random-forest");
+        assertThat(project.chosen()).isEqualTo(board.getItems().get(0).algorithm());
+        robot.interact(() -> board.getSelectionModel().select(1));
+        robot.clickOn("#choose-model");
+        assertThat(project.chosen()).isEqualTo(board.getItems().get(1).algorithm());
+        robot.clickOn("#detail-plots");
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Screenshots.save(robot, window.stage().getScene(), "train-stage");
+
+        // k-means on the four measurements: three clusters covering all 344 penguins.
+        robot.clickOn("Clusters (k-means)");
+        robot.clickOn("#find-clusters");
+        @SuppressWarnings("unchecked")
+        TableView<dev.baton.train.ClusterAnalysis.Cluster> clusters = robot.lookup("#cluster-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> clusters.getItems().size() == 3);
+        assertThat(clusters.getItems().stream().mapToLong(dev.baton.train.ClusterAnalysis.Cluster::size).sum()).isEqualTo(344);
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Screenshots.save(robot, window.stage().getScene(), "train-clusters");
+    }
+}
