@@ -15,6 +15,7 @@ import java.io.PrintWriter;
             ProfileCommand.class,
             CleanCommand.class,
             TrainCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

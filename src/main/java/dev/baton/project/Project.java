@@ -32,6 +32,8 @@ public final class Project {
         EXPLORE,
         /** The training setup, results or the chosen model changed. */
         TRAINING,
+        /** The report's settings or commentary changed. */
+        REPORT,
         /** The unsaved-changes flag changed. */
         DIRTY
     }
@@ -45,6 +47,7 @@ public final class Project {
     private dev.baton.train.Experiment.Leaderboard leaderboard;
     private java.util.List<dev.baton.train.ModelResult> savedResults = java.util.List.of();
     private String chosen;
+    private dev.baton.report.ReportSettings report = dev.baton.report.ReportSettings.empty();
     private boolean dirty;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
@@ -156,8 +159,27 @@ public final class Project {
         markDirty();
     }
 
+    public dev.baton.report.ReportSettings reportSettings() {
+        return report;
+    }
+
+    public void setReportSettings(dev.baton.report.ReportSettings settings) {
+        if (!settings.equals(report)) {
+            this.report = settings;
+            fire(Change.REPORT);
+            markDirty();
+        }
+    }
+
+    /** What the report reads from this project. */
+    public dev.baton.report.ReportInput reportInput(java.time.LocalDate today) {
+        return new dev.baton.report.ReportInput(name, history == null ? null : history.source(), dataset(),
+                history == null ? List.of() : history.results(), explore.alerts(), explore.pins(), trainingState(), leaderboard,
+                report, today);
+    }
+
     /** The saved form of training, or null when nothing was set up. */
-    private dev.baton.train.TrainingState trainingState() {
+    public dev.baton.train.TrainingState trainingState() {
         if (trainingSetup == null) {
             return null;
         }
@@ -262,7 +284,7 @@ public final class Project {
     /** The saved form of the current state. */
     public ProjectFile toFile() {
         return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef,
-                history == null ? null : history.recipe(), explore, trainingState());
+                history == null ? null : history.recipe(), explore, trainingState(), report);
     }
 
     /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
@@ -276,7 +298,8 @@ public final class Project {
         this.savedResults = file.training() == null ? java.util.List.of() : file.training().results();
         this.chosen = file.training() == null ? null : file.training().chosen();
         this.leaderboard = null;
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING);
+        this.report = file.report() == null ? dev.baton.report.ReportSettings.empty() : file.report();
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT);
         markClean();
     }
 
@@ -291,7 +314,8 @@ public final class Project {
         this.leaderboard = null;
         this.savedResults = java.util.List.of();
         this.chosen = null;
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING);
+        this.report = dev.baton.report.ReportSettings.empty();
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT);
         markClean();
     }
 }

@@ -14,10 +14,19 @@ import dev.baton.clean.Recipe;
  * @param recipe   the cleaning steps with their fitted values
  * @param explore  alert thresholds and pinned charts
  * @param training the training setup, every model's results and the chosen model
+ * @param report   the report's title, author, sections and the author's commentary
  */
-@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training"})
+@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training", "report"})
 public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe, ExploreState explore,
-                          dev.baton.train.TrainingState training) {
+                          dev.baton.train.TrainingState training, dev.baton.report.ReportSettings report) {
 
     public static final String FORMAT = "baton-project/1";
+
+    public ProjectFile withName(String value) {
+        return new ProjectFile(format, value, savedWith, data, recipe, explore, training, report);
+    }
+
+    public ProjectFile withData(DataRef value) {
+        return new ProjectFile(format, name, savedWith, value, recipe, explore, training, report);
+    }
 }

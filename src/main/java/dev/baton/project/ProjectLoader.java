@@ -4,11 +4,16 @@ import dev.baton.clean.CleaningHistory;
 import dev.baton.clean.Recipe;
 import dev.baton.data.Dataset;
 import dev.baton.data.DatasetReader;
+import dev.baton.train.ModelFiles;
 import dev.baton.util.Progress;
+import dev.baton.util.UserException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Rebuilds a project's cleaning session from its file: reads the data with the saved options and replays the recipe. */
+/** Rebuilds a saved project: reads the data with the saved options, replays the recipe, loads the trained models. */
 public final class ProjectLoader {
 
     private ProjectLoader() {
@@ -18,6 +23,46 @@ public final class ProjectLoader {
     public static CleaningHistory session(ProjectFile file, Path dataFile, Progress progress) {
         Dataset data = DatasetReader.read(dataFile, file.data().options(), progress.slice(0, 0.7));
         return replay(data, file.recipe(), progress.slice(0.7, 1.0));
+    }
+
+    /**
+     * A whole saved project, headless: its data read and the recipe replayed, and its trained models loaded
+     * from {@code models/}. Warnings (a changed data file, models that could not be loaded) are returned, not thrown.
+     */
+    public record Opened(Project project, List<String> warnings) {
+    }
+
+    public static Opened open(Path folder, Progress progress) {
+        ProjectFile file = ProjectStore.read(folder);
+        Path projectFolder = Files.isDirectory(folder) ? folder : folder.getParent();
+        List<String> warnings = new ArrayList<>();
+        Path dataFile = ProjectStore.locateData(file.data(), projectFolder);
+        if (file.data() == null) {
+            throw new UserException("The project " + projectFolder.getFileName() + " has no data yet.");
+        }
+        if (dataFile == null) {
+            throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: " + file.data().path()
+                    + (file.data().relativePath() == null ? "" : " (or " + projectFolder.resolve(file.data().relativePath()).normalize() + ")")
+                    + ". Open the project in Baton to locate it.");
+        }
+        CleaningHistory session = session(file, dataFile, progress.slice(0, 0.6));
+        String fingerprint = session.source().source() == null ? null : session.source().source().fingerprint();
+        if (file.data().fingerprint() != null && !file.data().fingerprint().equals(fingerprint)) {
+            warnings.add(dataFile + " is not the file this project was saved with (its SHA-256 differs): results may differ from the saved ones.");
+        }
+        Project project = new Project();
+        project.restore(file, projectFolder, session);
+        if (file.training() != null && !file.training().results().isEmpty()) {
+            progress.update(60, 100, "Loading trained models");
+            var board = ModelFiles.load(session.current(), file.training(), projectFolder.resolve(ProjectStore.MODELS));
+            if (board.models().size() < file.training().results().size()) {
+                warnings.add("Only " + board.models().size() + " of " + file.training().results().size()
+                        + " trained models were found in " + projectFolder.resolve(ProjectStore.MODELS) + ".");
+            }
+            project.restoreModels(board);
+        }
+        progress.update(100, 100, "Opened " + projectFolder.getFileName());
+        return new Opened(project, List.copyOf(warnings));
     }
 
     public static CleaningHistory replay(Dataset data, Recipe recipe, Progress progress) {

@@ -50,8 +50,7 @@ public final class ProjectStore {
         DataRef data = file.data();
         if (data != null && data.path() != null) {
             String relative = DataRefs.relativize(folder, Path.of(data.path()));
-            withRelative = new ProjectFile(file.format(), file.name(), file.savedWith(),
-                    new DataRef(data.path(), relative, data.fingerprint(), data.options()), file.recipe(), file.explore(), file.training());
+            withRelative = file.withData(new DataRef(data.path(), relative, data.fingerprint(), data.options()));
         }
         byte[] json = Json.mapper().writeValueAsBytes(withRelative);
         AtomicFiles.writeBytes(folder.resolve(PROJECT_JSON), json);

@@ -64,6 +64,7 @@ public final class MainWindow implements Prompts {
     private final dev.baton.ui.clean.CleanStageView cleanView;
     private final dev.baton.ui.explore.ExploreStageView exploreView;
     private final dev.baton.ui.train.TrainStageView trainView;
+    private final dev.baton.ui.report.ReportStageView reportView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
@@ -81,6 +82,8 @@ public final class MainWindow implements Prompts {
         views.put(StageId.EXPLORE, exploreView.node());
         this.trainView = new dev.baton.ui.train.TrainStageView(new dev.baton.ui.train.TrainViewModel(project, tasks), tasks, () -> { });
         views.put(StageId.TRAIN, trainView.node());
+        this.reportView = new dev.baton.ui.report.ReportStageView(new dev.baton.ui.report.ReportViewModel(project, tasks), () -> stage);
+        views.put(StageId.REPORT, reportView.node());
         project.addListener(change -> {
             if (change == Project.Change.TRAINING) {
                 trainView.refresh();
@@ -102,6 +105,16 @@ public final class MainWindow implements Prompts {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
             if (stageArea.getChildren().contains(views.get(StageId.TRAIN))) {
                 trainView.run();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (stageArea.getChildren().contains(views.get(StageId.REPORT))) {
+                reportView.exportHtml();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            if (stageArea.getChildren().contains(views.get(StageId.REPORT))) {
+                reportView.exportPdf();
             }
         });
         stage.setScene(scene);
@@ -148,6 +161,10 @@ public final class MainWindow implements Prompts {
 
     public dev.baton.ui.train.TrainStageView trainView() {
         return trainView;
+    }
+
+    public dev.baton.ui.report.ReportStageView reportView() {
+        return reportView;
     }
 
     public void select(StageId id) {

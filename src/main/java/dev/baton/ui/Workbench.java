@@ -148,8 +148,7 @@ public final class Workbench {
     public void saveTo(Path folder) {
         String name = ProjectStore.nameOf(folder);
         ProjectFile snapshot = project.toFile();
-        ProjectFile named = new ProjectFile(snapshot.format(), name, snapshot.savedWith(), snapshot.data(), snapshot.recipe(),
-                snapshot.explore(), snapshot.training());
+        ProjectFile named = snapshot.withName(name);
         java.util.List<dev.baton.train.ModelRun.TrainedModel> models = project.leaderboard() == null ? java.util.List.of()
                 : project.leaderboard().models();
         tasks.background("Saving " + folder.getFileName(), progress -> {

@@ -30,6 +30,11 @@ public final class Json {
     private Json() {
     }
 
+    /** The same configuration on one line, for JSON embedded in pages. */
+    public static com.fasterxml.jackson.databind.ObjectWriter compact() {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+    }
+
     /** Shared, thread-safe mapper. Callers must not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;

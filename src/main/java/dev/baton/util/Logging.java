@@ -14,6 +14,14 @@ public final class Logging {
     }
 
     private static boolean done;
+    /** JUL holds loggers weakly: a level set on a logger nobody references is lost at the next GC. */
+    private static final java.util.List<Logger> KEPT = new java.util.ArrayList<>();
+
+    private static void level(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        KEPT.add(logger);
+    }
 
     /** Idempotent; called where Tribuo may be used (training, scoring, the window), not on every start (it costs ~80 ms). */
     public static synchronized void quiet() {
@@ -27,10 +35,12 @@ public final class Logging {
         java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
         handler.setLevel(Level.WARNING);
         root.addHandler(handler);
-        Logger.getLogger("org.tribuo").setLevel(Level.SEVERE);
+        level("org.tribuo", Level.SEVERE);
+        // PDFBox warns each time openhtmltopdf sets up its unused built-in fonts; the report embeds its own.
+        level("org.apache.pdfbox", Level.SEVERE);
         // JavaFX warns that it runs from the classpath, which is Baton's deliberate choice (see DESIGN.md).
-        Logger.getLogger("javafx").setLevel(Level.SEVERE);
-        Logger.getLogger("javafx.css").setLevel(Level.WARNING);
-        Logger.getLogger("javafx.scene.control").setLevel(Level.WARNING);
+        level("javafx", Level.SEVERE);
+        level("javafx.css", Level.WARNING);
+        level("javafx.scene.control", Level.WARNING);
     }
 }

@@ -47,11 +47,26 @@ public final class Versions {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = Versions.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return "unknown";
+                return fromPom(group, artifact);
             }
             Properties p = new Properties();
             p.load(in);
             return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Some jars (onnxruntime, built with Gradle) carry only a pom.xml: its own version element. */
+    private static String fromPom(String group, String artifact) {
+        try (InputStream in = Versions.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.xml")) {
+            if (in == null) {
+                return "unknown";
+            }
+            String pom = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>" + java.util.regex.Pattern.quote(artifact)
+                    + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+            return m.find() ? m.group(1).strip() : "unknown";
         } catch (IOException e) {
             return "unknown";
         }

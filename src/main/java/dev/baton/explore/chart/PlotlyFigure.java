@@ -24,7 +24,7 @@ public final class PlotlyFigure {
         ObjectNode layout = figure.putObject("layout");
         layout.putObject("title").put("text", chart.title()).put("x", 0.02);
         layout.putObject("margin").put("l", 60).put("r", 20).put("t", 50).put("b", 60);
-        layout.putObject("font").put("family", "DejaVu Sans, Arial, sans-serif").put("size", 12);
+        layout.putObject("font").put("family", "Liberation Sans, Arial, Helvetica, sans-serif").put("size", 12);
         layout.put("paper_bgcolor", "white").put("plot_bgcolor", "white");
         if (chart instanceof ChartData.HistogramData h) {
             histogram(h, data, layout);
@@ -41,7 +41,46 @@ public final class PlotlyFigure {
         } else if (chart instanceof ChartData.ValueBars v) {
             valueBars(v, data, layout);
         }
+        escapeMarkup(figure, null);
         return figure;
+    }
+
+    /**
+     * plotly reads a few HTML tags in labels and titles; a column called {@code <b>x</b>} or a value
+     * {@code <script>} must show as typed, so every text's {@code & < >} become entities (plotly decodes them
+     * for display). Hover and text templates are plotly's own markup and stay as they are.
+     */
+    private static void escapeMarkup(com.fasterxml.jackson.databind.JsonNode node, String key) {
+        if (node instanceof ObjectNode object) {
+            var names = new java.util.ArrayList<String>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                com.fasterxml.jackson.databind.JsonNode child = object.get(name);
+                if (child.isTextual()) {
+                    if (!name.endsWith("template")) {
+                        object.put(name, entities(child.asText()));
+                    }
+                } else {
+                    escapeMarkup(child, name);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                com.fasterxml.jackson.databind.JsonNode child = array.get(i);
+                if (child.isTextual()) {
+                    array.set(i, entities(child.asText()));
+                } else {
+                    escapeMarkup(child, key);
+                }
+            }
+        }
+    }
+
+    static String entities(String s) {
+        if (s.indexOf('&') < 0 && s.indexOf('<') < 0 && s.indexOf('>') < 0) {
+            return s;
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static ObjectNode axis(ObjectNode layout, String name, String title) {

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public final class SvgChart {
 
-    private static final String FONT = "font-family=\"DejaVu Sans, Arial, sans-serif\"";
+    private static final String FONT = "font-family=\"Liberation Sans, Arial, Helvetica, sans-serif\"";
     private final StringBuilder svg = new StringBuilder();
     private final double width;
     private final double height;
@@ -52,22 +52,7 @@ public final class SvgChart {
     // --- drawing primitives
 
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (ch >= 0x20 || ch == '\t') {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return dev.baton.util.Markup.escape(s);
     }
 
     private void text(double x, double y, String s, double size, String anchor, String color, boolean bold) {
@@ -338,7 +323,9 @@ public final class SvgChart {
                 rect(x0 + c * cw, y0 + r * ch, cw + 0.3, ch + 0.3, fill, null);
                 if (h.annotate() && !Double.isNaN(v) && ch >= 12 && cw >= 26) {
                     double t = (v - h.min()) / (h.max() - h.min());
-                    String ink = t < 0.2 || t > 0.8 ? "white" : "#111827";
+                    // Dark cells get white text: both ends of a diverging scale, the top of a sequential one.
+                    boolean dark = "sequential".equals(h.scale()) ? t > 0.55 : t < 0.2 || t > 0.8;
+                    String ink = dark ? "white" : "#111827";
                     text(x0 + (c + 0.5) * cw, y0 + (r + 0.5) * ch + 3.5, h.format(v), 9, "middle", ink, false);
                 }
             }

@@ -1,0 +1,470 @@
+package dev.baton.report;
+
+import dev.baton.clean.StepResult;
+import dev.baton.data.Dataset;
+import dev.baton.explore.Alert;
+import dev.baton.explore.ColumnProfile;
+import dev.baton.explore.DatasetProfile;
+import dev.baton.explore.Exploration;
+import dev.baton.explore.chart.ChartSpec;
+import dev.baton.explore.chart.Charts;
+import dev.baton.train.Comparison;
+import dev.baton.train.Metrics;
+import dev.baton.train.ModelCharts;
+import dev.baton.train.ModelResult;
+import dev.baton.train.ModelRun;
+import dev.baton.train.Task;
+import dev.baton.train.TrainingSetup;
+import dev.baton.train.TrainingState;
+import dev.baton.util.Format;
+import dev.baton.util.Progress;
+import dev.baton.util.Versions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a project into the report's content. Every number comes from the project's own data and results,
+ * computed here the same way the workbench computes them; nothing is typed in by hand except the author's words.
+ */
+public final class ReportBuilder {
+
+    /**
+     * The expensive part of a report, the profiles and alerts of the data as imported and as cleaned: computed
+     * once per data and alert settings, so that editing commentary re-renders quickly.
+     */
+    public record Analysis(Dataset data, Dataset source, dev.baton.explore.AlertSettings alertSettings, Exploration cleaned,
+                           Exploration raw) {
+
+        public boolean isFor(ReportInput in) {
+            return data == in.data() && source == in.source() && alertSettings.equals(in.alertSettings());
+        }
+    }
+
+    private final ReportInput in;
+    private final ReportSettings settings;
+    private final Exploration cleaned;
+    private final Exploration raw;
+
+    private ReportBuilder(ReportInput in, Analysis analysis) {
+        this.in = in;
+        this.settings = in.settings();
+        this.cleaned = analysis.cleaned();
+        this.raw = analysis.raw();
+    }
+
+    public static ReportModel build(ReportInput in, Progress progress) {
+        Analysis analysis = analyse(in, progress.slice(0, 0.65));
+        return build(in, analysis, progress.slice(0.65, 1));
+    }
+
+    public static Analysis analyse(ReportInput in, Progress progress) {
+        if (in.data() == null) {
+            throw new dev.baton.util.UserException("The project has no data yet: open a dataset before making a report.");
+        }
+        progress.update(0, 100, "Profiling the cleaned data");
+        Exploration cleaned = Exploration.forAlerts(in.data(), in.alertSettings(), progress.slice(0, 0.5));
+        boolean recipeChangedData = in.steps().stream().anyMatch(s -> s.status() == StepResult.Status.APPLIED);
+        Exploration raw = cleaned;
+        if (recipeChangedData && in.source() != null) {
+            progress.update(50, 100, "Profiling the data as imported");
+            raw = Exploration.forAlerts(in.source(), in.alertSettings(), progress.slice(0.5, 1));
+        }
+        return new Analysis(in.data(), in.source(), in.alertSettings(), cleaned, raw);
+    }
+
+    public static ReportModel build(ReportInput in, Analysis analysis, Progress progress) {
+        return new ReportBuilder(in, analysis).build(progress);
+    }
+
+    private ReportModel build(Progress progress) {
+        progress.checkCancelled();
+        List<ReportModel.ReportSection> sections = new ArrayList<>();
+        for (Section s : Section.values()) {
+            if (!settings.includes(s)) {
+                continue;
+            }
+            progress.update(s.ordinal(), Section.values().length, "Writing " + s.title().toLowerCase(Locale.ROOT));
+            List<Block> blocks = new ArrayList<>();
+            String commentary = settings.commentary(s);
+            if (!commentary.isBlank() && s != Section.TITLE) {
+                blocks.add(new Block.Commentary(commentary));
+            }
+            switch (s) {
+                case TITLE -> title(blocks);
+                case DATA -> data(blocks);
+                case QUALITY -> quality(blocks);
+                case EXPLORATION -> exploration(blocks, progress);
+                case MODELLING -> modelling(blocks);
+                case LIMITATIONS -> limitations(blocks, commentary);
+                case APPENDIX -> appendix(blocks);
+            }
+            sections.add(new ReportModel.ReportSection(s, s.title(), blocks));
+            progress.checkCancelled();
+        }
+        progress.update(1, 1, "Done");
+        String title = settings.title().isBlank() ? in.projectName() : settings.title();
+        String date = settings.date() != null && !settings.date().isBlank() ? settings.date() : in.today().toString();
+        return new ReportModel(title, settings.author(), date, datasetName(), sections, "Baton " + Versions.baton());
+    }
+
+    private String datasetName() {
+        return in.data().source() != null ? in.data().source().fileName() : in.data().name();
+    }
+
+    // ---- title page ----
+
+    private void title(List<Block> blocks) {
+        if (!settings.summary().isBlank()) {
+            blocks.add(new Block.Commentary(settings.summary()));
+        }
+        List<Block.Figure> figures = new ArrayList<>();
+        DatasetProfile p = cleaned.profile();
+        figures.add(new Block.Figure("rows analysed", Format.count(p.rows()), in.source() != null && in.source().rowCount() != p.rows()
+                ? Format.count(in.source().rowCount()) + " before cleaning" : null));
+        figures.add(new Block.Figure("columns", Format.count(p.columnCount()), null));
+        long applied = in.steps().stream().filter(r -> r.status() == StepResult.Status.APPLIED).count();
+        figures.add(new Block.Figure("cleaning steps", Long.toString(applied), null));
+        figures.add(new Block.Figure("quality alerts", Integer.toString(cleaned.alerts().size()), "in the cleaned data"));
+        ModelResult chosen = chosen();
+        if (chosen != null) {
+            String metric = in.training().setup().metric();
+            figures.add(new Block.Figure("chosen model", chosen.label(), null));
+            figures.add(new Block.Figure(Metrics.label(metric), metric(chosen.holdout().get(metric)), spreadText(chosen, metric)));
+        }
+        blocks.add(new Block.Figures(figures));
+    }
+
+    // ---- data overview ----
+
+    private void data(List<Block> blocks) {
+        Dataset data = in.data();
+        DatasetProfile p = cleaned.profile();
+        StringBuilder text = new StringBuilder();
+        if (data.source() != null) {
+            var src = data.source();
+            text.append(String.format(Locale.ROOT, "The data comes from the file %s (%s, %s). ", src.fileName(),
+                    src.options().format() == null ? "delimited text" : src.options().format().description(),
+                    bytes(src.sizeBytes())));
+        }
+        text.append(String.format(Locale.ROOT, "After cleaning it has %s rows and %s columns; %s of its cells are missing",
+                Format.count(p.rows()), Format.count(p.columnCount()), Format.percent(p.missingCellsPercent())));
+        text.append(p.duplicateRows() > 0 ? String.format(Locale.ROOT, " and %s rows are exact duplicates of another.", Format.count(p.duplicateRows()))
+                : " and no row is an exact duplicate of another.");
+        blocks.add(new Block.Text(text.toString()));
+        List<Block.Figure> figures = new ArrayList<>();
+        figures.add(new Block.Figure("rows", Format.count(p.rows()), in.source() != null ? Format.count(in.source().rowCount()) + " as imported" : null));
+        figures.add(new Block.Figure("columns", Format.count(p.columnCount()), in.source() != null ? Format.count(in.source().columnCount()) + " as imported" : null));
+        figures.add(new Block.Figure("missing cells", Format.percent(p.missingCellsPercent()), Format.count(p.missingCells()) + " cells"));
+        blocks.add(new Block.Figures(figures));
+        if (data.source() != null && data.source().fingerprint() != null) {
+            blocks.add(new Block.Note("SHA-256 of the file: " + data.source().fingerprint()
+                    + ". The same fingerprint means the same bytes, so the report can be reproduced from the same file."));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (ColumnProfile c : p.columns()) {
+            rows.add(List.of(c.name(), c.type().label(), Format.count(c.missing()) + " (" + Format.percent(c.missingPercent()) + ")",
+                    Format.count(c.distinct()), example(c)));
+        }
+        blocks.add(new Block.Table("The columns after cleaning", List.of("column", "type", "missing", "distinct values", "most frequent value"),
+                rows, List.of(false, false, true, true, false)));
+    }
+
+    private static String example(ColumnProfile c) {
+        if (c.top() == null || c.top().isEmpty()) {
+            return "";
+        }
+        var top = c.top().get(0);
+        return top.value() + " (" + Format.count(top.count()) + ")";
+    }
+
+    private static String bytes(long n) {
+        if (n < 1024) {
+            return n + " bytes";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+    }
+
+    // ---- data quality ----
+
+    private void quality(List<Block> blocks) {
+        List<Alert> found = raw.alerts();
+        Set<String> remaining = new HashSet<>();
+        for (Alert a : cleaned.alerts()) {
+            remaining.add(key(a));
+        }
+        if (found.isEmpty()) {
+            blocks.add(new Block.Text("Baton's quality checks found nothing to warn about in the data as imported."));
+        } else {
+            long resolved = raw == cleaned ? 0 : found.stream().filter(a -> !remaining.contains(key(a))).count();
+            blocks.add(new Block.Text(String.format(Locale.ROOT, "Baton's quality checks raised %d alert%s on the data as imported%s.",
+                    found.size(), found.size() == 1 ? "" : "s",
+                    raw == cleaned ? "" : "; " + resolved + " of them no longer apply after cleaning")));
+            List<List<String>> rows = new ArrayList<>();
+            for (Alert a : found) {
+                rows.add(List.of(a.kind().label(), String.join(", ", a.columns()), a.message(),
+                        raw == cleaned || remaining.contains(key(a)) ? "still present" : "resolved by cleaning"));
+            }
+            blocks.add(new Block.Table("Quality alerts", List.of("alert", "columns", "evidence", "after cleaning"), rows,
+                    List.of(false, false, false, false)));
+        }
+        List<String> items = new ArrayList<>();
+        for (StepResult r : in.steps()) {
+            items.add(stepInWords(r));
+        }
+        if (items.isEmpty()) {
+            blocks.add(new Block.Text("No cleaning steps were applied: the analysis uses the data as imported."));
+        } else {
+            blocks.add(new Block.Text("The cleaning steps, in the order they were applied:"));
+            blocks.add(new Block.Steps(items));
+        }
+    }
+
+    private static String key(Alert a) {
+        return a.kind() + ":" + String.join(",", a.columns());
+    }
+
+    static String stepInWords(StepResult r) {
+        String what = r.step().operation().describe();
+        if (r.status() == StepResult.Status.APPLIED && r.change() != null && !r.change().renamed().isEmpty()
+                && r.change().added().isEmpty() && r.change().removed().isEmpty() && r.change().cellsChanged() == 0) {
+            return what; // a rename says it all
+        }
+        return switch (r.status()) {
+            case DISABLED -> what + " (switched off; not applied)";
+            case FAILED -> what + " (could not apply: " + r.problem() + ")";
+            case APPLIED -> {
+                String change = r.change() == null ? "" : r.change().summary();
+                yield what + (change.isBlank() ? "" : ": " + change) + (r.note() == null ? "" : " (" + r.note() + ")");
+            }
+        };
+    }
+
+    // ---- exploration ----
+
+    private void exploration(List<Block> blocks, Progress progress) {
+        if (in.pins().isEmpty()) {
+            blocks.add(new Block.Note("No charts were pinned in Explore."));
+            return;
+        }
+        for (ChartSpec pin : in.pins()) {
+            progress.checkCancelled();
+            try {
+                blocks.add(new Block.Chart(Charts.data(in.data(), pin, Progress.NONE), pin.caption()));
+            } catch (RuntimeException e) {
+                blocks.add(new Block.Note("A pinned " + pin.kind().label().toLowerCase(Locale.ROOT) + " could not be drawn: " + e.getMessage()));
+            }
+        }
+    }
+
+    // ---- modelling ----
+
+    private ModelResult chosen() {
+        TrainingState t = in.training();
+        if (t == null || t.results().isEmpty()) {
+            return null;
+        }
+        ModelResult chosen = t.chosenResult();
+        return chosen != null ? chosen : t.results().get(0);
+    }
+
+    private void modelling(List<Block> blocks) {
+        TrainingState t = in.training();
+        ModelResult chosen = chosen();
+        if (chosen == null) {
+            blocks.add(new Block.Note("No model has been trained in this project yet."));
+            return;
+        }
+        TrainingSetup s = t.setup();
+        String metric = s.metric();
+        Task task = s.task();
+        blocks.add(new Block.Text(String.format(Locale.ROOT,
+                "The task is %s of %s from %d column%s. %d model%s %s compared on the same rows: %s, and a held-out %d%% of the rows "
+                        + "that no model saw while training (seed %d). They are ranked by %s.",
+                task == Task.CLASSIFICATION ? "classification" : "regression", s.target(), s.features().size(),
+                s.features().size() == 1 ? "" : "s", t.results().size(), t.results().size() == 1 ? "" : "s", t.results().size() == 1 ? "was" : "were",
+                s.folds() > 0 ? s.folds() + "-fold cross-validation on the training rows" : "a single training split",
+                Math.round(s.holdout() * 100), s.seed(), Metrics.label(metric))));
+        List<String> names = Metrics.names(task).stream().filter(m -> chosen.holdout().containsKey(m)).toList();
+        List<String> headers = new ArrayList<>(List.of("algorithm"));
+        names.forEach(m -> headers.add(Metrics.label(m)));
+        if (s.folds() > 0) {
+            headers.add(Metrics.label(metric) + " across folds (mean \u00b1 sd)");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<ModelResult> ranked = new ArrayList<>(t.results());
+        Comparator<ModelResult> byMetric = Comparator.comparingDouble(r -> r.holdout().getOrDefault(metric, Double.NaN));
+        ranked.sort(Metrics.higherIsBetter(metric) ? byMetric.reversed() : byMetric);
+        for (ModelResult r : ranked) {
+            List<String> row = new ArrayList<>(List.of(r.label() + (r.algorithm().equals(chosen.algorithm()) ? " (chosen)" : "")));
+            names.forEach(m -> row.add(metric(r.holdout().get(m))));
+            if (s.folds() > 0) {
+                Metrics.Spread spread = r.cv() == null ? null : r.cv().get(metric);
+                row.add(spread == null ? "" : metric(spread.mean()) + " \u00b1 " + metric(spread.std()));
+            }
+            rows.add(row);
+        }
+        List<Boolean> numeric = new ArrayList<>(List.of(false));
+        names.forEach(m -> numeric.add(true));
+        if (s.folds() > 0) {
+            numeric.add(true);
+        }
+        blocks.add(new Block.Table("Leaderboard (held-out rows)", headers, rows, numeric));
+        comparison(blocks, ranked, chosen, metric);
+
+        List<List<String>> detail = new ArrayList<>();
+        for (String m : names) {
+            Metrics.Spread spread = chosen.cv() == null ? null : chosen.cv().get(m);
+            double[] range = range(chosen, m);
+            detail.add(List.of(Metrics.label(m), metric(chosen.holdout().get(m)),
+                    spread == null ? "" : metric(spread.mean()) + " \u00b1 " + metric(spread.std()),
+                    range == null ? "" : metric(range[0]) + " to " + metric(range[1])));
+        }
+        blocks.add(new Block.Text(String.format(Locale.ROOT, "The chosen model is %s, trained on %s rows and tested on %s held-out rows.",
+                chosen.label(), Format.count(chosen.trainRows()), Format.count(chosen.testRows()))));
+        blocks.add(new Block.Table("Metrics of " + chosen.label(), List.of("metric", "held-out rows", "cross-validation mean \u00b1 sd", "range across folds"),
+                detail, List.of(false, true, true, true)));
+        if (task == Task.CLASSIFICATION) {
+            if (chosen.perClass() != null) {
+                List<List<String>> classes = new ArrayList<>();
+                for (Metrics.ClassScores c : chosen.perClass()) {
+                    classes.add(List.of(c.label(), metric(c.precision()), metric(c.recall()), metric(c.f1()), Format.count(c.support())));
+                }
+                blocks.add(new Block.Table("Per class (held-out rows)", List.of("class", "precision", "recall", "F1", "rows"), classes,
+                        List.of(false, true, true, true, true)));
+                imbalance(blocks, chosen);
+            }
+            if (chosen.confusion() != null) {
+                blocks.add(new Block.Chart(ModelCharts.confusion(chosen), "Each row is the true class, each column the predicted one; "
+                        + "the diagonal holds the correct predictions."));
+            }
+        } else {
+            ModelRun.TrainedModel trained = in.leaderboard() == null ? null : in.leaderboard().get(chosen.algorithm());
+            if (trained != null) {
+                blocks.add(new Block.Chart(ModelCharts.predictedVsActual(chosen, trained.holdout(), s.target()),
+                        "Points on the diagonal are exact predictions."));
+                blocks.add(new Block.Chart(ModelCharts.residuals(chosen, trained.holdout(), s.target()),
+                        "Residuals (actual minus predicted) should scatter evenly around zero."));
+            } else {
+                blocks.add(new Block.Note("The residual plots need the trained model, which was not loaded; train again to include them."));
+            }
+        }
+        if (chosen.importance() != null && !chosen.importance().isEmpty()) {
+            blocks.add(new Block.Chart(ModelCharts.importance(chosen), "Which columns the model relies on most."));
+        }
+    }
+
+    private void comparison(List<Block> blocks, List<ModelResult> ranked, ModelResult chosen, String metric) {
+        if (ranked.size() < 2 || chosen.folds() == null) {
+            return;
+        }
+        ModelResult other = ranked.get(0).algorithm().equals(chosen.algorithm()) ? ranked.get(1) : ranked.get(0);
+        Comparison c = Comparison.of(chosen, other, metric);
+        if (c == null) {
+            return;
+        }
+        blocks.add(new Block.Text(String.format(Locale.ROOT,
+                "Compared with %s over the %d cross-validation folds, %s differs by %+.4f in %s on average (corrected resampled t-test, p = %.3f): %s.",
+                other.label(), c.folds(), chosen.label(), c.meanDifference(), Metrics.label(metric), c.pValue(),
+                c.significant(0.05) ? "a real difference at the 5% level" : "not a significant difference, so either model would do")));
+    }
+
+    /** Class imbalance is a caveat a stakeholder should see next to accuracy. */
+    private void imbalance(List<Block> blocks, ModelResult chosen) {
+        long max = 0;
+        long min = Long.MAX_VALUE;
+        String rare = null;
+        for (Metrics.ClassScores c : chosen.perClass()) {
+            if (c.support() > max) {
+                max = c.support();
+            }
+            if (c.support() < min) {
+                min = c.support();
+                rare = c.label();
+            }
+        }
+        if (min > 0 && max >= 3 * min) {
+            blocks.add(new Block.Note(String.format(Locale.ROOT, "The classes are imbalanced: %s has %s held-out rows against %s for the largest class. "
+                    + "Balanced accuracy and macro F1 weigh every class equally and are the fairer measures here.", rare, Format.count(min), Format.count(max))));
+        }
+    }
+
+    private static double[] range(ModelResult r, String metric) {
+        if (r.folds() == null || r.folds().isEmpty()) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Map<String, Double> f : r.folds()) {
+            Double v = f.get(metric);
+            if (v != null && !v.isNaN()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return Double.isInfinite(lo) ? null : new double[]{lo, hi};
+    }
+
+    private static String spreadText(ModelResult r, String metric) {
+        if (r.cv() == null || !r.cv().containsKey(metric)) {
+            return null;
+        }
+        Metrics.Spread s = r.cv().get(metric);
+        return metric(s.mean()) + " \u00b1 " + metric(s.std()) + " across folds";
+    }
+
+    static String metric(Double v) {
+        return v == null || v.isNaN() ? "\u2013" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    // ---- limitations ----
+
+    private void limitations(List<Block> blocks, String commentary) {
+        if (commentary.isBlank()) {
+            blocks.add(new Block.Note("The author has not written this section yet."));
+        }
+    }
+
+    // ---- appendix ----
+
+    private void appendix(List<Block> blocks) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ColumnProfile c : cleaned.profile().columns()) {
+            boolean numeric = c.mean() != null;
+            rows.add(List.of(c.name(), c.type().label(), Format.count(c.count()), Format.count(c.missing()), Format.count(c.distinct()),
+                    numeric ? Format.number(c.mean()) : "", numeric ? Format.number(c.std()) : "",
+                    c.min() != null ? Format.number(c.min()) : nullToEmpty(c.first()),
+                    c.median() != null ? Format.number(c.median()) : "",
+                    c.max() != null ? Format.number(c.max()) : nullToEmpty(c.last())));
+        }
+        blocks.add(new Block.Table("Column profile (cleaned data)", List.of("column", "type", "values", "missing", "distinct", "mean", "sd", "min",
+                "median", "max"), rows, List.of(false, false, true, true, true, true, true, true, true, true)));
+        if (!in.steps().isEmpty()) {
+            List<String> steps = new ArrayList<>();
+            for (StepResult r : in.steps()) {
+                var op = r.step().operation();
+                steps.add(op.describe() + (r.step().enabled() ? "" : " [off]") + (op.rowWise() ? " \u2014 applied to every scored row" : " \u2014 training data only"));
+            }
+            blocks.add(new Block.Text("The recipe (saved in the project, and in the model bundle for the steps that apply to each row):"));
+            blocks.add(new Block.Steps(steps));
+        }
+        List<List<String>> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : Versions.libraries().entrySet()) {
+            env.add(List.of(e.getKey(), e.getValue()));
+        }
+        env.add(List.of("operating system", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        blocks.add(new Block.Table("Environment and library versions", List.of("component", "version"), env, List.of(false, false)));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.baton.report;
+
+import dev.baton.train.ModelResult;
+import dev.baton.util.Progress;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The penguins report, parsed back: sections, numbers, charts, escaping, no network, and the same content in the PDF. */
+class ReportTest {
+
+    static final Instant WHEN = Instant.parse("2026-11-22T10:00:00Z");
+    static ReportInput input;
+    static ReportModel model;
+    static String html;
+    static Document doc;
+    static String pdfText;
+
+    @BeforeAll
+    static void render() throws Exception {
+        input = PenguinsReport.input();
+        model = ReportBuilder.build(input, Progress.NONE);
+        html = HtmlReport.render(model, HtmlReport.Mode.INTERACTIVE, WHEN);
+        doc = Jsoup.parse(html);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfReport.write(model, WHEN, pdf);
+        // Kept for a look by eye: target/reports/penguins.html and .pdf
+        Path out = Files.createDirectories(Path.of("target", "reports"));
+        Files.writeString(out.resolve("penguins.html"), html);
+        Files.write(out.resolve("penguins.pdf"), pdf.toByteArray());
+        try (PDDocument d = Loader.loadPDF(pdf.toByteArray())) {
+            pdfText = new PDFTextStripper().getText(d);
+            assertThat(d.getNumberOfPages()).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void theSectionsAreThereInOrderWithATableOfContents() {
+        assertThat(doc.select("section.section > h2").eachText()).containsExactly("1. Data overview", "2. Data quality",
+                "3. Exploration", "4. Modelling", "5. Limitations and next steps", "6. Appendix");
+        assertThat(doc.select("nav.toc a").eachAttr("href")).containsExactly("#sec-data", "#sec-quality", "#sec-exploration",
+                "#sec-modelling", "#sec-limitations", "#sec-appendix");
+        assertThat(doc.selectFirst("header.title-page h1").text()).isEqualTo("Telling penguin species apart");
+        assertThat(doc.selectFirst("header.title-page .meta").text()).isEqualTo("A. Analyst & Co \u00b7 2026-11-20 \u00b7 data: penguins_raw.csv");
+    }
+
+    @Test
+    void theNumbersAreTheProjectsNumbers() {
+        ModelResult chosen = input.training().chosenResult();
+        String accuracy = String.format(Locale.ROOT, "%.4f", chosen.holdout().get("accuracy"));
+        Element title = doc.selectFirst("header.title-page");
+        assertThat(title.select(".figure .value").eachText()).contains("344", "8", "13", "Logistic regression", accuracy);
+        // penguins_raw.csv has 2 missing culmen lengths; their median (pandas: 44.45) filled them.
+        assertThat(section("quality").select("ol.steps li").eachText())
+                .contains("Fill missing bill_length_mm with the median (44.45): 2 cells in 2 rows changed", "Rename Species to species");
+        // 17 columns as imported, 8 after the recipe; 344 rows throughout.
+        assertThat(section("data").select(".figure").eachText()).contains("344 rows 344 as imported", "8 columns 17 as imported");
+        Element leaderboard = section("modelling").selectFirst("table");
+        assertThat(leaderboard.select("tbody tr")).hasSize(2);
+        assertThat(leaderboard.select("tbody tr").get(0).child(0).text()).isEqualTo("Logistic regression (chosen)");
+        assertThat(leaderboard.select("tbody tr").get(0).child(1).text()).isEqualTo(accuracy);
+        Element perClass = section("modelling").select("table").get(2);
+        assertThat(perClass.select("tbody tr").eachText()).hasSize(3);
+        long support = chosen.perClass().stream().mapToLong(c -> c.support()).sum();
+        assertThat(support).isEqualTo(chosen.testRows());
+    }
+
+    @Test
+    void pinnedChartsWithCaptionsAndModelChartsAreInteractive() {
+        Element exploration = section("exploration");
+        assertThat(exploration.select("figure.chart")).hasSize(3);
+        assertThat(exploration.select("figcaption").eachText()).containsExactly(
+                "Flipper lengths fall into two groups " + PenguinsReport.HOSTILE, "Adelie penguins are the most common.");
+        assertThat(exploration.selectFirst(".commentary").text()).isEqualTo("Bill shape separates the species best.");
+        // Every plot div has its figure in the script, and plotly itself is inlined.
+        List<String> ids = doc.select("div.plot").eachAttr("id");
+        assertThat(ids).hasSize(5); // 3 pins, the confusion matrix, the importance
+        String script = doc.select("script").last().data();
+        for (String id : ids) {
+            assertThat(script).contains("\"" + id + "\": {");
+        }
+        assertThat(doc.select("script").first().data()).contains("plotly.js v2.35.3");
+    }
+
+    @Test
+    void nothingIsLoadedFromTheNetwork() {
+        assertThat(doc.select("[src]")).isEmpty();
+        assertThat(doc.select("link")).isEmpty();
+        for (Element a : doc.select("a[href]")) {
+            assertThat(a.attr("href")).startsWith("#");
+        }
+        for (Element style : doc.select("style")) {
+            assertThat(style.data()).doesNotContainPattern("url\\(\\s*['\"]?https?:");
+        }
+        assertThat(html.length()).isLessThan(10 * 1024 * 1024);
+    }
+
+    @Test
+    void theAuthorsWordsAndDataAreEscaped() {
+        assertThat(html).doesNotContain(PenguinsReport.HOSTILE);
+        assertThat(section("limitations").selectFirst(".commentary").text()).isEqualTo("Only three islands were sampled. " + PenguinsReport.HOSTILE);
+        assertThat(doc.select("script")).hasSize(2); // plotly and the figures: nothing injected
+        assertThat(doc.selectFirst("header.title-page .commentary").select("p").eachText())
+                .containsExactly("Three species can be told apart from four body measurements.", "The model is ready for a pilot.");
+    }
+
+    @Test
+    void thePdfHasTheHeadingsNumbersAndPageNumbers() {
+        String text = pdfText.replaceAll("\\s+", " ");
+        assertThat(text).contains("Telling penguin species apart", "Contents", "1. Data overview", "4. Modelling", "6. Appendix",
+                "Page 2 of", "Logistic regression (chosen)", "44.45", PenguinsReport.HOSTILE);
+        ModelResult chosen = input.training().chosenResult();
+        assertThat(text).contains(String.format(Locale.ROOT, "%.4f", chosen.holdout().get("accuracy")));
+        // The table of contents carries page numbers ("1. Data overview ....... 3").
+        assertThat(text).containsPattern("Data overview \\.+ ?\\d");
+    }
+
+    @Test
+    void twoRendersOfTheSameProjectAreIdentical() {
+        ReportModel again = ReportBuilder.build(input, Progress.NONE);
+        String second = HtmlReport.render(again, HtmlReport.Mode.INTERACTIVE, WHEN.plusSeconds(3600));
+        assertThat(withoutTime(second)).isEqualTo(withoutTime(html));
+    }
+
+    @Test
+    void leftOutSectionsAreLeftOutAndCommentaryStays() {
+        ReportSettings settings = input.settings().withIncluded(Section.APPENDIX, false).withIncluded(Section.EXPLORATION, false);
+        ReportInput fewer = new ReportInput(input.projectName(), input.source(), input.data(), input.steps(), input.alertSettings(),
+                input.pins(), input.training(), input.leaderboard(), settings, input.today());
+        Document d = Jsoup.parse(HtmlReport.render(ReportBuilder.build(fewer, Progress.NONE), HtmlReport.Mode.STATIC, WHEN));
+        assertThat(d.select("section.section > h2").eachText()).containsExactly("1. Data overview", "2. Data quality", "3. Modelling",
+                "4. Limitations and next steps");
+        assertThat(d.select("svg")).hasSize(2); // static mode draws SVG: confusion matrix and importance
+        assertThat(d.select("#sec-limitations .commentary").text()).contains("Only three islands were sampled.");
+    }
+
+    @Test
+    void hostileColumnNamesAndValuesShowAsTextInHtmlAndPdf() throws Exception {
+        dev.baton.project.Project p = new dev.baton.project.Project();
+        p.setData(dev.baton.testing.Tables.csv("\"<b>name</b>\",\"x&y\"\n\"<script>alert(2)</script>\",1\nplain,2\n\"<img src=x onerror=alert(3)>\",3\n"));
+        p.pin(dev.baton.explore.chart.ChartSpec.bar("<b>name</b>").withCaption("</figcaption><script>alert(4)</script>"));
+        ReportModel m = ReportBuilder.build(p.reportInput(java.time.LocalDate.of(2026, 1, 1)), Progress.NONE);
+        String page = HtmlReport.render(m, HtmlReport.Mode.INTERACTIVE, WHEN);
+        assertThat(page).doesNotContain("<script>alert", "<b>name</b>", "<img src=x", "</figcaption><script>");
+        Document d = Jsoup.parse(page);
+        assertThat(d.select("script")).hasSize(2);
+        assertThat(d.select("img")).isEmpty();
+        assertThat(d.select("#sec-data td").eachText()).contains("<b>name</b>", "x&y");
+        assertThat(d.selectFirst("#sec-exploration figcaption").text()).isEqualTo("</figcaption><script>alert(4)</script>");
+        // In the chart's JSON the names are entities for plotly, and no raw '<' can close the script element.
+        String figures = d.select("script").last().data();
+        assertThat(figures).doesNotContain("<").contains("\\u0026lt;b\\u0026gt;name");
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfReport.write(m, WHEN, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("<b>name</b>", "<img src=x onerror=alert(3)>", "</figcaption><script>alert(4)</script>");
+        }
+    }
+
+    static String withoutTime(String s) {
+        return s.replaceAll("<time datetime=\"[^\"]*\">[^<]*</time>", "<time/>");
+    }
+
+    static Element section(String id) {
+        return doc.getElementById("sec-" + id);
+    }
+}
