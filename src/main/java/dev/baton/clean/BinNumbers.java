@@ -51,6 +51,11 @@ public record BinNumbers(String column, List<Double> edges, Integer bins, String
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(target());
+    }
+
+    @Override
     public void check() {
         Checks.name(column, "the column");
         if ((edges == null) == (bins == null)) {

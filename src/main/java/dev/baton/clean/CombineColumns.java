@@ -31,6 +31,11 @@ public record CombineColumns(List<String> columns, String separator, String into
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(into.strip());
+    }
+
+    @Override
     public void check() {
         if (columns.size() < 2) {
             throw new StepException(null, "choose at least two columns to combine");

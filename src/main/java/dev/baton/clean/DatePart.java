@@ -35,6 +35,11 @@ public record DatePart(String column, Part part, String into) implements Operati
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(target());
+    }
+
+    @Override
     public void check() {
         Checks.name(column, "the column");
         if (part == null) {

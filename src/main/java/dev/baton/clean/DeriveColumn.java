@@ -31,7 +31,19 @@ public record DeriveColumn(String name, String expression, ColumnType fittedType
 
     @Override
     public List<String> inputs() {
-        return List.of();
+        if (expression == null || expression.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(dev.baton.clean.expression.Expression.referencedColumns(expression));
+        } catch (dev.baton.clean.expression.ExpressionException e) {
+            return List.of(); // compile() reports the problem with its position
+        }
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of(name.strip());
     }
 
     @Override

@@ -27,6 +27,11 @@ public record DropColumns(List<String> columns) implements Operation {
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(); // removes or moves columns, writes none
+    }
+
+    @Override
     public void check() {
         Checks.notEmpty(columns, "drop");
     }

@@ -35,6 +35,11 @@ public record ExtractText(String column, Mode mode, String pattern, Integer grou
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(into == null || into.isBlank() ? column : into.strip());
+    }
+
+    @Override
     public void check() {
         Checks.name(column, "the column");
         if (mode == null) {

@@ -28,6 +28,11 @@ public record KeepColumns(List<String> columns) implements Operation {
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(); // removes or moves columns, writes none
+    }
+
+    @Override
     public void check() {
         Checks.notEmpty(columns, "keep");
     }

@@ -30,6 +30,11 @@ public record MissingIndicator(String column, String into) implements Operation 
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(target());
+    }
+
+    @Override
     public void check() {
         Checks.name(column, "the column");
     }

@@ -58,6 +58,15 @@ public interface Operation {
     /** The columns the step reads. */
     List<String> inputs();
 
+    /**
+     * The columns the step writes: new ones it creates and ones it changes in place. Steps that only drop, keep
+     * or reorder columns write none. With {@link #inputs()} this gives the lineage the model bundle uses to keep
+     * only the steps the model's features need.
+     */
+    default List<String> outputs() {
+        return inputs();
+    }
+
     /** True for steps that only change the order of rows: their change is reported as such, not cell by cell. */
     default boolean reordersRows() {
         return false;

@@ -37,6 +37,11 @@ public record ParseDate(String column, String pattern, String into) implements O
         return List.of(column);
     }
 
+    @Override
+    public List<String> outputs() {
+        return List.of(into == null || into.isBlank() ? column : into.strip());
+    }
+
     private DateTimeFormatter formatter() {
         try {
             return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);

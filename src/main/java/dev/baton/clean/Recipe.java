@@ -31,6 +31,7 @@ public record Recipe(String format, List<RecipeStep> steps) {
         return of(steps.stream().filter(s -> s.enabled() && s.operation().rowWise()).toList());
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return steps.isEmpty();
     }

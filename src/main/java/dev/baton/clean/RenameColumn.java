@@ -23,6 +23,11 @@ public record RenameColumn(String column, String to) implements Operation {
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(to);
+    }
+
+    @Override
     public void check() {
         Checks.name(column, "the column to rename");
         Checks.name(to, "the new name");

@@ -27,6 +27,11 @@ public record ReorderColumns(List<String> order) implements Operation {
     }
 
     @Override
+    public List<String> outputs() {
+        return List.of(); // removes or moves columns, writes none
+    }
+
+    @Override
     public void check() {
         Checks.notEmpty(order, "reorder");
         if (order.stream().distinct().count() != order.size()) {

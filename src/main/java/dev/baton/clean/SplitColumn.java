@@ -42,6 +42,15 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
     }
 
     @Override
+    public List<String> outputs() {
+        List<String> out = new java.util.ArrayList<>(into);
+        if (keepOriginal) {
+            out.add(column);
+        }
+        return out;
+    }
+
+    @Override
     public void check() {
         Checks.name(column, "the column to split");
         if (separator == null || separator.isEmpty()) {

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
             CleanCommand.class,
             TrainCommand.class,
             ReportCommand.class,
+            BundleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -34,6 +34,8 @@ public final class Project {
         TRAINING,
         /** The report's settings or commentary changed. */
         REPORT,
+        /** The model card's fields changed. */
+        HANDOFF,
         /** The unsaved-changes flag changed. */
         DIRTY
     }
@@ -48,6 +50,7 @@ public final class Project {
     private java.util.List<dev.baton.train.ModelResult> savedResults = java.util.List.of();
     private String chosen;
     private dev.baton.report.ReportSettings report = dev.baton.report.ReportSettings.empty();
+    private dev.baton.bundle.ModelCardFields modelCard = dev.baton.bundle.ModelCardFields.empty();
     private boolean dirty;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
@@ -171,6 +174,24 @@ public final class Project {
         }
     }
 
+    public dev.baton.bundle.ModelCardFields modelCard() {
+        return modelCard;
+    }
+
+    public void setModelCard(dev.baton.bundle.ModelCardFields fields) {
+        if (!fields.equals(modelCard)) {
+            this.modelCard = fields;
+            fire(Change.HANDOFF);
+            markDirty();
+        }
+    }
+
+    /** What the model bundle is made from; null model when no trained model is chosen or loaded. */
+    public dev.baton.bundle.BundleExporter.Request bundleRequest(java.time.Instant now) {
+        return new dev.baton.bundle.BundleExporter.Request(name, history == null ? null : history.source(), dataset(),
+                history == null ? dev.baton.clean.Recipe.empty() : history.recipe(), trainingSetup, chosenModel(), modelCard, now);
+    }
+
     /** What the report reads from this project. */
     public dev.baton.report.ReportInput reportInput(java.time.LocalDate today) {
         return new dev.baton.report.ReportInput(name, history == null ? null : history.source(), dataset(),
@@ -284,7 +305,7 @@ public final class Project {
     /** The saved form of the current state. */
     public ProjectFile toFile() {
         return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef,
-                history == null ? null : history.recipe(), explore, trainingState(), report);
+                history == null ? null : history.recipe(), explore, trainingState(), report, modelCard);
     }
 
     /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
@@ -299,7 +320,8 @@ public final class Project {
         this.chosen = file.training() == null ? null : file.training().chosen();
         this.leaderboard = null;
         this.report = file.report() == null ? dev.baton.report.ReportSettings.empty() : file.report();
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT);
+        this.modelCard = file.modelCard() == null ? dev.baton.bundle.ModelCardFields.empty() : file.modelCard();
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT, Change.HANDOFF);
         markClean();
     }
 
@@ -315,7 +337,8 @@ public final class Project {
         this.savedResults = java.util.List.of();
         this.chosen = null;
         this.report = dev.baton.report.ReportSettings.empty();
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT);
+        this.modelCard = dev.baton.bundle.ModelCardFields.empty();
+        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT, Change.HANDOFF);
         markClean();
     }
 }

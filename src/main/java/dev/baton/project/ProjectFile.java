@@ -15,18 +15,20 @@ import dev.baton.clean.Recipe;
  * @param explore  alert thresholds and pinned charts
  * @param training the training setup, every model's results and the chosen model
  * @param report   the report's title, author, sections and the author's commentary
+ * @param modelCard the model card's intended use, limitations and contact, for the bundle
  */
-@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training", "report"})
+@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training", "report", "modelCard"})
 public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe, ExploreState explore,
-                          dev.baton.train.TrainingState training, dev.baton.report.ReportSettings report) {
+                          dev.baton.train.TrainingState training, dev.baton.report.ReportSettings report,
+                          dev.baton.bundle.ModelCardFields modelCard) {
 
     public static final String FORMAT = "baton-project/1";
 
     public ProjectFile withName(String value) {
-        return new ProjectFile(format, value, savedWith, data, recipe, explore, training, report);
+        return new ProjectFile(format, value, savedWith, data, recipe, explore, training, report, modelCard);
     }
 
     public ProjectFile withData(DataRef value) {
-        return new ProjectFile(format, name, savedWith, value, recipe, explore, training, report);
+        return new ProjectFile(format, name, savedWith, value, recipe, explore, training, report, modelCard);
     }
 }

@@ -203,7 +203,7 @@ public final class Algorithms {
                 (v, c) -> new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(), new AdaGrad(v.get("learningRate"), 0.1),
                         epochs(v.get("epochs"), c.rows()), c.rows() + 1, 1, c.seed()),
                 "Least squares trained with AdaGrad."));
-        ALL.add(new Algorithm("elastic-net", "Elastic net", Task.REGRESSION, false, false, true,
+        ALL.add(new Algorithm("elastic-net", "Elastic net", Task.REGRESSION, false, true, true,
                 List.of(Parameter.real("alpha", "Regularisation (alpha)", 0.01, 0, 1e3, "Overall penalty"),
                         Parameter.real("l1Ratio", "L1 ratio", 0.5, 0, 1, "0 = ridge, 1 = lasso")),
                 (v, c) -> new ElasticNetCDTrainer(v.get("alpha"), v.get("l1Ratio"), 1e-4, 500, false, c.seed()),

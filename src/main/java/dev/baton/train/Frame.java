@@ -233,6 +233,11 @@ public final class Frame {
         return target;
     }
 
+    /** The dataset row a frame row came from. */
+    public int sourceRow(int frameRow) {
+        return sourceRows[frameRow];
+    }
+
     public int droppedRows() {
         return droppedRows;
     }

@@ -42,6 +42,28 @@ public final class Expression {
         return root.type();
     }
 
+    /**
+     * The columns an expression reads, found without the data (for lineage: which input columns a derived column
+     * needs). Names in brackets, and bare words that are not functions, keywords or literals.
+     */
+    public static Set<String> referencedColumns(String source) {
+        java.util.List<Token> tokens = Lexer.tokens(source);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.COLUMN) {
+                out.add(t.text());
+            } else if (t.kind() == Token.Kind.IDENTIFIER) {
+                boolean call = i + 1 < tokens.size() && tokens.get(i + 1).kind() == Token.Kind.LPAREN;
+                String w = t.text().toLowerCase(java.util.Locale.ROOT);
+                if (!call && !Set.of("true", "false", "null", "missing", "and", "or", "not").contains(w)) {
+                    out.add(t.text());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The columns the expression reads. */
     public Set<String> columns() {
         return columns;

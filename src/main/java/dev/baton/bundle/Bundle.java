@@ -1,0 +1,226 @@
+package dev.baton.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.clean.Recipe;
+import dev.baton.clean.RecipeFiles;
+import dev.baton.train.Preparation;
+import dev.baton.util.Json;
+import org.tribuo.Model;
+import org.tribuo.protos.core.ModelProto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A model bundle read and checked: every entry's name is safe, its size bounded, its SHA-256 the one in the
+ * manifest, and the format version one this Baton knows. The model is read from Tribuo's protobuf format; no
+ * Java deserialization is used anywhere.
+ */
+public final class Bundle {
+
+    private final Path file;
+    private final Map<String, byte[]> entries;
+    private final Manifest manifest;
+    private final Contract contract;
+    private final Recipe recipe;
+    private final Preparation preparation;
+    private final Model<?> model;
+
+    private Bundle(Path file, Map<String, byte[]> entries, Manifest manifest, Contract contract, Recipe recipe, Preparation preparation,
+                   Model<?> model) {
+        this.file = file;
+        this.entries = entries;
+        this.manifest = manifest;
+        this.contract = contract;
+        this.recipe = recipe;
+        this.preparation = preparation;
+        this.model = model;
+    }
+
+    public static Bundle open(Path file) {
+        return open(file, BundleFormat.MAX_ENTRY_BYTES);
+    }
+
+    static Bundle open(Path file, long maxEntryBytes) {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException("There is no bundle file " + file + ".");
+        }
+        Map<String, byte[]> entries = readEntries(file, maxEntryBytes);
+        byte[] manifestBytes = entries.get(BundleFormat.MANIFEST);
+        if (manifestBytes == null) {
+            throw new BundleException(file + " is not a Baton model bundle: it has no " + BundleFormat.MANIFEST + ".");
+        }
+        Manifest manifest = parse(file, BundleFormat.MANIFEST, manifestBytes, Manifest.class);
+        if (!BundleFormat.FORMAT.equals(manifest.format())) {
+            throw new BundleException(file + " has format '" + manifest.format() + "', which this Baton (" + dev.baton.util.Versions.baton()
+                    + ") does not know; it reads " + BundleFormat.FORMAT + ". A newer Baton may read it.");
+        }
+        checkEntries(file, entries, manifest);
+        Contract contract = parse(file, BundleFormat.CONTRACT, entries.get(BundleFormat.CONTRACT), Contract.class);
+        Recipe recipe;
+        try {
+            recipe = RecipeFiles.fromJson(new String(entries.get(BundleFormat.RECIPE), StandardCharsets.UTF_8), file + "!" + BundleFormat.RECIPE);
+        } catch (RuntimeException e) {
+            throw new BundleException(file + ": " + BundleFormat.RECIPE + " cannot be read: " + e.getMessage(), e);
+        }
+        Preparation preparation = parse(file, BundleFormat.PREPARATION, entries.get(BundleFormat.PREPARATION), Preparation.class);
+        Model<?> model;
+        try {
+            model = Model.deserialize(ModelProto.parseFrom(entries.get(BundleFormat.MODEL)));
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(file + ": the model (" + BundleFormat.MODEL + ") cannot be read: " + e.getMessage(), e);
+        }
+        return new Bundle(file, entries, manifest, contract, recipe, preparation, model);
+    }
+
+    private static <T> T parse(Path file, String entry, byte[] bytes, Class<T> type) {
+        try {
+            return Json.mapper().readValue(bytes, type);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(file + ": " + entry + " is damaged: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new BundleException(file + ": " + entry + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every entry, checked for a safe name and a bounded size while it is read. */
+    static Map<String, byte[]> readEntries(Path file, long maxEntryBytes) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName();
+                checkName(file, name);
+                if (out.size() >= BundleFormat.MAX_ENTRIES) {
+                    throw new BundleException(file + " has more than " + BundleFormat.MAX_ENTRIES + " entries; a bundle has about a dozen.");
+                }
+                if (out.containsKey(name)) {
+                    throw new BundleException(file + " holds the entry " + name + " twice.");
+                }
+                if (e.getSize() > maxEntryBytes) {
+                    throw new BundleException(file + ": the entry " + name + " is " + e.getSize() + " bytes, more than a bundle entry may be ("
+                            + maxEntryBytes + "); it is refused.");
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    // The declared size can lie: stop reading one byte past the limit.
+                    byte[] bytes = in.readNBytes((int) Math.min(maxEntryBytes + 1, Integer.MAX_VALUE - 8));
+                    if (bytes.length > maxEntryBytes) {
+                        throw new BundleException(file + ": the entry " + name + " unpacks to more than " + maxEntryBytes
+                                + " bytes; it is refused.");
+                    }
+                    out.put(name, bytes);
+                }
+            }
+        } catch (ZipException e) {
+            throw new BundleException(file + " is damaged or truncated (not a complete zip file): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BundleException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Names must stay inside the bundle: no absolute paths, drive letters, backslashes or '..' segments. */
+    static void checkName(Path file, String name) {
+        boolean unsafe = name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.matches("^[A-Za-z]:.*")
+                || name.indexOf('\0') >= 0;
+        for (String part : name.split("/")) {
+            unsafe |= part.equals("..");
+        }
+        if (unsafe) {
+            throw new BundleException(file + " has an unsafe entry name '" + name + "' (it points outside the bundle); it is refused.");
+        }
+    }
+
+    private static void checkEntries(Path file, Map<String, byte[]> entries, Manifest manifest) {
+        for (String required : BundleFormat.REQUIRED) {
+            if (!entries.containsKey(required)) {
+                throw new BundleException(file + " is incomplete: it has no " + required + ".");
+            }
+        }
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().equals(BundleFormat.MANIFEST)) {
+                continue;
+            }
+            String expected = manifest.entries().get(e.getKey());
+            if (expected == null) {
+                throw new BundleException(file + " holds " + e.getKey() + ", which its manifest does not list; it may have been tampered with.");
+            }
+            String actual = sha256(e.getValue());
+            if (!actual.equals(expected)) {
+                throw new BundleException(file + ": " + e.getKey() + " has SHA-256 " + actual + " but the manifest says " + expected
+                        + "; the entry was changed after export.");
+            }
+        }
+        for (String listed : manifest.entries().keySet()) {
+            if (!entries.containsKey(listed)) {
+                throw new BundleException(file + " is incomplete: its manifest lists " + listed + ", which is not in the file.");
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public Contract contract() {
+        return contract;
+    }
+
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    public Preparation preparation() {
+        return preparation;
+    }
+
+    public Model<?> model() {
+        return model;
+    }
+
+    public Scorer scorer() {
+        return new Scorer(contract, recipe, preparation, model);
+    }
+
+    /** An entry's bytes (null when absent). */
+    public byte[] entry(String name) {
+        return entries.get(name);
+    }
+
+    public String text(String name) {
+        byte[] b = entries.get(name);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    public java.util.Set<String> entryNames() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+}

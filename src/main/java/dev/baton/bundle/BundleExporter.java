@@ -1,0 +1,394 @@
+package dev.baton.bundle;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.clean.Recipe;
+import dev.baton.clean.RecipeFiles;
+import dev.baton.clean.Replay;
+import dev.baton.clean.StepResult;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.data.TypeConversion;
+import dev.baton.explore.Profiler;
+import dev.baton.train.Frame;
+import dev.baton.train.ModelRun;
+import dev.baton.train.ModelScorer;
+import dev.baton.train.Predictions;
+import dev.baton.train.Task;
+import dev.baton.train.TrainingSetup;
+import dev.baton.util.Json;
+import dev.baton.util.Progress;
+import dev.baton.util.UserException;
+import dev.baton.util.Versions;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.columns.Column;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes the model bundle of a chosen model, then proves it: the held-out rows are scored through the written
+ * file, exactly as an engineer would, and compared with the workbench's own predictions. Only then does the
+ * file appear at its destination; a failed export leaves any earlier file there untouched.
+ */
+public final class BundleExporter {
+
+    /** Java scoring through the bundle repeats the workbench's arithmetic, so it must agree to rounding. */
+    public static final double TOLERANCE = 1e-9;
+
+    /**
+     * Everything the bundle is made from.
+     *
+     * @param source  the data as imported (the raw columns the contract describes)
+     * @param cleaned the data after the recipe, on which the model was trained
+     * @param recipe  the whole recipe with its fitted values
+     */
+    public record Request(String projectName, Dataset source, Dataset cleaned, Recipe recipe, TrainingSetup setup,
+                          ModelRun.TrainedModel model, ModelCardFields card, Instant createdAt) {
+    }
+
+    /** What was written and checked. */
+    public record Report(Path file, long bytes, int parityRows, int examples, boolean onnx, String onnxNote, List<String> inputs) {
+    }
+
+    /** The bundle disagrees with the workbench: the export is refused, with the rows that differ. */
+    public static final class ParityException extends UserException {
+        private final List<String> differences;
+
+        ParityException(String message, List<String> differences) {
+            super(message + System.lineSeparator() + String.join(System.lineSeparator(), differences.subList(0, Math.min(20, differences.size())))
+                    + (differences.size() > 20 ? System.lineSeparator() + "... and " + (differences.size() - 20) + " more" : ""));
+            this.differences = List.copyOf(differences);
+        }
+
+        public List<String> differences() {
+            return differences;
+        }
+    }
+
+    private BundleExporter() {
+    }
+
+    public static Report export(Request req, Path out, Progress progress) throws IOException {
+        if (req.model() == null) {
+            throw new UserException("Choose a trained model in the Train stage first: the bundle carries the chosen model.");
+        }
+        dev.baton.util.Logging.quiet();
+        TrainingSetup setup = req.setup();
+        ModelRun.TrainedModel chosen = req.model();
+        progress.update(0, 100, "Tracing which recipe steps the model needs");
+        List<String> features = chosen.preparation().columns();
+        Lineage.Result lineage = Lineage.of(req.recipe(), features, req.source().columnNames());
+        Contract contract = contract(req, lineage.inputs());
+
+        progress.update(10, 100, "Choosing the golden examples");
+        boolean rowsLineUp = req.recipe().steps().stream().allMatch(s -> !s.enabled() || s.operation().rowWise())
+                && req.source().rowCount() == req.cleaned().rowCount();
+        Frame frame = Frame.of(req.cleaned(), setup.target(), setup.task(), setup.features());
+        Predictions holdout = chosen.holdout();
+        int[] parityRows;
+        List<GoldenExamples.Expected> parityExpected;
+        int[] golden;
+        List<GoldenExamples.Expected> goldenExpected;
+        String examplesFrom;
+        if (rowsLineUp) {
+            // Every step is row-wise: held-out row i of the training data is row i of the file, and the workbench's
+            // own held-out predictions are the expected outputs.
+            parityRows = new int[holdout.size()];
+            Map<Integer, Integer> position = new LinkedHashMap<>();
+            for (int i = 0; i < holdout.size(); i++) {
+                parityRows[i] = frame.sourceRow(holdout.rows()[i]);
+                position.put(parityRows[i], i);
+            }
+            parityExpected = expectedFromHoldout(holdout, contract);
+            golden = GoldenExamples.select(req.source(), lineage.inputs(), parityRows, setup.seed());
+            goldenExpected = new ArrayList<>();
+            for (int r : golden) {
+                goldenExpected.add(parityExpected.get(position.get(r)));
+            }
+            examplesFrom = "held-out rows, with the workbench's predictions made while training";
+        } else {
+            // Table-wise steps (filters, de-duplication) make training rows untraceable to file rows: use rows of the
+            // file, with what the workbench's model and full recipe say about them.
+            int[] all = new int[req.source().rowCount()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            golden = GoldenExamples.select(req.source(), lineage.inputs(), all, setup.seed());
+            goldenExpected = workbenchOutputs(req, contract, golden);
+            parityRows = golden;
+            parityExpected = goldenExpected;
+            examplesFrom = "rows of the training file scored by the workbench (the recipe filters or de-duplicates rows, so held-out "
+                    + "rows cannot be traced back to the file)";
+        }
+        if (golden.length == 0) {
+            throw new UserException("There are no held-out rows to take golden examples from.");
+        }
+        progress.checkCancelled();
+
+        progress.update(25, 100, "Exporting ONNX");
+        OnnxSupport.Export onnx = OnnxSupport.export(chosen.model(), chosen.result().label());
+        progress.update(35, 100, "Profiling the inputs");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(BundleFormat.MODEL, chosen.model().serialize().toByteArray());
+        entries.put(BundleFormat.PREPARATION, json(chosen.preparation()));
+        entries.put(BundleFormat.CONTRACT, json(contract));
+        entries.put(BundleFormat.RECIPE, RecipeFiles.toJson(lineage.recipe()).getBytes(StandardCharsets.UTF_8));
+        entries.put(BundleFormat.METRICS, metrics(chosen, setup));
+        entries.put(BundleFormat.REFERENCE_PROFILE, json(Profiler.profile(inputsOnly(req.source(), lineage.inputs()), Progress.NONE)));
+        entries.put(BundleFormat.EXAMPLES_INPUT, GoldenExamples.inputCsv(req.source(), lineage.inputs(), golden).getBytes(StandardCharsets.UTF_8));
+        entries.put(BundleFormat.EXAMPLES_EXPECTED, GoldenExamples.expectedCsv(contract, goldenExpected).getBytes(StandardCharsets.UTF_8));
+        entries.put(BundleFormat.PROVENANCE, provenance(req, lineage));
+        String onnxNote = onnx.reason();
+        if (onnx.graph() != null) {
+            progress.update(45, 100, "Checking the ONNX graph with ONNX Runtime");
+            List<String> diff = onnxDifferences(onnx.graph(), req, contract, lineage.recipe(), golden, goldenExpected);
+            if (diff.isEmpty()) {
+                entries.put(BundleFormat.ONNX, onnx.graph());
+                entries.put(BundleFormat.ONNX_IO, json(onnx.io()));
+            } else {
+                onnxNote = "Tribuo's ONNX export of this model did not reproduce its outputs within " + OnnxSupport.TOLERANCE
+                        + " on the golden rows (" + diff.get(0) + "), so it was left out.";
+            }
+        }
+        String createdAt = req.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
+        Manifest draft = new Manifest(BundleFormat.FORMAT, createdAt, "Baton " + Versions.baton(), Versions.libraries(), setup.task(),
+                setup.target(), chosen.result().algorithm(), chosen.result().label(), entries.containsKey(BundleFormat.ONNX), onnxNote,
+                golden.length, examplesFrom, TOLERANCE, Map.of());
+        entries.put(BundleFormat.MODEL_CARD, ModelCard.render(req.card() == null ? ModelCardFields.empty() : req.card(), draft, contract,
+                chosen.result(), setup, req.source().source() == null ? req.source().name() : req.source().source().fileName(),
+                req.source().source() == null ? "unknown" : req.source().source().fingerprint(), req.recipe().steps().size(),
+                lineage.recipe().steps().size(), caveats(req, contract)).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> sums = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> sums.put(name, Bundle.sha256(bytes)));
+        Manifest manifest = new Manifest(draft.format(), draft.createdAt(), draft.createdWith(), draft.libraries(), draft.task(),
+                draft.target(), draft.algorithm(), draft.algorithmLabel(), draft.onnx(), draft.onnxNote(), draft.examples(),
+                draft.examplesFrom(), draft.tolerance(), sums);
+        progress.checkCancelled();
+
+        progress.update(55, 100, "Writing " + out.getFileName());
+        Path folder = out.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + out.getFileName(), ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(os)) {
+                write(zip, BundleFormat.MANIFEST, json(manifest));
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    write(zip, e.getKey(), e.getValue());
+                }
+            }
+            progress.update(65, 100, "Scoring " + parityRows.length + " held-out rows through the written bundle");
+            Bundle bundle = Bundle.open(temp);
+            List<String> header = new ArrayList<>();
+            List<String[]> rows = GoldenExamples.readInputs(GoldenExamples.inputCsv(req.source(), lineage.inputs(), parityRows), header,
+                    new java.util.HashSet<>(contract.missingTokens()));
+            List<Scorer.Output> scored = bundle.scorer().scoreRows(header, rows, new Violations());
+            List<String> diff = GoldenExamples.differences(parityExpected, scored, TOLERANCE, "the bundle");
+            if (!diff.isEmpty()) {
+                throw new ParityException("The bundle does not reproduce the workbench's predictions on " + diff.size() + " of "
+                        + parityRows.length + " rows, so it was not written:", diff);
+            }
+            progress.checkCancelled();
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        progress.update(100, 100, "Wrote " + out.getFileName());
+        return new Report(out, Files.size(out), parityRows.length, golden.length, manifest.onnx(), onnxNote, lineage.inputs());
+    }
+
+    private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(315532800000L); // 1980-01-01: entry times carry no information, and equal inputs give equal files
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static byte[] json(Object value) throws IOException {
+        return Json.mapper().writeValueAsBytes(value);
+    }
+
+    static Contract contract(Request req, List<String> inputs) {
+        Dataset source = req.source();
+        List<Contract.Input> list = new ArrayList<>();
+        for (String name : inputs) {
+            ColumnType type = source.type(name);
+            Column<?> column = source.column(name);
+            List<String> categories = null;
+            Double min = null;
+            Double max = null;
+            String minText = null;
+            String maxText = null;
+            if (type.isString() || type == ColumnType.BOOLEAN) {
+                TreeSet<String> values = new TreeSet<>();
+                for (int r = 0; r < column.size() && values.size() <= Contract.MAX_CATEGORIES; r++) {
+                    String t = TypeConversion.text(column, r);
+                    if (t != null) {
+                        values.add(t);
+                    }
+                }
+                categories = values.size() <= Contract.MAX_CATEGORIES ? List.copyOf(values) : null;
+            } else if (column instanceof NumericColumn<?> numbers) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int r = 0; r < column.size(); r++) {
+                    if (!column.isMissing(r)) {
+                        lo = Math.min(lo, numbers.getDouble(r));
+                        hi = Math.max(hi, numbers.getDouble(r));
+                    }
+                }
+                if (lo <= hi) {
+                    min = lo;
+                    max = hi;
+                }
+            } else if (column instanceof DateColumn dates) {
+                java.time.LocalDate lo = null;
+                java.time.LocalDate hi = null;
+                for (int r = 0; r < column.size(); r++) {
+                    if (!column.isMissing(r)) {
+                        java.time.LocalDate d = dates.get(r);
+                        lo = lo == null || d.isBefore(lo) ? d : lo;
+                        hi = hi == null || d.isAfter(hi) ? d : hi;
+                    }
+                }
+                if (lo != null) {
+                    min = (double) lo.toEpochDay();
+                    max = (double) hi.toEpochDay();
+                    minText = lo.toString();
+                    maxText = hi.toString();
+                }
+            }
+            list.add(new Contract.Input(name, type, true, categories, min, max, minText, maxText, null, null, null, null));
+        }
+        List<String> classes = req.setup().task() == Task.CLASSIFICATION ? req.model().result().classes() : null;
+        List<String> tokens = source.source() == null ? List.of("") : source.source().options().missingTokens();
+        return new Contract(req.setup().target(), req.setup().task(), classes, tokens, list);
+    }
+
+    private static List<GoldenExamples.Expected> expectedFromHoldout(Predictions p, Contract contract) {
+        ModelScorer.Scores s = new ModelScorer.Scores(contract.classes(), p.predictedClass(), p.probabilities(), p.predictedValue());
+        int[] all = new int[p.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return GoldenExamples.fromScores(s, all);
+    }
+
+    /** The workbench's own path on raw rows: the whole row-wise recipe replayed, then the model in memory. */
+    private static List<GoldenExamples.Expected> workbenchOutputs(Request req, Contract contract, int[] rows) {
+        Dataset data = req.source().rows(rows);
+        for (StepResult r : Replay.run(data, req.recipe().rowWise().steps(), Replay.Mode.FITTED, Progress.NONE)) {
+            if (r.failed()) {
+                throw new UserException("The recipe step '" + r.step().operation().describe() + "' does not apply to single rows of the file: "
+                        + r.problem());
+            }
+            data = r.output();
+        }
+        ModelScorer.Scores s = ModelScorer.score(req.model().model(), req.model().preparation(), data, req.setup().task(), contract.classes());
+        int[] all = new int[rows.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return GoldenExamples.fromScores(s, all);
+    }
+
+    private static List<String> onnxDifferences(byte[] graph, Request req, Contract contract, Recipe recipe, int[] golden,
+                                                List<GoldenExamples.Expected> expected) {
+        try {
+            org.tribuo.Model<?> runtime = OnnxSupport.runtimeModel(graph, req.model().model());
+            Scorer scorer = new Scorer(contract, recipe, req.model().preparation(), runtime);
+            List<String> header = new ArrayList<>();
+            List<String[]> rows = GoldenExamples.readInputs(GoldenExamples.inputCsv(req.source(), contract.inputNames(), golden), header,
+                    new java.util.HashSet<>(contract.missingTokens()));
+            return GoldenExamples.differences(expected, scorer.scoreRows(header, rows, new Violations()), OnnxSupport.TOLERANCE, "ONNX Runtime");
+        } catch (BundleException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static Dataset inputsOnly(Dataset source, List<String> inputs) {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(source.name());
+        List<dev.baton.data.ColumnInfo> infos = new ArrayList<>();
+        for (String c : inputs) {
+            t.addColumns(source.column(c));
+            infos.add(source.info(c));
+        }
+        return source.with(t, infos);
+    }
+
+    private static byte[] metrics(ModelRun.TrainedModel chosen, TrainingSetup setup) throws IOException {
+        ObjectNode node = Json.mapper().valueToTree(chosen.result());
+        node.remove("trainMillis"); // a duration of this run, not a property of the model
+        node.put("rankedBy", setup.metric());
+        return Json.mapper().writeValueAsBytes(node);
+    }
+
+    private static byte[] provenance(Request req, Lineage.Result lineage) throws IOException {
+        TrainingSetup s = req.setup();
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("file", req.source().source() == null ? req.source().name() : req.source().source().fileName());
+        data.put("sha256", req.source().source() == null ? null : req.source().source().fingerprint());
+        data.put("rows", req.source().rowCount());
+        data.put("columns", req.source().columnCount());
+        data.put("rowsAfterRecipe", req.cleaned().rowCount());
+        p.put("data", data);
+        Map<String, Object> recipe = new LinkedHashMap<>();
+        recipe.put("steps", req.recipe().steps().size());
+        recipe.put("rowWiseStepsInBundle", lineage.recipe().steps().size());
+        recipe.put("trainingOnlySteps", req.recipe().steps().stream().filter(st -> st.enabled() && !st.operation().rowWise())
+                .map(st -> st.operation().describe()).toList());
+        p.put("recipe", recipe);
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("target", s.target());
+        training.put("task", s.task());
+        training.put("features", s.features());
+        training.put("algorithm", req.model().result().algorithm());
+        training.put("parameters", req.model().result().parameters());
+        training.put("seed", s.seed());
+        training.put("holdout", s.holdout());
+        training.put("folds", s.folds());
+        training.put("trainRows", req.model().result().trainRows());
+        training.put("testRows", req.model().result().testRows());
+        training.put("split", "stratified by class (classification) with the seed; the same seed and data give the same split");
+        p.put("training", training);
+        p.put("project", req.projectName());
+        p.put("tribuo", com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.formattedProvenanceString(req.model().model().getProvenance()));
+        return Json.mapper().writeValueAsBytes(p);
+    }
+
+    /** Facts an engineer should know before relying on the model. */
+    private static List<String> caveats(Request req, Contract contract) {
+        List<String> out = new ArrayList<>();
+        var result = req.model().result();
+        if (result.perClass() != null) {
+            long max = result.perClass().stream().mapToLong(c -> c.support()).max().orElse(0);
+            var rare = result.perClass().stream().min(java.util.Comparator.comparingLong(c -> c.support())).orElse(null);
+            if (rare != null && rare.support() > 0 && max >= 3 * rare.support()) {
+                out.add(String.format(java.util.Locale.ROOT, "The classes are imbalanced: %s has %d held-out rows against %d for the largest class; "
+                        + "look at per-class recall, not accuracy alone.", rare.label(), rare.support(), max));
+            }
+        }
+        if (result.trainRows() < 1000) {
+            out.add("The model learned from " + result.trainRows() + " rows; expect its quality to vary more on new data than the metrics suggest.");
+        }
+        out.add("Numbers and dates outside the training range are scored as given (counted in the scoring summary); the model "
+                + "extrapolates there.");
+        out.add("Categories never seen in training are scored as unknown (no category column set) and counted.");
+        return out;
+    }
+}

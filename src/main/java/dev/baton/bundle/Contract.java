@@ -1,0 +1,119 @@
+package dev.baton.bundle;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.baton.data.ColumnType;
+import dev.baton.train.Task;
+
+import java.util.List;
+
+/**
+ * The bundle's input contract: every raw column the model needs, its type, what was seen in training, and
+ * what the scorer does with a missing, unseen, out-of-range or wrongly typed value. Engineers read it to know
+ * exactly what to send; the scorer enforces it.
+ *
+ * @param missingTokens texts that mean "missing" in input files, as when the training data was read
+ * @param classes       for classification, the labels in the order of the probabilities
+ */
+@JsonPropertyOrder({"target", "task", "classes", "missingTokens", "inputs"})
+public record Contract(String target, Task task, List<String> classes, List<String> missingTokens, List<Input> inputs) {
+
+    public Contract {
+        classes = classes == null ? null : List.copyOf(classes);
+        missingTokens = missingTokens == null ? List.of("") : List.copyOf(missingTokens);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** What happens to a missing value (a null, an empty cell or a missing token). */
+    public enum Missing {
+        IMPUTE("impute"), REJECT("reject");
+
+        private final String id;
+
+        Missing(String id) {
+            this.id = id;
+        }
+
+        @JsonValue
+        public String id() {
+            return id;
+        }
+    }
+
+    /** What happens to a category the training data never had. */
+    public enum Unseen {
+        SCORE_AS_UNKNOWN("score-as-unknown"), REJECT("reject");
+
+        private final String id;
+
+        Unseen(String id) {
+            this.id = id;
+        }
+
+        @JsonValue
+        public String id() {
+            return id;
+        }
+    }
+
+    /** What happens to a number or date outside the range seen in training. */
+    public enum OutOfRange {
+        SCORE("score"), CLIP("clip"), REJECT("reject");
+
+        private final String id;
+
+        OutOfRange(String id) {
+            this.id = id;
+        }
+
+        @JsonValue
+        public String id() {
+            return id;
+        }
+    }
+
+    /** What happens to a value that is not of the column's type ("abc" for a number). */
+    public enum WrongType {
+        REJECT("reject"), MISSING("treat-as-missing");
+
+        private final String id;
+
+        WrongType(String id) {
+            this.id = id;
+        }
+
+        @JsonValue
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * One raw input column.
+     *
+     * @param categories the values seen in training (categorical columns with at most {@link #MAX_CATEGORIES}); null otherwise
+     * @param min        the smallest value seen in training (numbers; dates as ISO text in {@code minText})
+     */
+    @JsonPropertyOrder({"name", "type", "required", "categories", "min", "max", "minText", "maxText", "missing", "unseen", "outOfRange", "wrongType"})
+    public record Input(String name, ColumnType type, boolean required, List<String> categories, Double min, Double max,
+                        String minText, String maxText, Missing missing, Unseen unseen, OutOfRange outOfRange, WrongType wrongType) {
+
+        public Input {
+            categories = categories == null ? null : List.copyOf(categories);
+            missing = missing == null ? Missing.IMPUTE : missing;
+            unseen = unseen == null ? Unseen.SCORE_AS_UNKNOWN : unseen;
+            outOfRange = outOfRange == null ? OutOfRange.SCORE : outOfRange;
+            wrongType = wrongType == null ? WrongType.REJECT : wrongType;
+        }
+    }
+
+    public static final int MAX_CATEGORIES = 1000;
+
+    public Input input(String name) {
+        return inputs.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public List<String> inputNames() {
+        return inputs.stream().map(Input::name).toList();
+    }
+}

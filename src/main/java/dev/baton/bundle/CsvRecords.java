@@ -1,0 +1,105 @@
+package dev.baton.bundle;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A streaming reader of comma-separated records (RFC 4180: quoted fields with doubled quotes and line breaks),
+ * for scoring files of any size a chunk at a time. An unquoted empty field or missing token is null; a quoted
+ * one is the text itself, as the workbench's importer reads them.
+ */
+final class CsvRecords {
+
+    private final Reader in;
+    private final Set<String> missingTokens;
+    private final char delimiter;
+    private int pending = -2;
+    private long line = 1;
+
+    CsvRecords(Reader in, Set<String> missingTokens, char delimiter) {
+        this.in = in;
+        this.missingTokens = missingTokens;
+        this.delimiter = delimiter;
+    }
+
+    long line() {
+        return line;
+    }
+
+    private int read() throws IOException {
+        if (pending != -2) {
+            int c = pending;
+            pending = -2;
+            return c;
+        }
+        return in.read();
+    }
+
+    /** The next record, or null at the end of the input. */
+    String[] next() throws IOException {
+        int c = read();
+        if (c == -1) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        long startLine = line;
+        while (true) {
+            if (quoted) {
+                if (c == -1) {
+                    throw new java.io.IOException("line " + startLine + ": a quoted field is never closed");
+                }
+                if (c == '"') {
+                    int n = read();
+                    if (n == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        c = n;
+                        continue;
+                    }
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append((char) c);
+                }
+            } else if (c == '"' && field.length() == 0 && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == delimiter) {
+                fields.add(value(field, wasQuoted));
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\n' || c == '\r' || c == -1) {
+                if (c == '\r') {
+                    int n = read();
+                    if (n != '\n') {
+                        pending = n;
+                    }
+                }
+                if (c != -1) {
+                    line++;
+                }
+                fields.add(value(field, wasQuoted));
+                return fields.toArray(String[]::new);
+            } else {
+                field.append((char) c);
+            }
+            c = read();
+        }
+    }
+
+    private String value(StringBuilder field, boolean wasQuoted) {
+        String s = field.toString();
+        if (wasQuoted) {
+            return s;
+        }
+        return s.isEmpty() || missingTokens.contains(s) ? null : s;
+    }
+}

@@ -1,0 +1,273 @@
+package dev.baton.bundle;
+
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.data.DatasetWriter;
+import dev.baton.train.ModelScorer;
+import dev.baton.train.Task;
+import dev.baton.util.UserException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * The bundle's golden examples: raw rows with the outputs the workbench produced for them. Chosen among the
+ * held-out rows, with the edge cases present first (rows with missing values, the rarest categories, the
+ * smallest and largest numbers), then seeded random ones up to {@link #TARGET_ROWS}.
+ */
+final class GoldenExamples {
+
+    static final int TARGET_ROWS = 60;
+    static final int MAX_EDGE_ROWS = 30;
+
+    /** Expected output of one golden row: a label with probabilities, or a value. */
+    record Expected(String label, Map<String, Double> probabilities, Double value) {
+    }
+
+    private GoldenExamples() {
+    }
+
+    /** Rows of {@code source} to use, picked from {@code candidates}; sorted. */
+    static int[] select(Dataset source, List<String> inputs, int[] candidates, long seed) {
+        TreeSet<Integer> picked = new TreeSet<>();
+        int edges = 0;
+        // Rows with a missing input value: the imputation path.
+        for (int r : candidates) {
+            if (edges >= MAX_EDGE_ROWS / 2) {
+                break;
+            }
+            for (String c : inputs) {
+                if (source.column(c).isMissing(r)) {
+                    if (picked.add(r)) {
+                        edges++;
+                    }
+                    break;
+                }
+            }
+        }
+        for (String c : inputs) {
+            ColumnType type = source.type(c);
+            var column = source.column(c);
+            if (type.isString()) {
+                // The candidate row with the rarest category of this column.
+                Map<String, Integer> counts = new HashMap<>();
+                for (int r = 0; r < source.rowCount(); r++) {
+                    if (!column.isMissing(r)) {
+                        counts.merge(column.getString(r), 1, Integer::sum);
+                    }
+                }
+                int best = -1;
+                int bestCount = Integer.MAX_VALUE;
+                for (int r : candidates) {
+                    if (!column.isMissing(r)) {
+                        int n = counts.get(column.getString(r));
+                        if (n < bestCount) {
+                            bestCount = n;
+                            best = r;
+                        }
+                    }
+                }
+                if (best >= 0 && edges < MAX_EDGE_ROWS && picked.add(best)) {
+                    edges++;
+                }
+            } else if (type.isNumeric() && column instanceof tech.tablesaw.api.NumericColumn<?> numbers) {
+                int lo = -1;
+                int hi = -1;
+                for (int r : candidates) {
+                    if (!column.isMissing(r)) {
+                        if (lo < 0 || numbers.getDouble(r) < numbers.getDouble(lo)) {
+                            lo = r;
+                        }
+                        if (hi < 0 || numbers.getDouble(r) > numbers.getDouble(hi)) {
+                            hi = r;
+                        }
+                    }
+                }
+                for (int r : new int[]{lo, hi}) {
+                    if (r >= 0 && edges < MAX_EDGE_ROWS && picked.add(r)) {
+                        edges++;
+                    }
+                }
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int want = Math.min(candidates.length, Math.max(TARGET_ROWS, picked.size()));
+        int[] order = candidates.clone();
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        for (int i = 0; i < order.length && picked.size() < want; i++) {
+            picked.add(order[i]);
+        }
+        return picked.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static String inputCsv(Dataset source, List<String> inputs, int[] rows) {
+        Dataset subset = source.rows(rows);
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("examples");
+        List<dev.baton.data.ColumnInfo> infos = new ArrayList<>();
+        for (String c : inputs) {
+            table.addColumns(subset.column(c));
+            infos.add(subset.info(c));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            DatasetWriter.writeCsv(subset.with(table, infos), out, dev.baton.util.Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The header of expected.csv: "label" and one "probability:CLASS" per class, or "value". */
+    static List<String> header(Contract contract, boolean probabilities) {
+        List<String> h = new ArrayList<>();
+        if (contract.task() == Task.CLASSIFICATION) {
+            h.add("label");
+            if (probabilities) {
+                contract.classes().forEach(c -> h.add("probability:" + c));
+            }
+        } else {
+            h.add("value");
+        }
+        return h;
+    }
+
+    static String expectedCsv(Contract contract, List<Expected> rows) {
+        boolean probabilities = !rows.isEmpty() && rows.get(0).probabilities() != null;
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(",", header(contract, probabilities).stream().map(GoldenExamples::quote).toList())).append('\n');
+        for (Expected e : rows) {
+            List<String> cells = new ArrayList<>();
+            if (contract.task() == Task.CLASSIFICATION) {
+                cells.add(quote(e.label()));
+                if (probabilities) {
+                    contract.classes().forEach(c -> cells.add(Double.toString(e.probabilities().get(c))));
+                }
+            } else {
+                cells.add(Double.toString(e.value()));
+            }
+            out.append(String.join(",", cells)).append('\n');
+        }
+        return out.toString();
+    }
+
+    static List<Expected> fromScores(ModelScorer.Scores s, int[] indexes) {
+        List<Expected> out = new ArrayList<>();
+        for (int i : indexes) {
+            if (s.values() != null) {
+                out.add(new Expected(null, null, s.values()[i]));
+            } else {
+                Map<String, Double> p = null;
+                if (s.probabilities() != null) {
+                    p = new java.util.LinkedHashMap<>();
+                    for (int c = 0; c < s.classes().size(); c++) {
+                        p.put(s.classes().get(c), s.probabilities()[i][c]);
+                    }
+                }
+                out.add(new Expected(s.classes().get(s.predictedClass()[i]), p, null));
+            }
+        }
+        return out;
+    }
+
+    static List<Expected> readExpected(Contract contract, String csv) {
+        List<Expected> out = new ArrayList<>();
+        try {
+            CsvRecords records = new CsvRecords(new StringReader(csv), Set.of(), ',');
+            String[] header = records.next();
+            String[] row;
+            while ((row = records.next()) != null) {
+                if (contract.task() == Task.CLASSIFICATION) {
+                    Map<String, Double> p = null;
+                    if (header.length > 1) {
+                        p = new java.util.LinkedHashMap<>();
+                        for (int i = 1; i < header.length; i++) {
+                            p.put(header[i].substring("probability:".length()), Double.parseDouble(row[i]));
+                        }
+                    }
+                    out.add(new Expected(row[0], p, null));
+                } else {
+                    out.add(new Expected(null, null, Double.parseDouble(row[0])));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("The golden examples' expected outputs cannot be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    static List<String[]> readInputs(String csv, List<String> header, Set<String> missingTokens) {
+        List<String[]> rows = new ArrayList<>();
+        try {
+            CsvRecords records = new CsvRecords(new StringReader(csv), missingTokens, ',');
+            String[] h = records.next();
+            if (h == null) {
+                throw new UserException("the file is empty");
+            }
+            header.addAll(List.of(h));
+            String[] row;
+            while ((row = records.next()) != null) {
+                rows.add(row);
+            }
+        } catch (IOException e) {
+            throw new BundleException("The golden examples' inputs cannot be read: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Rows where the outputs differ beyond the tolerance, described for a person; empty when all agree. */
+    static List<String> differences(List<Expected> expected, List<Scorer.Output> actual, double tolerance, String what) {
+        List<String> out = new ArrayList<>();
+        if (expected.size() != actual.size()) {
+            out.add(what + " gave " + actual.size() + " outputs for " + expected.size() + " golden rows");
+            return out;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            Expected e = expected.get(i);
+            Scorer.Output a = actual.get(i);
+            String row = "golden row " + (i + 1);
+            if (a.rejected()) {
+                out.add(row + ": " + what + " rejected it: " + a.error());
+                continue;
+            }
+            if (e.value() != null) {
+                if (!(Math.abs(e.value() - a.value()) <= tolerance)) {
+                    out.add(String.format(Locale.ROOT, "%s: expected %s, %s gave %s (difference %.3g)", row, e.value(), what, a.value(),
+                            Math.abs(e.value() - a.value())));
+                }
+                continue;
+            }
+            if (!e.label().equals(a.label())) {
+                out.add(row + ": expected " + e.label() + ", " + what + " gave " + a.label());
+            }
+            if (e.probabilities() != null && a.probabilities() != null) {
+                for (Map.Entry<String, Double> p : e.probabilities().entrySet()) {
+                    Double got = a.probabilities().get(p.getKey());
+                    if (got == null || !(Math.abs(got - p.getValue()) <= tolerance)) {
+                        out.add(String.format(Locale.ROOT, "%s: probability of %s expected %s, %s gave %s", row, p.getKey(), p.getValue(), what, got));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String quote(String s) {
+        boolean needs = s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.baton.bundle;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.VariableInfo;
+import org.tribuo.classification.Label;
+import org.tribuo.interop.onnx.DenseTransformer;
+import org.tribuo.interop.onnx.LabelTransformer;
+import org.tribuo.interop.onnx.ONNXExternalModel;
+import org.tribuo.interop.onnx.OutputTransformer;
+import org.tribuo.interop.onnx.RegressorTransformer;
+import org.tribuo.regression.Regressor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ONNX side of a bundle: Tribuo's export of the model graph, the description of its input vector that an
+ * engineer needs to feed it outside Baton, and scoring through ONNX Runtime with Tribuo's ONNX interop.
+ */
+public final class OnnxSupport {
+
+    public static final String INPUT_NAME = "input";
+    /** ONNX graphs compute in 32-bit floats, so they agree with the Java model to about this much. */
+    public static final double TOLERANCE = 1e-4;
+
+    /**
+     * How raw columns become the ONNX input vector.
+     *
+     * @param features the feature names in the order of the input vector's positions
+     * @param outputs  the class labels in the order of the output's positions (classification), or the regression target
+     */
+    @JsonPropertyOrder({"inputName", "inputShape", "features", "outputs", "probabilities", "preparation", "tolerance"})
+    public record Io(String inputName, String inputShape, List<String> features, List<String> outputs, boolean probabilities,
+                     String preparation, double tolerance) {
+    }
+
+    private OnnxSupport() {
+    }
+
+    /** The ONNX graph, or null with the reason when the algorithm does not export. */
+    public record Export(byte[] graph, Io io, String reason) {
+    }
+
+    public static Export export(Model<?> model, String algorithmLabel) {
+        if (!(model instanceof ONNXExportable exportable)) {
+            return new Export(null, null, algorithmLabel + " models have no ONNX export in Tribuo " + dev.baton.util.Versions.mavenVersion(
+                    "org.tribuo", "tribuo-core") + "; use the Tribuo model (model/model.tribuo) through Baton's scorer.");
+        }
+        byte[] graph;
+        try {
+            graph = exportable.exportONNXModel("dev.baton", 1).toByteArray();
+        } catch (RuntimeException e) {
+            return new Export(null, null, "Tribuo could not export this " + algorithmLabel + " model to ONNX: " + e.getMessage());
+        }
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            VariableInfo info = features.get(i);
+            order.add(info.getName());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Pair<Integer, ? extends Output<?>> p : model.getOutputIDInfo()) {
+            outputs.add(p.getB() instanceof Label l ? l.getLabel() : String.join(",", ((Regressor) p.getB()).getNames()));
+        }
+        Io io = new Io(INPUT_NAME, "[rows, " + order.size() + "] float32", order, outputs, model.generatesProbabilities(),
+                "Apply recipe.json's steps to the raw columns (contract.json), then model/preparation.json: numbers get their median "
+                        + "when missing (and a 1 in NAME@missing) and are standardized when the preparation says so; each category "
+                        + "becomes a 1 in NAME@VALUE (all 0 for a category never seen). Features absent from a row are 0. Put each "
+                        + "feature at its position in 'features'.", TOLERANCE);
+        return new Export(graph, io, null);
+    }
+
+    /** The graph as a Tribuo model backed by ONNX Runtime: it scores the same examples as the Java model. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Model<?> runtimeModel(byte[] graph, Model<?> javaModel) {
+        Map<String, Integer> featureMapping = new HashMap<>();
+        ImmutableFeatureMap features = javaModel.getFeatureIDMap();
+        for (int i = 0; i < features.size(); i++) {
+            featureMapping.put(features.get(i).getName(), i);
+        }
+        Map outputMapping = new HashMap<>();
+        for (Pair<Integer, ? extends Output<?>> p : javaModel.getOutputIDInfo()) {
+            outputMapping.put(p.getB(), p.getA());
+        }
+        boolean classification = javaModel.getOutputIDInfo().getDomain().iterator().next() instanceof Label;
+        OutputFactory factory = classification ? dev.baton.train.TribuoBridge.LABELS : dev.baton.train.TribuoBridge.REGRESSORS;
+        OutputTransformer transformer = classification ? new LabelTransformer(javaModel.generatesProbabilities()) : new RegressorTransformer();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("baton-onnx", ".onnx");
+            Files.write(temp, graph);
+            return ONNXExternalModel.createOnnxModel(factory, featureMapping, outputMapping, new DenseTransformer(), transformer,
+                    new OrtSession.SessionOptions(), temp, INPUT_NAME);
+        } catch (IOException | OrtException | RuntimeException e) {
+            throw new BundleException("ONNX Runtime cannot load the bundle's ONNX graph: " + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError e) {
+            throw new BundleException("ONNX Runtime's native library cannot load on this machine: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the session has read the graph already
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.baton.bundle;
+
+import dev.baton.clean.Recipe;
+import dev.baton.clean.RecipeStep;
+import dev.baton.clean.Replay;
+import dev.baton.clean.StepResult;
+import dev.baton.data.ColumnInfo;
+import dev.baton.data.ColumnType;
+import dev.baton.data.Dataset;
+import dev.baton.data.TypeConversion;
+import dev.baton.train.ModelScorer;
+import dev.baton.train.Preparation;
+import dev.baton.train.Task;
+import org.tribuo.Model;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores raw records exactly as the workbench did: the contract checks and types each input column, the
+ * bundle's row-wise recipe steps replay with their fitted values, then the fitted preparation and the model.
+ * Thread-safe: it holds no per-call state, so one scorer serves many threads.
+ */
+public final class Scorer {
+
+    /**
+     * One row's result: for classification the label and (when the model gives them) the probability of each class;
+     * for regression the value; or the reason the row was rejected.
+     */
+    public record Output(String label, Map<String, Double> probabilities, Double value, String error) {
+
+        public boolean rejected() {
+            return error != null;
+        }
+    }
+
+    private final Contract contract;
+    private final Recipe recipe;
+    private final Preparation preparation;
+    private final Model<?> model;
+    private final Map<String, Set<String>> categories = new HashMap<>();
+    private final Set<String> missingTokens;
+
+    public Scorer(Contract contract, Recipe recipe, Preparation preparation, Model<?> model) {
+        this.contract = contract;
+        this.recipe = recipe;
+        this.preparation = preparation;
+        this.model = model;
+        for (Contract.Input in : contract.inputs()) {
+            if (in.categories() != null) {
+                categories.put(in.name(), new HashSet<>(in.categories()));
+            }
+        }
+        this.missingTokens = new HashSet<>(contract.missingTokens());
+    }
+
+    public Contract contract() {
+        return contract;
+    }
+
+    /** Whether classifications come with class probabilities. */
+    public boolean probabilistic() {
+        return contract.task() == Task.CLASSIFICATION && model.generatesProbabilities();
+    }
+
+    /** One record (column name to value: text, number, boolean or null). A rejected record throws, naming why. */
+    public Output score(Map<String, ?> record) {
+        List<String> header = new ArrayList<>(record.keySet());
+        String[] row = new String[header.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = missingAsNull(text(record.get(header.get(i))));
+        }
+        Output out = scoreRows(header, List.<String[]>of(row), new Violations()).get(0);
+        if (out.rejected()) {
+            throw new ContractException(out.error());
+        }
+        return out;
+    }
+
+    /** Many records; each rejected one gets its reason instead of a prediction. */
+    public List<Output> scoreRecords(List<? extends Map<String, ?>> records, Violations violations) {
+        List<String> header = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Map<String, ?> r : records) {
+            for (String k : r.keySet()) {
+                if (seen.add(k)) {
+                    header.add(k);
+                }
+            }
+        }
+        List<String[]> rows = new ArrayList<>(records.size());
+        for (Map<String, ?> r : records) {
+            String[] row = new String[header.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = r.containsKey(header.get(i)) ? missingAsNull(text(r.get(header.get(i)))) : null;
+            }
+            rows.add(row);
+        }
+        return scoreRows(header, rows, violations);
+    }
+
+    /** In records, the training data's missing tokens ("", "NA", ...) mean missing, as they did when it was read. */
+    private String missingAsNull(String text) {
+        return text == null || missingTokens.contains(text) ? null : text;
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() ? null : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Float f) {
+            return f.isNaN() ? null : BigDecimal.valueOf(f.doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof BigDecimal b) {
+            return b.stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+
+    /**
+     * Rows of texts under a header (a CSV chunk; null meaning missing). A required column absent from the header
+     * fails the whole batch with a {@link ContractException}; a bad value rejects only its row.
+     */
+    public List<Output> scoreRows(List<String> header, List<String[]> rows, Violations violations) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            at.putIfAbsent(header.get(i), i);
+        }
+        List<String> absent = contract.inputs().stream().filter(Contract.Input::required).map(Contract.Input::name)
+                .filter(n -> !at.containsKey(n)).toList();
+        if (!absent.isEmpty()) {
+            throw new ContractException("The input has no column " + String.join(", ", absent.stream().map(n -> "'" + n + "'").toList())
+                    + ", which the model needs. Its columns are: " + String.join(", ", header) + ".");
+        }
+        int n = rows.size();
+        String[] errors = new String[n];
+        List<Column<?>> columns = new ArrayList<>();
+        List<ColumnInfo> infos = new ArrayList<>();
+        for (Contract.Input in : contract.inputs()) {
+            Integer index = at.get(in.name());
+            List<String> texts = new ArrayList<>(n);
+            for (String[] row : rows) {
+                texts.add(index == null || index >= row.length ? null : row[index]);
+            }
+            Column<?> column = TypeConversion.fromTexts(in.name(), texts, in.type()).column();
+            check(in, texts, column, errors, violations.column(in.name()));
+            columns.add(column);
+            infos.add(ColumnInfo.of(in.name(), in.type()));
+        }
+        long rejected = 0;
+        for (String e : errors) {
+            if (e != null) {
+                rejected++;
+            }
+        }
+        violations.addRows(n, rejected);
+        Dataset data = new Dataset("input", Table.create("input", columns.toArray(Column[]::new)), infos, null, List.of());
+        List<RecipeStep> steps = recipe.steps();
+        for (int s = 0; s < steps.size(); s++) {
+            StepResult result = Replay.step(data, steps.get(s), Replay.Mode.FITTED);
+            if (result.failed()) {
+                throw new ContractException("Step " + (s + 1) + " of the bundle's recipe (" + steps.get(s).operation().describe()
+                        + ") could not apply to the input: " + result.problem());
+            }
+            data = result.output();
+        }
+        ModelScorer.Scores scores = ModelScorer.score(model, preparation, data, contract.task(), contract.classes());
+        List<Output> out = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            if (errors[r] != null) {
+                out.add(new Output(null, null, null, errors[r]));
+            } else if (contract.task() == Task.CLASSIFICATION) {
+                Map<String, Double> probabilities = null;
+                if (scores.probabilities() != null) {
+                    probabilities = new LinkedHashMap<>();
+                    for (int c = 0; c < contract.classes().size(); c++) {
+                        probabilities.put(contract.classes().get(c), scores.probabilities()[r][c]);
+                    }
+                }
+                out.add(new Output(contract.classes().get(scores.predictedClass()[r]), probabilities, null, null));
+            } else {
+                out.add(new Output(null, null, scores.values()[r], null));
+            }
+        }
+        return out;
+    }
+
+    /** Applies the column's policies: counts every finding, rejects rows where the policy says so, clips where asked. */
+    private static void check(Contract.Input in, List<String> texts, Column<?> column, String[] errors, Violations.Counts counts) {
+        Set<String> known = in.categories() == null ? null : new HashSet<>(in.categories());
+        boolean numeric = column instanceof NumericColumn<?>;
+        boolean date = column instanceof DateColumn;
+        for (int r = 0; r < texts.size(); r++) {
+            String t = texts.get(r);
+            if (t == null) {
+                counts.missing++;
+                if (in.missing() == Contract.Missing.REJECT) {
+                    reject(errors, r, in.name() + " is missing, and the contract requires a value");
+                }
+                continue;
+            }
+            if (column.isMissing(r)) {
+                counts.wrongType++;
+                if (in.wrongType() == Contract.WrongType.REJECT) {
+                    reject(errors, r, in.name() + ": '" + t + "' is not " + article(in.type()));
+                }
+                continue;
+            }
+            if (known != null && !known.contains(t)) {
+                counts.unseen++;
+                if (in.unseen() == Contract.Unseen.REJECT) {
+                    reject(errors, r, in.name() + ": '" + t + "' is a category the model never saw");
+                }
+            }
+            if ((numeric || date) && in.min() != null && in.max() != null) {
+                double v = numeric ? ((NumericColumn<?>) column).getDouble(r) : ((DateColumn) column).get(r).toEpochDay();
+                if (v < in.min() || v > in.max()) {
+                    counts.outOfRange++;
+                    if (in.outOfRange() == Contract.OutOfRange.REJECT) {
+                        reject(errors, r, in.name() + ": " + t + " is outside the training range " + range(in));
+                    } else if (in.outOfRange() == Contract.OutOfRange.CLIP && numeric) {
+                        clip(column, r, Math.max(in.min(), Math.min(in.max(), v)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void reject(String[] errors, int r, String why) {
+        errors[r] = errors[r] == null ? why : errors[r] + "; " + why;
+    }
+
+    private static String article(ColumnType type) {
+        String label = type.label();
+        return (label.matches("^[aeiou].*") ? "an " : "a ") + label + (type == ColumnType.DATE || type == ColumnType.DATETIME ? "" : " value");
+    }
+
+    private static String range(Contract.Input in) {
+        return in.minText() != null ? in.minText() + " to " + in.maxText()
+                : String.format(Locale.ROOT, "%s to %s", text(in.min()), text(in.max()));
+    }
+
+    private static void clip(Column<?> column, int r, double v) {
+        if (column instanceof DoubleColumn d) {
+            d.set(r, v);
+        } else if (column instanceof IntColumn i) {
+            i.set(r, (int) Math.round(v));
+        } else if (column instanceof LongColumn l) {
+            l.set(r, Math.round(v));
+        }
+    }
+}

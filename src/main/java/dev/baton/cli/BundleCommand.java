@@ -1,0 +1,247 @@
+package dev.baton.cli;
+
+import dev.baton.bundle.BatchScoring;
+import dev.baton.bundle.Bundle;
+import dev.baton.bundle.BundleExporter;
+import dev.baton.bundle.BundleFormat;
+import dev.baton.bundle.BundleServer;
+import dev.baton.bundle.BundleVerifier;
+import dev.baton.bundle.Contract;
+import dev.baton.bundle.Violations;
+import dev.baton.project.ProjectLoader;
+import dev.baton.train.Metrics;
+import dev.baton.util.Progress;
+import dev.baton.util.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code bundle export|inspect|verify|score|serve}: the model bundle, for the engineer who receives it. */
+@Command(name = "bundle", description = "Export, inspect, verify, score with and serve a model bundle (*.baton).",
+        subcommands = {BundleCommand.Export.class, BundleCommand.Inspect.class, BundleCommand.Verify.class, BundleCommand.Score.class,
+            BundleCommand.Serve.class})
+final class BundleCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export, inspect, verify, score or serve");
+    }
+
+    @Command(name = "export", description = "Write the bundle of a saved project's chosen model (checked against the project's predictions first).")
+    static final class Export implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "PROJECT", description = "The project folder (NAME.baton-project).")
+        Path project;
+
+        @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Where to write the bundle (NAME.baton).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            ProjectLoader.Opened opened = ProjectLoader.open(project, Progress.NONE);
+            opened.warnings().forEach(w -> err.println("baton: warning: " + w));
+            BundleExporter.Request request = opened.project().bundleRequest(Instant.now());
+            if (request.model() == null) {
+                throw new UserException("The project has no chosen, trained model to export: train one in Baton and save the project.");
+            }
+            BundleExporter.Report r = BundleExporter.export(request, out, Progress.NONE);
+            err.printf("Wrote %s (%,d KB): %s, %d inputs, %d golden rows; the bundle reproduced the project's predictions on %,d held-out rows.%n",
+                    r.file(), r.bytes() / 1024, request.model().result().label(), r.inputs().size(), r.examples(), r.parityRows());
+            err.println(r.onnx() ? "ONNX graph included." : "No ONNX graph: " + r.onnxNote());
+            err.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "inspect", description = "Summarise a bundle: task, target, inputs with types and allowed values, metrics, algorithm, versions.")
+    static final class Inspect implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            Bundle b = Bundle.open(file);
+            PrintWriter out = spec.commandLine().getOut();
+            var m = b.manifest();
+            out.printf("%s: %s%n", file, m.format());
+            out.printf("  %s of %s with %s (%s)%n", m.task().label(), m.target(), m.algorithmLabel(), m.algorithm());
+            if (b.contract().classes() != null) {
+                out.printf("  classes: %s%n", String.join(", ", b.contract().classes()));
+            }
+            out.printf("  created %s with %s%n", m.createdAt(), m.createdWith());
+            out.printf("  ONNX: %s%n", m.onnx() ? "included" : "no (" + m.onnxNote() + ")");
+            out.printf("  golden examples: %d (%s), tolerance %s%n", m.examples(), m.examplesFrom(), m.tolerance());
+            out.println("inputs:");
+            for (Contract.Input in : b.contract().inputs()) {
+                String seen = in.categories() != null ? String.join(", ", in.categories().size() > 10 ? in.categories().subList(0, 10) : in.categories())
+                        + (in.categories().size() > 10 ? ", ... (" + in.categories().size() + " values)" : "")
+                        : in.minText() != null ? in.minText() + " to " + in.maxText()
+                        : in.min() != null ? fmt(in.min()) + " to " + fmt(in.max()) : "any";
+                out.printf("  %-28s %-12s %s%n", in.name(), in.type().label(), seen);
+            }
+            var metrics = dev.baton.util.Json.mapper().readTree(b.entry(BundleFormat.METRICS));
+            out.println("metrics (held-out rows; cross-validation mean +/- sd):");
+            for (String name : Metrics.names(m.task())) {
+                var v = metrics.path("holdout").get(name);
+                if (v != null) {
+                    var cv = metrics.path("cv").get(name);
+                    out.printf("  %-20s %.4f%s%n", Metrics.label(name), v.asDouble(),
+                            cv == null ? "" : String.format(Locale.ROOT, "   (%.4f +/- %.4f)", cv.get("mean").asDouble(), cv.get("std").asDouble()));
+                }
+            }
+            out.println("versions:");
+            m.libraries().forEach((k, v) -> out.printf("  %-14s %s%n", k, v));
+            out.flush();
+            return 0;
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+
+    @Command(name = "verify", description = "Re-score the golden examples (Java scorer, and ONNX Runtime when there is a graph); exit 1 on any difference.")
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Bundle b = Bundle.open(file);
+            BundleVerifier.Result r = BundleVerifier.verify(b);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: checksums and format OK%n", file);
+            report(out, "Java scorer", r.rows(), r.javaDifferences(), b.manifest().tolerance());
+            if (r.onnxChecked()) {
+                report(out, "ONNX Runtime", r.rows(), r.onnxDifferences(), dev.baton.bundle.OnnxSupport.TOLERANCE);
+            } else {
+                out.println("ONNX Runtime: not checked (the bundle has no ONNX graph)");
+            }
+            out.flush();
+            return r.ok() ? 0 : 1;
+        }
+
+        private static void report(PrintWriter out, String what, int rows, java.util.List<String> diff, double tolerance) {
+            if (diff.isEmpty()) {
+                out.printf("%s: all %d golden rows match within %s%n", what, rows, tolerance);
+            } else {
+                out.printf("%s: %d difference%s beyond %s:%n", what, diff.size(), diff.size() == 1 ? "" : "s", tolerance);
+                diff.forEach(d -> out.println("  " + d));
+            }
+        }
+    }
+
+    @Command(name = "score", description = "Score a CSV or JSON-lines file, streaming: one output row per input row; contract findings on stderr.")
+    static final class Score implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE")
+        Path file;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV with a header row, or JSON lines (.jsonl, .ndjson); - for stdin.")
+        String input;
+
+        @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the predictions; - for stdout.")
+        String output;
+
+        @Option(names = "--format", description = "csv or jsonl (default: from the input's extension).")
+        String format;
+
+        @Override
+        public Integer call() throws IOException {
+            Bundle b = Bundle.open(file);
+            boolean json = format != null ? format.equalsIgnoreCase("jsonl") || format.equalsIgnoreCase("json")
+                    : input.endsWith(".jsonl") || input.endsWith(".ndjson") || input.endsWith(".json");
+            Violations v = new Violations();
+            Path target = output.equals("-") ? null : Path.of(output);
+            Path temp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            try (Reader in = input.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+                 Writer out = temp == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+                         : Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                if (json) {
+                    BatchScoring.jsonLines(b.scorer(), new BufferedReader(in, 1 << 16), out, v, Progress.NONE);
+                } else {
+                    BatchScoring.csv(b.scorer(), new BufferedReader(in, 1 << 16), out, v, Progress.NONE);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+                throw e;
+            }
+            if (temp != null) {
+                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(v.describe());
+            err.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", description = "Serve the bundle over HTTP: POST /predict, GET /schema, /health, /metrics.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE")
+        Path file;
+
+        @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+        String host;
+
+        @Option(names = "--max-request-bytes", defaultValue = "1048576", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+        int maxRequestBytes;
+
+        @Override
+        public Integer call() throws Exception {
+            Bundle b = Bundle.open(file);
+            BundleServer server = BundleServer.start(b, host, port, maxRequestBytes);
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("Serving %s (%s of %s) on http://%s:%d/ : POST /predict, GET /schema, /health, /metrics. Ctrl+C stops.%n",
+                    file.getFileName(), b.manifest().algorithmLabel(), b.manifest().target(), host, server.port());
+            err.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
+    }
+}

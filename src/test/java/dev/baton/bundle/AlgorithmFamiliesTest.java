@@ -1,0 +1,58 @@
+package dev.baton.bundle;
+
+import dev.baton.data.DatasetReader;
+import dev.baton.data.ImportOptions;
+import dev.baton.project.Project;
+import dev.baton.train.AlgorithmChoice;
+import dev.baton.train.Algorithms;
+import dev.baton.train.Experiment;
+import dev.baton.train.Features;
+import dev.baton.train.Task;
+import dev.baton.train.TrainingSetup;
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every algorithm of the catalog: its bundle, read back, predicts exactly what the workbench predicted on every
+ * held-out row (the export's parity check), its golden examples verify, and where the catalog says it exports to
+ * ONNX the graph agrees with the Java model through ONNX Runtime.
+ */
+class AlgorithmFamiliesTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "CLASSIFICATION, penguins.csv, species",
+        "REGRESSION, auto-mpg.csv, Miles_per_Gallon"
+    })
+    void everyAlgorithmRoundTripsThroughItsBundle(Task task, String file, String target) throws Exception {
+        Project project = new Project();
+        project.setData(DatasetReader.read(Path.of("sample-data", file), ImportOptions.detect(), Progress.NONE));
+        var algorithms = Algorithms.forTask(task).stream().filter(Algorithms.Algorithm::available).toList();
+        TrainingSetup setup = new TrainingSetup(target, task, Features.included(Features.suggest(project.dataset(), target)), 0.2, 0, 7,
+                algorithms.stream().map(a -> AlgorithmChoice.of(a.id())).toList(), null);
+        project.setLeaderboard(Experiment.run(project.dataset(), setup, Experiment.Listener.NONE, Progress.NONE));
+        assertThat(project.leaderboard().failures()).isEmpty();
+        for (Algorithms.Algorithm a : algorithms) {
+            var request = new BundleExporter.Request("t", project.history().source(), project.dataset(), project.recipe(), setup,
+                    project.leaderboard().get(a.id()), ModelCardFields.empty(), Instant.parse("2026-01-01T00:00:00Z"));
+            Path out = dir.resolve(a.id() + ".baton");
+            BundleExporter.Report report = BundleExporter.export(request, out, Progress.NONE);
+            assertThat(report.parityRows()).as(a.id()).isEqualTo(project.leaderboard().get(a.id()).holdout().size());
+            Bundle bundle = Bundle.open(out);
+            assertThat(bundle.manifest().onnx()).as(a.id() + " ONNX (" + report.onnxNote() + ")").isEqualTo(a.onnx());
+            BundleVerifier.Result verified = BundleVerifier.verify(bundle);
+            assertThat(verified.javaDifferences()).as(a.id()).isEmpty();
+            assertThat(verified.onnxDifferences()).as(a.id()).isEmpty();
+        }
+    }
+}

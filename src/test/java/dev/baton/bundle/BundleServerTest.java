@@ -1,0 +1,104 @@
+package dev.baton.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.util.Json;
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bundle serve} over real HTTP on loopback. */
+class BundleServerTest {
+
+    @TempDir
+    static Path dir;
+    static BundleServer server;
+    static HttpClient client = HttpClient.newHttpClient();
+
+    static final String ADELIE = "{\"Island\":\"Torgersen\",\"Culmen Length (mm)\":39.1,\"Culmen Depth (mm)\":18.7,"
+            + "\"Flipper Length (mm)\":181,\"Body Mass (g)\":3750,\"Sex\":\"MALE\"}";
+    static final String GENTOO = "{\"Island\":\"Biscoe\",\"Culmen Length (mm)\":46.1,\"Culmen Depth (mm)\":13.2,"
+            + "\"Flipper Length (mm)\":211,\"Body Mass (g)\":4500,\"Sex\":\"FEMALE\"}";
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path file = dir.resolve("p.baton");
+        BundleExporter.export(Bundles.request(dev.baton.report.PenguinsReport.project(), "logistic-regression"), file, Progress.NONE);
+        server = BundleServer.start(Bundle.open(file), "127.0.0.1", 0, 4096);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void oneRecordAndAList() throws Exception {
+        HttpResponse<String> one = post("/predict", ADELIE);
+        assertThat(one.statusCode()).isEqualTo(200);
+        JsonNode json = Json.mapper().readTree(one.body());
+        assertThat(json.get("label").asText()).isEqualTo("Adelie");
+        assertThat(json.get("probabilities").get("Adelie").asDouble()).isGreaterThan(0.9);
+
+        HttpResponse<String> list = post("/predict", "[" + ADELIE + "," + GENTOO + "," + ADELIE.replace("39.1", "\"long\"") + "]");
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode body = Json.mapper().readTree(list.body());
+        assertThat(body.get("predictions").get(0).get("label").asText()).isEqualTo("Adelie");
+        assertThat(body.get("predictions").get(1).get("label").asText()).isEqualTo("Gentoo");
+        assertThat(body.get("predictions").get(2).get("error").asText()).isEqualTo("Culmen Length (mm): 'long' is not a decimal value");
+        assertThat(body.get("summary").get("rejected").asInt()).isEqualTo(1);
+        assertThat(body.get("summary").get("columns").get("Culmen Length (mm)").get("wrongType").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsGetClearErrors() throws Exception {
+        HttpResponse<String> notJson = post("/predict", "{\"Island\": ");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(notJson.body()).get("error").asText()).startsWith("The body is not valid JSON");
+
+        HttpResponse<String> violation = post("/predict", "{\"Island\":\"Dream\"}");
+        assertThat(violation.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(violation.body()).get("error").asText()).contains("no column 'Culmen Length (mm)'");
+
+        HttpResponse<String> tooBig = post("/predict", "[" + (ADELIE + ",").repeat(40) + ADELIE + "]");
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+
+        assertThat(get("/predict").statusCode()).isEqualTo(405);
+        assertThat(get("/nothing").statusCode()).isEqualTo(404);
+        assertThat(post("/predict", "42").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void schemaHealthAndMetrics() throws Exception {
+        JsonNode schema = Json.mapper().readTree(get("/schema").body());
+        assertThat(schema.get("target").asText()).isEqualTo("species");
+        assertThat(schema.get("inputs")).hasSize(6);
+        JsonNode health = Json.mapper().readTree(get("/health").body());
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("algorithm").asText()).isEqualTo("logistic-regression");
+        post("/predict", ADELIE);
+        JsonNode metrics = Json.mapper().readTree(get("/metrics").body());
+        assertThat(metrics.get("requests").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.get("predictions").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.get("latency").get("p99Ms").asDouble()).isPositive();
+    }
+}

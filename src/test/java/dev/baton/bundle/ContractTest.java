@@ -1,0 +1,122 @@
+package dev.baton.bundle;
+
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every kind of contract violation, under its default policy and under the stricter ones. */
+class ContractTest {
+
+    @TempDir
+    static Path dir;
+    static Bundle bundle;
+
+    @BeforeAll
+    static void export() throws Exception {
+        Path file = dir.resolve("p.baton");
+        BundleExporter.export(Bundles.request(dev.baton.report.PenguinsReport.project(), "logistic-regression"), file, Progress.NONE);
+        bundle = Bundle.open(file);
+    }
+
+    static Map<String, Object> adelie() {
+        Map<String, Object> r = new HashMap<>();
+        r.put("Island", "Torgersen");
+        r.put("Culmen Length (mm)", 39.1);
+        r.put("Culmen Depth (mm)", 18.7);
+        r.put("Flipper Length (mm)", 181);
+        r.put("Body Mass (g)", 3750);
+        r.put("Sex", "MALE");
+        return r;
+    }
+
+    @Test
+    void aMissingRequiredColumnIsAnErrorNamingIt() {
+        Map<String, Object> r = adelie();
+        r.remove("Flipper Length (mm)");
+        assertThatThrownBy(() -> bundle.scorer().score(r)).isInstanceOf(ContractException.class)
+                .hasMessageContaining("no column 'Flipper Length (mm)'");
+    }
+
+    @Test
+    void aWrongTypeRejectsTheRecordWithColumnAndValue() {
+        Map<String, Object> r = adelie();
+        r.put("Body Mass (g)", "heavy");
+        assertThatThrownBy(() -> bundle.scorer().score(r)).isInstanceOf(ContractException.class)
+                .hasMessage("Body Mass (g): 'heavy' is not an integer value");
+    }
+
+    @Test
+    void inABatchOnlyTheBadRowIsRejectedAndEverythingIsCounted() {
+        Map<String, Object> unseen = adelie();
+        unseen.put("Island", "Anvers");
+        Map<String, Object> far = adelie();
+        far.put("Flipper Length (mm)", 400);
+        Map<String, Object> missing = adelie();
+        missing.put("Culmen Length (mm)", null);
+        Map<String, Object> wrong = adelie();
+        wrong.put("Culmen Depth (mm)", "deep");
+        Violations v = new Violations();
+        List<Scorer.Output> out = bundle.scorer().scoreRecords(List.of(adelie(), unseen, far, missing, wrong), v);
+        assertThat(out).extracting(Scorer.Output::rejected).containsExactly(false, false, false, false, true);
+        assertThat(out.get(0).label()).isEqualTo("Adelie");
+        assertThat(out.get(4).error()).isEqualTo("Culmen Depth (mm): 'deep' is not a decimal value");
+        assertThat(v.rows()).isEqualTo(5);
+        assertThat(v.rejected()).isEqualTo(1);
+        assertThat(v.columns().get("Island").unseen).isEqualTo(1);
+        assertThat(v.columns().get("Flipper Length (mm)").outOfRange).isEqualTo(1);
+        assertThat(v.columns().get("Culmen Length (mm)").missing).isEqualTo(1);
+        assertThat(v.columns().get("Culmen Depth (mm)").wrongType).isEqualTo(1);
+        assertThat(v.describe()).contains("5 rows: 4 scored, 1 rejected", "Island: 1 unseen category", "Flipper Length (mm): 1 outside the training range");
+    }
+
+    @Test
+    void aMissingValueIsImputedAsInTraining() {
+        // The fill step replaces a missing culmen length with the training median, 44.45, before the model sees it.
+        Map<String, Object> missing = adelie();
+        missing.put("Culmen Length (mm)", null);
+        Map<String, Object> median = adelie();
+        median.put("Culmen Length (mm)", 44.45);
+        assertThat(bundle.scorer().score(missing)).isEqualTo(bundle.scorer().score(median));
+        Map<String, Object> token = adelie();
+        token.put("Culmen Length (mm)", "NA");
+        assertThat(bundle.scorer().score(token)).isEqualTo(bundle.scorer().score(median));
+    }
+
+    @Test
+    void stricterPoliciesRejectOrClip() {
+        List<Contract.Input> inputs = new ArrayList<>();
+        for (Contract.Input in : bundle.contract().inputs()) {
+            inputs.add(new Contract.Input(in.name(), in.type(), true, in.categories(), in.min(), in.max(), in.minText(), in.maxText(),
+                    Contract.Missing.REJECT, Contract.Unseen.REJECT,
+                    in.name().startsWith("Flipper") ? Contract.OutOfRange.CLIP : Contract.OutOfRange.REJECT, Contract.WrongType.MISSING));
+        }
+        Contract strict = new Contract(bundle.contract().target(), bundle.contract().task(), bundle.contract().classes(),
+                bundle.contract().missingTokens(), inputs);
+        Scorer scorer = new Scorer(strict, bundle.recipe(), bundle.preparation(), bundle.model());
+        Map<String, Object> unseen = adelie();
+        unseen.put("Island", "Anvers");
+        assertThatThrownBy(() -> scorer.score(unseen)).hasMessage("Island: 'Anvers' is a category the model never saw");
+        Map<String, Object> missing = adelie();
+        missing.put("Sex", null);
+        assertThatThrownBy(() -> scorer.score(missing)).hasMessage("Sex is missing, and the contract requires a value");
+        Map<String, Object> heavy = adelie();
+        heavy.put("Body Mass (g)", 9000);
+        assertThatThrownBy(() -> scorer.score(heavy)).hasMessage("Body Mass (g): 9000 is outside the training range 2700 to 6300");
+        // Clipping: 400 mm scores like the longest flipper seen, 231 mm.
+        Map<String, Object> far = adelie();
+        far.put("Flipper Length (mm)", 400);
+        Map<String, Object> longest = adelie();
+        longest.put("Flipper Length (mm)", 231);
+        assertThat(scorer.score(far)).isEqualTo(scorer.score(longest));
+    }
+}
