@@ -3,7 +3,6 @@ package dev.baton.bundle;
 import dev.baton.clean.Recipe;
 import dev.baton.clean.RecipeStep;
 import dev.baton.clean.Replay;
-import dev.baton.clean.StepResult;
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
@@ -11,6 +10,7 @@ import dev.baton.data.TypeConversion;
 import dev.baton.train.ModelScorer;
 import dev.baton.train.Preparation;
 import dev.baton.train.Task;
+import dev.baton.util.Parallel;
 import org.tribuo.Model;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Scores raw records exactly as the workbench did: the contract checks and types each input column, the
@@ -47,6 +48,9 @@ public final class Scorer {
             return error != null;
         }
     }
+
+    /** Batches at least this large are typed and scored on all cores. */
+    static final int PARALLEL_ROWS = 10_000;
 
     private final Contract contract;
     private final Recipe recipe;
@@ -150,36 +154,52 @@ public final class Scorer {
                     + ", which the model needs. Its columns are: " + String.join(", ", header) + ".");
         }
         int n = rows.size();
-        String[] errors = new String[n];
-        List<Column<?>> columns = new ArrayList<>();
-        List<ColumnInfo> infos = new ArrayList<>();
-        for (Contract.Input in : contract.inputs()) {
+        List<Contract.Input> inputs = contract.inputs();
+        Column<?>[] columns = new Column<?>[inputs.size()];
+        String[][] columnErrors = new String[inputs.size()][];
+        Violations.Counts[] counts = inputs.stream().map(in -> violations.column(in.name())).toArray(Violations.Counts[]::new);
+        // Columns are typed and checked independently: on all cores for a large batch.
+        IntConsumer convert = c -> {
+            Contract.Input in = inputs.get(c);
             Integer index = at.get(in.name());
             List<String> texts = new ArrayList<>(n);
             for (String[] row : rows) {
                 texts.add(index == null || index >= row.length ? null : row[index]);
             }
-            Column<?> column = TypeConversion.fromTexts(in.name(), texts, in.type()).column();
-            check(in, texts, column, errors, violations.column(in.name()));
-            columns.add(column);
-            infos.add(ColumnInfo.of(in.name(), in.type()));
+            columns[c] = TypeConversion.fromTexts(in.name(), texts, in.type()).column();
+            columnErrors[c] = new String[n];
+            check(in, texts, columns[c], columnErrors[c], counts[c]);
+        };
+        if (n >= PARALLEL_ROWS) {
+            Parallel.forEach(inputs.size(), convert);
+        } else {
+            for (int c = 0; c < inputs.size(); c++) {
+                convert.accept(c);
+            }
         }
+        String[] errors = new String[n];
         long rejected = 0;
-        for (String e : errors) {
-            if (e != null) {
+        for (int r = 0; r < n; r++) {
+            for (String[] e : columnErrors) {
+                if (e[r] != null) {
+                    reject(errors, r, e[r]);
+                }
+            }
+            if (errors[r] != null) {
                 rejected++;
             }
         }
         violations.addRows(n, rejected);
-        Dataset data = new Dataset("input", Table.create("input", columns.toArray(Column[]::new)), infos, null, List.of());
+        List<ColumnInfo> infos = inputs.stream().map(in -> ColumnInfo.of(in.name(), in.type())).toList();
+        Dataset data = new Dataset("input", Table.create("input", columns), infos, null, List.of());
         List<RecipeStep> steps = recipe.steps();
         for (int s = 0; s < steps.size(); s++) {
-            StepResult result = Replay.step(data, steps.get(s), Replay.Mode.FITTED);
-            if (result.failed()) {
+            try {
+                data = Replay.applyFitted(data, steps.get(s));
+            } catch (dev.baton.clean.StepException e) {
                 throw new ContractException("Step " + (s + 1) + " of the bundle's recipe (" + steps.get(s).operation().describe()
-                        + ") could not apply to the input: " + result.problem());
+                        + ") could not apply to the input: " + e.getMessage());
             }
-            data = result.output();
         }
         ModelScorer.Scores scores = ModelScorer.score(model, preparation, data, contract.task(), contract.classes());
         List<Output> out = new ArrayList<>(n);

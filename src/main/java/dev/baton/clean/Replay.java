@@ -53,6 +53,24 @@ public final class Replay {
         }
     }
 
+    /**
+     * Applies one step with its fitted values, without measuring what it changed: the scoring path, where only
+     * the result matters. Throws {@link StepException} naming the column when it cannot apply.
+     */
+    public static Dataset applyFitted(Dataset input, RecipeStep step) {
+        if (!step.enabled()) {
+            return input;
+        }
+        Operation op = step.operation();
+        op.check();
+        for (String column : op.inputs()) {
+            if (!input.hasColumn(column)) {
+                throw StepException.missingColumn(column);
+            }
+        }
+        return (op.hasFit() ? op : op.fit(input)).apply(input);
+    }
+
     /** Values a step could not convert (a type change): they are missing now, and the user should know how many. */
     private static String conversionNote(Dataset input, Dataset output) {
         java.util.List<String> notes = new java.util.ArrayList<>();

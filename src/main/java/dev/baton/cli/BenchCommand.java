@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Where the generated CSV is kept (default: target/bench/bench-ROWS.csv).")
     Path file;
 
-    enum Suite { IMPORT, CLEAN, EXPLORE, TRAIN, REPORT }
+    enum Suite { IMPORT, CLEAN, EXPLORE, TRAIN, REPORT, BUNDLE }
 
     private PrintWriter out;
     private final Map<String, Double> results = new LinkedHashMap<>();
@@ -58,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                 case IMPORT -> data = benchImport(csv);
                 case CLEAN -> CleanBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
                 case TRAIN -> TrainBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
+                case BUNDLE -> BundleBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE), csv);
                 case REPORT -> ReportBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
                 case EXPLORE -> {
                     Dataset d = data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE);

@@ -9,7 +9,8 @@ import java.util.Arrays;
 final class FieldGridBuilder {
 
     private final int columns;
-    private byte[] data = new byte[1 << 16];
+    /** Starts small: single records (scoring) type a few bytes at a time; it doubles as cells arrive. */
+    private byte[] data = new byte[64];
     private int size;
     private final IntArrayList starts = new IntArrayList();
     private final IntArrayList ends = new IntArrayList();

@@ -30,6 +30,29 @@ public final class ModelScorer {
     private ModelScorer() {
     }
 
+    /** Tribuo models predict thread-safely: a large batch is split over the cores, and the parts joined in order. */
+    private static <T extends org.tribuo.Output<T>> List<Prediction<T>> predict(Model<T> model, String[] names, double[][] rows,
+                                                                             org.tribuo.OutputFactory<T> factory) {
+        int parts = rows.length >= PARALLEL_ROWS ? dev.baton.util.Parallel.threads() : 1;
+        if (parts <= 1) {
+            return model.predict(TribuoBridge.examples(names, rows, factory));
+        }
+        @SuppressWarnings("unchecked")
+        List<Prediction<T>>[] results = new List[parts];
+        int size = (rows.length + parts - 1) / parts;
+        dev.baton.util.Parallel.forEach(parts, p -> {
+            double[][] slice = java.util.Arrays.copyOfRange(rows, Math.min(rows.length, p * size), Math.min(rows.length, (p + 1) * size));
+            results[p] = model.predict(TribuoBridge.examples(names, slice, factory));
+        });
+        List<Prediction<T>> all = new java.util.ArrayList<>(rows.length);
+        for (List<Prediction<T>> r : results) {
+            all.addAll(r);
+        }
+        return all;
+    }
+
+    static final int PARALLEL_ROWS = 10_000;
+
     @SuppressWarnings("unchecked")
     public static Scores score(Model<?> model, Preparation preparation, Dataset data, Task task, List<String> classes) {
         Frame frame = Frame.unsupervised(data, preparation.columns());
@@ -40,7 +63,7 @@ public final class ModelScorer {
         String[] names = preparation.names();
         double[][] encoded = preparation.encode(frame, rows);
         if (task == Task.CLASSIFICATION) {
-            List<Prediction<Label>> predictions = ((Model<Label>) model).predict(TribuoBridge.examples(names, encoded, TribuoBridge.LABELS));
+            List<Prediction<Label>> predictions = predict((Model<Label>) model, names, encoded, TribuoBridge.LABELS);
             Map<String, Integer> index = new HashMap<>();
             for (int c = 0; c < classes.size(); c++) {
                 index.put(classes.get(c), c);
@@ -62,7 +85,7 @@ public final class ModelScorer {
             }
             return new Scores(classes, predicted, probabilities, null);
         }
-        List<Prediction<Regressor>> predictions = ((Model<Regressor>) model).predict(TribuoBridge.examples(names, encoded, TribuoBridge.REGRESSORS));
+        List<Prediction<Regressor>> predictions = predict((Model<Regressor>) model, names, encoded, TribuoBridge.REGRESSORS);
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = predictions.get(i).getOutput().getValues()[0];
