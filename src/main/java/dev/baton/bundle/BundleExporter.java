@@ -82,6 +82,15 @@ public final class BundleExporter {
     private BundleExporter() {
     }
 
+    /** What the bundle will ask of engineers, before exporting: the contract and the recipe steps it keeps. */
+    public record Preview(Contract contract, Recipe recipe) {
+    }
+
+    public static Preview preview(Request req) {
+        Lineage.Result lineage = Lineage.of(req.recipe(), req.model().preparation().columns(), req.source().columnNames());
+        return new Preview(contract(req, lineage.inputs()), lineage.recipe());
+    }
+
     public static Report export(Request req, Path out, Progress progress) throws IOException {
         if (req.model() == null) {
             throw new UserException("Choose a trained model in the Train stage first: the bundle carries the chosen model.");

@@ -65,6 +65,7 @@ public final class MainWindow implements Prompts {
     private final dev.baton.ui.explore.ExploreStageView exploreView;
     private final dev.baton.ui.train.TrainStageView trainView;
     private final dev.baton.ui.report.ReportStageView reportView;
+    private final dev.baton.ui.handoff.HandoffStageView handoffView;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
@@ -84,14 +85,13 @@ public final class MainWindow implements Prompts {
         views.put(StageId.TRAIN, trainView.node());
         this.reportView = new dev.baton.ui.report.ReportStageView(new dev.baton.ui.report.ReportViewModel(project, tasks), () -> stage);
         views.put(StageId.REPORT, reportView.node());
+        this.handoffView = new dev.baton.ui.handoff.HandoffStageView(new dev.baton.ui.handoff.HandoffViewModel(project, tasks), () -> stage);
+        views.put(StageId.HANDOFF, handoffView.node());
         project.addListener(change -> {
             if (change == Project.Change.TRAINING) {
                 trainView.refresh();
             }
         });
-        for (StageId id : StageId.values()) {
-            views.computeIfAbsent(id, PendingStageView::of);
-        }
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setLeft(navigation());
         root.setCenter(stageArea);
@@ -115,6 +115,11 @@ public final class MainWindow implements Prompts {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
             if (stageArea.getChildren().contains(views.get(StageId.REPORT))) {
                 reportView.exportPdf();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            if (stageArea.getChildren().contains(views.get(StageId.HANDOFF))) {
+                handoffView.exportBundle();
             }
         });
         stage.setScene(scene);
@@ -165,6 +170,10 @@ public final class MainWindow implements Prompts {
 
     public dev.baton.ui.report.ReportStageView reportView() {
         return reportView;
+    }
+
+    public dev.baton.ui.handoff.HandoffStageView handoffView() {
+        return handoffView;
     }
 
     public void select(StageId id) {

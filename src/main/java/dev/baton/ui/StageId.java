@@ -21,7 +21,7 @@ public enum StageId {
         return title;
     }
 
-    /** One line on what the stage holds, shown where the stage is not built yet. */
+    /** One line on what the stage holds, for the navigation tooltip. */
     public String purpose() {
         return purpose;
     }

@@ -1,0 +1,76 @@
+package dev.baton.ui;
+
+import dev.baton.bundle.Bundle;
+import dev.baton.bundle.Contract;
+import dev.baton.project.Project;
+import dev.baton.report.PenguinsReport;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fill the model card and export a bundle from the Hand-off stage; the bundle opens and carries the card. */
+@ExtendWith(ApplicationExtension.class)
+class HandoffStageIT {
+
+    private MainWindow window;
+    private Preferences prefs;
+    private Project project;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
+        project = PenguinsReport.project();
+        window = new MainWindow(stage, project, new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"));
+        stage.show();
+    }
+
+    @AfterEach
+    void removePrefs() throws BackingStoreException {
+        prefs.removeNode();
+    }
+
+    @Test
+    void fillTheCardAndExport(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-handoff");
+        @SuppressWarnings("unchecked")
+        TableView<Contract.Input> contract = robot.lookup("#contract-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> contract.getItems().size() == 6);
+        assertThat(contract.getItems().get(0).name()).isEqualTo("Island");
+
+        robot.clickOn("#card-intended-use").write("Sorting field records by species.");
+        robot.clickOn("#card-contact").write("penguins@example.org");
+        assertThat(project.modelCard().intendedUse()).isEqualTo("Sorting field records by species.");
+        assertThat(project.isDirty()).isTrue();
+
+        var model = window.handoffView().model();
+        Path file = dir.resolve("penguins.baton");
+        robot.interact(() -> model.export(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.exported.get() != null || model.message.get() != null
+                && model.message.get().startsWith("The bundle was not written"));
+        assertThat(model.message.get()).isNull();
+        assertThat(model.exported.get().verified().ok()).isTrue();
+        assertThat(model.exported.get().report().parityRows()).isEqualTo(69);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, window.stage().getScene(), "handoff-stage");
+
+        Bundle bundle = Bundle.open(file);
+        assertThat(bundle.text("MODEL_CARD.md")).contains("Sorting field records by species.", "penguins@example.org");
+    }
+}
