@@ -191,7 +191,7 @@ public final class BundleExporter {
         progress.update(55, 100, "Writing " + out.getFileName());
         Path folder = out.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + out.getFileName(), ".tmp");
+        Path temp = dev.baton.util.AtomicFiles.tempFor(out);
         try {
             try (OutputStream os = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(os)) {
                 write(zip, BundleFormat.MANIFEST, json(manifest));

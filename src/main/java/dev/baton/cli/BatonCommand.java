@@ -17,6 +17,7 @@ import java.io.PrintWriter;
             TrainCommand.class,
             ReportCommand.class,
             BundleCommand.class,
+            RunCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

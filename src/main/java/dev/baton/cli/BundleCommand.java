@@ -184,7 +184,7 @@ final class BundleCommand implements Runnable {
                     : input.endsWith(".jsonl") || input.endsWith(".ndjson") || input.endsWith(".json");
             Violations v = new Violations();
             Path target = output.equals("-") ? null : Path.of(output);
-            Path temp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            Path temp = target == null ? null : dev.baton.util.AtomicFiles.tempFor(target);
             try (Reader in = input.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                     : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
                  Writer out = temp == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)

@@ -35,6 +35,19 @@ public final class SampleData {
         return null;
     }
 
+    /** The sample projects (NAME.baton-project folders), sorted by name. */
+    public static List<Path> projects() {
+        Path folder = folder();
+        if (folder == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> Files.isDirectory(p) && p.getFileName().toString().endsWith(".baton-project")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** The sample data files (not projects or recipes), sorted by name. */
     public static List<Path> files() {
         Path folder = folder();

@@ -26,20 +26,40 @@ public final class ProjectLoader {
     }
 
     /**
-     * A whole saved project, headless: its data read and the recipe replayed, and its trained models loaded
-     * from {@code models/}. Warnings (a changed data file, models that could not be loaded) are returned, not thrown.
+     * A saved project read back: its file, its cleaning session (data read, recipe replayed) and its trained models
+     * (those found in {@code models/}). Warnings (a changed data file, missing models) are returned, not thrown.
      */
+    public record Loaded(ProjectFile file, Path folder, CleaningHistory session, dev.baton.train.Experiment.Leaderboard models,
+                         List<String> warnings) {
+
+        /** Makes this the state of {@code project} (on the thread that owns it). */
+        public void applyTo(Project project) {
+            project.restore(file, folder, session);
+            if (models != null) {
+                project.restoreModels(models);
+            }
+        }
+    }
+
+    /** A whole saved project as a new {@link Project}, headless. */
     public record Opened(Project project, List<String> warnings) {
     }
 
     public static Opened open(Path folder, Progress progress) {
+        Loaded loaded = load(folder, true, progress);
+        Project project = new Project();
+        loaded.applyTo(project);
+        return new Opened(project, loaded.warnings());
+    }
+
+    public static Loaded load(Path folder, boolean withModels, Progress progress) {
         ProjectFile file = ProjectStore.read(folder);
         Path projectFolder = Files.isDirectory(folder) ? folder : folder.getParent();
         List<String> warnings = new ArrayList<>();
-        Path dataFile = ProjectStore.locateData(file.data(), projectFolder);
         if (file.data() == null) {
             throw new UserException("The project " + projectFolder.getFileName() + " has no data yet.");
         }
+        Path dataFile = ProjectStore.locateData(file.data(), projectFolder);
         if (dataFile == null) {
             throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: " + file.data().path()
                     + (file.data().relativePath() == null ? "" : " (or " + projectFolder.resolve(file.data().relativePath()).normalize() + ")")
@@ -50,19 +70,17 @@ public final class ProjectLoader {
         if (file.data().fingerprint() != null && !file.data().fingerprint().equals(fingerprint)) {
             warnings.add(dataFile + " is not the file this project was saved with (its SHA-256 differs): results may differ from the saved ones.");
         }
-        Project project = new Project();
-        project.restore(file, projectFolder, session);
-        if (file.training() != null && !file.training().results().isEmpty()) {
+        dev.baton.train.Experiment.Leaderboard board = null;
+        if (withModels && file.training() != null && !file.training().results().isEmpty()) {
             progress.update(60, 100, "Loading trained models");
-            var board = ModelFiles.load(session.current(), file.training(), projectFolder.resolve(ProjectStore.MODELS));
+            board = ModelFiles.load(session.current(), file.training(), projectFolder.resolve(ProjectStore.MODELS));
             if (board.models().size() < file.training().results().size()) {
                 warnings.add("Only " + board.models().size() + " of " + file.training().results().size()
                         + " trained models were found in " + projectFolder.resolve(ProjectStore.MODELS) + ".");
             }
-            project.restoreModels(board);
         }
         progress.update(100, 100, "Opened " + projectFolder.getFileName());
-        return new Opened(project, List.copyOf(warnings));
+        return new Loaded(file, projectFolder, session, board, List.copyOf(warnings));
     }
 
     public static CleaningHistory replay(Dataset data, Recipe recipe, Progress progress) {

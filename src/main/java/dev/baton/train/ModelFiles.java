@@ -25,7 +25,7 @@ public final class ModelFiles {
     public static void write(ModelRun.TrainedModel model, Path folder) throws IOException {
         Files.createDirectories(folder);
         String id = model.result().algorithm();
-        Path temp = Files.createTempFile(folder, "." + id, ".tmp");
+        Path temp = AtomicFiles.tempFor(folder.resolve(id + ".tribuo"));
         try {
             model.model().serializeToFile(temp);
             Files.move(temp, folder.resolve(id + ".tribuo"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -6,6 +6,7 @@ import dev.baton.data.ImportOptions;
 import dev.baton.data.RaggedRows;
 import dev.baton.data.SampleData;
 import dev.baton.project.Project;
+import dev.baton.project.Recovery;
 import dev.baton.project.ProjectStore;
 import dev.baton.ui.data.DataStageView;
 import dev.baton.ui.data.ImportDialog;
@@ -34,6 +35,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -66,10 +68,19 @@ public final class MainWindow implements Prompts {
     private final dev.baton.ui.train.TrainStageView trainView;
     private final dev.baton.ui.report.ReportStageView reportView;
     private final dev.baton.ui.handoff.HandoffStageView handoffView;
+    private final Recovery recovery;
+    private final VBox banners = new VBox();
+    private Autosaver autosaver;
     private final Menu recentMenu = new Menu("Open Recent");
 
     public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects) {
+        this(stage, project, recentData, recentProjects, Recovery.forUser());
+    }
+
+    /** With the recovery area where this window autosaves and where crashed sessions' work is found. */
+    public MainWindow(Stage stage, Project project, RecentFiles recentData, RecentFiles recentProjects, Recovery recovery) {
         this.stage = stage;
+        this.recovery = recovery;
         this.tasks = new FxTaskRunner(error -> showError("Something went wrong", error));
         this.workbench = new Workbench(project, tasks, this, recentData, recentProjects);
         this.statusBar = new StatusBar(tasks.running());
@@ -92,7 +103,7 @@ public final class MainWindow implements Prompts {
                 trainView.refresh();
             }
         });
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(menuBar(), toolBar(), banners));
         root.setLeft(navigation());
         root.setCenter(stageArea);
         root.setBottom(statusBar.node());
@@ -134,10 +145,98 @@ public final class MainWindow implements Prompts {
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) {
                 e.consume();
+            } else {
+                shutdown();
             }
         });
         updateTitle();
         select(StageId.DATA);
+        startRecovery();
+    }
+
+    /** Starts this window's autosave session, then offers back what a crashed session left. */
+    private void startRecovery() {
+        tasks.background("Checking for unsaved work", progress -> {
+            List<Recovery.Leftover> leftovers = recovery.leftovers();
+            return new Object[]{recovery.begin(), leftovers};
+        }).quiet().onSuccess(started -> {
+            autosaver = new Autosaver(workbench.project(), tasks, (Recovery.Session) started[0]);
+            @SuppressWarnings("unchecked")
+            List<Recovery.Leftover> leftovers = (List<Recovery.Leftover>) started[1];
+            leftovers.forEach(this::offerRecovery);
+        }).onFailure(error -> banner("Autosave is off: the recovery folder " + recovery.dir() + " cannot be used ("
+                + ErrorDialog.plainMessage(error) + ").", null, null, () -> { })).start();
+    }
+
+    /** A banner (not a dialog: work can go on) offering a crashed session's autosave back. */
+    private void offerRecovery(Recovery.Leftover leftover) {
+        String when = leftover.about().savedAt() == null ? "" : " (autosaved " + leftover.about().savedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC") + ")";
+        banner("Baton closed without saving " + leftover.about().name() + when + ". Restore that work?", "Restore", () -> restore(leftover),
+                () -> discardQuietly(leftover));
+    }
+
+    private void restore(Recovery.Leftover leftover) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        tasks.background("Restoring " + leftover.about().name(), leftover::load)
+                .onSuccess(loaded -> {
+                    loaded.applyTo(workbench.project());
+                    workbench.project().markDirty(); // restored work is not saved until the user saves it
+                    if (!loaded.warnings().isEmpty()) {
+                        inform("Restored with a warning", String.join("\n", loaded.warnings()));
+                    }
+                    discardQuietly(leftover);
+                })
+                .onFailure(error -> showError("Could not restore the unsaved work", error))
+                .start();
+    }
+
+    private void discardQuietly(Recovery.Leftover leftover) {
+        tasks.background("Removing an old autosave", progress -> {
+            leftover.discard();
+            return true;
+        }).quiet().onFailure(e -> { }).start();
+    }
+
+    private void banner(String text, String action, Runnable onAction, Runnable onDismiss) {
+        Label message = new Label(text);
+        message.setWrapText(true);
+        HBox bar = new HBox(10);
+        bar.getStyleClass().add("recovery-banner");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(message, javafx.scene.layout.Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        bar.getChildren().add(message);
+        if (action != null) {
+            Button act = new Button(action);
+            act.setId("recovery-restore");
+            act.setOnAction(e -> {
+                banners.getChildren().remove(bar);
+                onAction.run();
+            });
+            bar.getChildren().add(act);
+        }
+        Button dismiss = new Button(action != null ? "Discard" : "Close");
+        dismiss.setId("recovery-discard");
+        dismiss.setOnAction(e -> {
+            banners.getChildren().remove(bar);
+            onDismiss.run();
+        });
+        bar.getChildren().add(dismiss);
+        banners.getChildren().add(bar);
+    }
+
+    /** Whether autosave is running (its session started). */
+    public Autosaver autosaver() {
+        return autosaver;
+    }
+
+    /** A clean exit: the autosave is removed, nothing is left to recover. */
+    private void shutdown() {
+        if (autosaver != null) {
+            autosaver.close();
+        }
     }
 
     public Workbench workbench() {
@@ -192,16 +291,24 @@ public final class MainWindow implements Prompts {
             samples.getItems().add(item(sample.getFileName().toString(), null, () -> workbench.openData(sample, ImportOptions.detect())));
         }
         samples.setDisable(samples.getItems().isEmpty());
+        Menu sampleProjects = new Menu("Open Sample Project");
+        for (Path sample : SampleData.projects()) {
+            MenuItem item = item(sample.getFileName().toString(), null, () -> open(sample));
+            item.setMnemonicParsing(false);
+            sampleProjects.getItems().add(item);
+        }
+        sampleProjects.setDisable(sampleProjects.getItems().isEmpty());
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         MenuItem save = item("Save", "Shortcut+S", workbench::save);
         MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", workbench::saveAs);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (confirmDiscard()) {
+                shutdown();
                 Platform.exit();
             }
         });
-        file.getItems().addAll(newProject, openData, openProject, recentMenu, samples, new SeparatorMenuItem(), save, saveAs,
+        file.getItems().addAll(newProject, openData, openProject, recentMenu, samples, sampleProjects, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", "Shortcut+Z", () -> cleanModel.undo());
@@ -450,6 +557,21 @@ public final class MainWindow implements Prompts {
         chooser.setInitialFileName(suggestedName + ProjectStore.SUFFIX);
         File file = chooser.showSaveDialog(stage);
         return file == null ? null : file.toPath();
+    }
+
+    @Override
+    public boolean replayOnChangedData(Path file, java.util.List<dev.baton.clean.DryRun.StepReport> check) {
+        if (check.isEmpty()) {
+            Alert alert = new Alert(Alert.AlertType.WARNING, file + " is not the file this project was saved with (its SHA-256 differs). "
+                    + "Open the project with it? Saved results stay visible; train again for results on this file.",
+                    new ButtonType("Open with this file", ButtonBar.ButtonData.YES), ButtonType.CANCEL);
+            alert.initOwner(stage);
+            alert.setHeaderText("The data file has changed");
+            return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
+        }
+        dev.baton.ui.clean.CleanViewModel.DryReport report = new dev.baton.ui.clean.CleanViewModel.DryReport(null,
+                file.getFileName() + " (changed since the project was saved)", check);
+        return dev.baton.ui.clean.DryRunDialog.show(stage, report, true);
     }
 
     @Override

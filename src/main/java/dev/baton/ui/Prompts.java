@@ -19,6 +19,12 @@ public interface Prompts {
     /** Where to save a project that has no folder yet; null if the user cancels. */
     Path chooseProjectLocation(String suggestedName);
 
+    /**
+     * The project's data file has changed since it was saved (its SHA-256 differs). {@code check} is the recipe's
+     * dry run on the new file (empty without a recipe). True to replay the recipe on it; false to keep what is open.
+     */
+    boolean replayOnChangedData(Path file, java.util.List<dev.baton.clean.DryRun.StepReport> check);
+
     /** A note for the user that needs no decision. */
     void inform(String header, String message);
 }

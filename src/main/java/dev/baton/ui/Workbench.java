@@ -1,5 +1,6 @@
 package dev.baton.ui;
 
+import dev.baton.clean.DryRun;
 import dev.baton.data.Dataset;
 import dev.baton.data.DatasetReader;
 import dev.baton.data.ImportException;
@@ -13,6 +14,7 @@ import dev.baton.project.ProjectStore;
 import dev.baton.ui.task.TaskRunner;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The main window's view model: opening data and projects, saving, all through the task runner so the FX
@@ -93,22 +95,37 @@ public final class Workbench {
             return;
         }
         Path dataFile = location;
-        tasks.background("Reading " + dataFile.getFileName(), progress -> ProjectLoader.session(file, dataFile, progress))
-                .onSuccess(session -> {
-                    project.restore(file, folder, session);
-                    recentProjects.add(folder);
-                    loadModels(folder, file);
-                    Dataset source = session.source();
-                    if (data.fingerprint() != null && source.source() != null
-                            && !data.fingerprint().equals(source.source().fingerprint())) {
-                        prompts.inform("The data file has changed",
-                                dataFile + " is not the file this project was saved with (its SHA-256 differs): "
-                                        + "results may differ from the saved ones.");
-                        project.markDirty();
+        tasks.background("Reading " + dataFile.getFileName(), progress -> {
+                    Dataset read = DatasetReader.read(dataFile, data.options(), progress.slice(0, 0.8));
+                    boolean changed = data.fingerprint() != null && read.source() != null && !data.fingerprint().equals(read.source().fingerprint());
+                    // A different file: check the recipe against it before anything is replaced (the Cleaning dry run).
+                    List<DryRun.StepReport> check = changed && file.recipe() != null && !file.recipe().isEmpty()
+                            ? DryRun.run(read, file.recipe(), progress.slice(0.8, 1)) : List.of();
+                    return new ReadData(read, changed, check);
+                })
+                .onSuccess(read -> {
+                    if (read.changed() && !prompts.replayOnChangedData(dataFile, read.check())) {
+                        return; // the user kept what was open
                     }
+                    tasks.background("Replaying the recipe", progress -> ProjectLoader.replay(read.data(), file.recipe(), progress))
+                            .onSuccess(session -> {
+                                project.restore(file, folder, session);
+                                recentProjects.add(folder);
+                                if (read.changed()) {
+                                    // The saved models and their metrics belong to the old file: results stay visible, marked as saved ones.
+                                    project.markDirty();
+                                } else {
+                                    loadModels(folder, file);
+                                }
+                            })
+                            .onFailure(error -> prompts.showError("Could not replay the recipe of project " + folder.getFileName(), error))
+                            .start();
                 })
                 .onFailure(error -> prompts.showError("Could not read the data of project " + folder.getFileName(), error))
                 .start();
+    }
+
+    private record ReadData(Dataset data, boolean changed, List<DryRun.StepReport> check) {
     }
 
     /** Loads the saved models in the background; results stay visible meanwhile. */

@@ -92,6 +92,54 @@ class ProjectStoreTest {
     }
 
     @Test
+    void everyPartOfTheStateRoundTrips() throws Exception {
+        Project project = dev.baton.report.PenguinsReport.project();
+        project.setAlertSettings(new dev.baton.explore.AlertSettings(12, 50, 2.0, 0.5, 10.0, 0.9, 0));
+        project.setModelCard(new dev.baton.bundle.ModelCardFields("Sorting records.", "Three islands.", "me@example.org"));
+        Path folder = dir.resolve("all.baton-project");
+        ProjectStore.save(project.toFile(), folder, project.leaderboard().models());
+
+        ProjectFile read = ProjectStore.read(folder);
+        ProjectFile written = project.toFile();
+        assertThat(read.data().fingerprint()).isEqualTo(written.data().fingerprint());
+        assertThat(read.data().options()).isEqualTo(written.data().options());
+        assertThat(read.recipe()).isEqualTo(written.recipe());
+        assertThat(read.explore()).isEqualTo(written.explore());
+        assertThat(read.explore().alerts().missingPercent()).isEqualTo(12);
+        assertThat(read.explore().pins()).hasSize(3);
+        assertThat(read.training().setup()).isEqualTo(written.training().setup());
+        assertThat(read.training().chosen()).isEqualTo("logistic-regression");
+        assertThat(read.report()).isEqualTo(written.report());
+        assertThat(read.modelCard()).isEqualTo(written.modelCard());
+        // Opened again, headless: the same state, models included.
+        Project opened = ProjectLoader.open(folder, Progress.NONE).project();
+        assertThat(opened.recipe()).isEqualTo(project.recipe());
+        assertThat(opened.reportSettings()).isEqualTo(project.reportSettings());
+        assertThat(opened.modelCard()).isEqualTo(project.modelCard());
+        assertThat(opened.chosenModel()).isNotNull();
+        assertThat(opened.isDirty()).isFalse();
+    }
+
+    @Test
+    void anInterruptedSaveLeavesThePreviousProjectLoadable() throws Exception {
+        Project project = new Project();
+        project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));
+        Path folder = dir.resolve("safe.baton-project");
+        ProjectStore.save(project.toFile(), folder);
+        String before = Files.readString(folder.resolve("project.json"));
+        // A write that dies half-way (a crash, a full disk): the target is never touched.
+        assertThatThrownBy(() -> dev.baton.util.AtomicFiles.write(folder.resolve("project.json"), out -> {
+            out.write(before.substring(0, before.length() / 2).getBytes());
+            throw new java.io.IOException("No space left on device");
+        })).hasMessageContaining("No space left");
+        assertThat(Files.readString(folder.resolve("project.json"))).isEqualTo(before);
+        assertThat(ProjectStore.read(folder).data().fingerprint()).isEqualTo(project.toFile().data().fingerprint());
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("project.json"); // no temporary left over
+        }
+    }
+
+    @Test
     void theJsonIsReadableAndStable() throws Exception {
         Project project = new Project();
         project.setData(DatasetReader.read(Path.of("sample-data", "penguins.csv"), ImportOptions.detect(), Progress.NONE));

@@ -16,13 +16,13 @@ import javafx.stage.Window;
 import java.util.function.Function;
 
 /** A dry run's report: per step, whether it applies, what it would change, missing columns and new categories. */
-final class DryRunDialog {
+public final class DryRunDialog {
 
     private DryRunDialog() {
     }
 
     /** Shows the report; returns true when the user chose to apply the recipe (only offered when {@code canApply}). */
-    static boolean show(Window owner, CleanViewModel.DryReport report, boolean canApply) {
+    public static boolean show(Window owner, CleanViewModel.DryReport report, boolean canApply) {
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Recipe check");

@@ -99,6 +99,19 @@ public final class DataStageView {
             sampleTitle.getStyleClass().add("muted");
             box.getChildren().addAll(sampleTitle, samples);
         }
+        FlowPane projects = new FlowPane(8, 8);
+        projects.setAlignment(Pos.CENTER);
+        for (Path project : SampleData.projects()) {
+            Hyperlink link = new Hyperlink(project.getFileName().toString());
+            link.setId("sample-project-" + project.getFileName());
+            link.setOnAction(e -> workbench.openProject(project));
+            projects.getChildren().add(link);
+        }
+        if (!projects.getChildren().isEmpty()) {
+            Label projectTitle = new Label("or a sample project, cleaned, explored and trained, with its report and model card:");
+            projectTitle.getStyleClass().add("muted");
+            box.getChildren().addAll(projectTitle, projects);
+        }
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("empty-state");
         box.setMaxWidth(640);
