@@ -40,7 +40,7 @@ public final class BatchScoring {
         boolean probabilities = scorer.probabilistic();
         List<String> outHeader = new ArrayList<>(GoldenExamples.header(contract, probabilities));
         outHeader.add("error");
-        out.write(String.join(",", outHeader.stream().map(BatchScoring::quote).toList()));
+        out.write(String.join(",", outHeader.stream().map(GoldenExamples::quote).toList()));
         out.write('\n');
         List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
         String[] row;
@@ -69,7 +69,7 @@ public final class BatchScoring {
     private static void writeCsv(Writer out, Scorer.Output o, Contract contract, boolean probabilities) throws IOException {
         StringBuilder line = new StringBuilder();
         if (contract.task() == Task.CLASSIFICATION) {
-            line.append(o.rejected() ? "" : quote(o.label()));
+            line.append(o.rejected() ? "" : GoldenExamples.quote(o.label()));
             if (probabilities) {
                 for (String c : contract.classes()) {
                     line.append(',');
@@ -83,7 +83,7 @@ public final class BatchScoring {
         }
         line.append(',');
         if (o.rejected()) {
-            line.append(quote(o.error()));
+            line.append(GoldenExamples.quote(o.error()));
         }
         line.append('\n');
         out.write(line.toString());
@@ -131,10 +131,5 @@ public final class BatchScoring {
             }
         }
         out.flush();
-    }
-
-    private static String quote(String s) {
-        boolean needs = s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

@@ -266,7 +266,8 @@ final class GoldenExamples {
         return out;
     }
 
-    private static String quote(String s) {
+    /** A CSV cell, quoted only when it must be. */
+    static String quote(String s) {
         boolean needs = s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }

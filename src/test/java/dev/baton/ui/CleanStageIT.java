@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,18 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CleanStageIT {
 
     private MainWindow window;
-    private Preferences prefs;
+    private TestWindow test;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
-        window = new MainWindow(stage, new Project(), new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"));
-        stage.show();
+        test = new TestWindow(stage, new Project());
+        window = test.window;
     }
 
     @AfterEach
     void removePrefs() throws BackingStoreException {
-        prefs.removeNode();
+        test.close();
     }
 
     private Project project() {

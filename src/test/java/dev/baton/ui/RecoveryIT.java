@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +31,17 @@ class RecoveryIT {
     static Path recoveryDir;
 
     private MainWindow window;
-    private Preferences prefs;
+    private TestWindow test;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
-        window = new MainWindow(stage, new Project(), new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"), new Recovery(recoveryDir));
-        stage.show();
+        test = new TestWindow(stage, new Project(), new Recovery(recoveryDir));
+        window = test.window;
     }
 
     @AfterEach
     void removePrefs() throws BackingStoreException {
-        prefs.removeNode();
+        test.close();
     }
 
     @Test
@@ -65,12 +63,7 @@ class RecoveryIT {
         robot.interact(() -> window.stage().hide());
 
         MainWindow[] second = new MainWindow[1];
-        robot.interact(() -> {
-            Stage stage = new Stage();
-            second[0] = new MainWindow(stage, new Project(), new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"),
-                    new Recovery(recoveryDir));
-            stage.show();
-        });
+        robot.interact(() -> second[0] = new TestWindow(new Stage(), new Project(), new Recovery(recoveryDir)).window);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#recovery-restore").tryQuery().isPresent());
         Screenshots.save(robot, second[0].stage().getScene(), "recovery-banner");
         robot.clickOn("#recovery-restore");

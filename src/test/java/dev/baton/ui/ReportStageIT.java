@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportStageIT {
 
     private MainWindow window;
-    private Preferences prefs;
+    private TestWindow test;
     private Project project;
 
     @TempDir
@@ -35,15 +34,14 @@ class ReportStageIT {
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("dev/baton-test/" + System.nanoTime());
         project = PenguinsReport.project();
-        window = new MainWindow(stage, project, new RecentFiles(prefs, "data"), new RecentFiles(prefs, "projects"));
-        stage.show();
+        test = new TestWindow(stage, project);
+        window = test.window;
     }
 
     @AfterEach
     void removePrefs() throws BackingStoreException {
-        prefs.removeNode();
+        test.close();
     }
 
     @Test

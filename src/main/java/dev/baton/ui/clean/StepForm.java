@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
 
 import java.util.ArrayList;
@@ -78,17 +77,7 @@ final class StepForm {
             case CHOICE -> {
                 ComboBox<Object> box = new ComboBox<>();
                 box.getItems().setAll(f.choices());
-                box.setConverter(new StringConverter<>() {
-                    @Override
-                    public String toString(Object o) {
-                        return o == null ? "" : f.choiceLabel().apply(o);
-                    }
-
-                    @Override
-                    public Object fromString(String s) {
-                        return null;
-                    }
-                });
+                box.setConverter(dev.baton.ui.Labels.converter(f.choiceLabel()));
                 box.setValue(f.initial());
                 box.setMaxWidth(Double.MAX_VALUE);
                 box.valueProperty().addListener((o, a, b) -> onChange.run());

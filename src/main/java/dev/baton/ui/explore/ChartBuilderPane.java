@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +32,11 @@ final class ChartBuilderPane {
         this.model = model;
         this.chart = new ChartPane(model);
         kind.getItems().setAll(ChartSpec.Kind.values());
-        kind.setConverter(converter(ChartSpec.Kind::label));
+        kind.setConverter(dev.baton.ui.Labels.converter(ChartSpec.Kind::label));
         kind.setValue(ChartSpec.Kind.SCATTER);
         kind.setId("builder-kind");
         measure.getItems().setAll(Correlations.Measure.values());
-        measure.setConverter(converter(Correlations.Measure::label));
+        measure.setConverter(dev.baton.ui.Labels.converter(Correlations.Measure::label));
         measure.setValue(Correlations.Measure.MIXED);
         bins.setPrefWidth(80);
         bins.setEditable(true);
@@ -68,19 +67,6 @@ final class ChartBuilderPane {
         return l;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     Node node() {
         return root;

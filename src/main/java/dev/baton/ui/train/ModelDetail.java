@@ -32,7 +32,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.List;
 import java.util.Locale;
@@ -86,17 +85,7 @@ final class ModelDetail {
         perClass.getColumns().add(column("rows", s -> Long.toString(s.support())));
         perClass.setPrefHeight(150);
         compareWith.setPromptText("compare with\u2026");
-        compareWith.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrainViewModel.Row r) {
-                return r == null ? "" : r.label;
-            }
-
-            @Override
-            public TrainViewModel.Row fromString(String s) {
-                return null;
-            }
-        });
+        compareWith.setConverter(dev.baton.ui.Labels.converter(r -> r.label));
         compareWith.valueProperty().addListener((o, was, now) -> compare());
         comparison.setWrapText(true);
         VBox numbers = new VBox(8, metrics, perClass, new HBox(8, compareWith), comparison);

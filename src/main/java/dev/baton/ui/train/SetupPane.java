@@ -21,7 +21,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class SetupPane {
         ComboBox<Task> task = new ComboBox<>();
         task.getItems().setAll(Task.values());
         task.valueProperty().bindBidirectional(model.task);
-        task.setConverter(converter(Task::label));
+        task.setConverter(dev.baton.ui.Labels.converter(Task::label));
         Spinner<Integer> holdout = new Spinner<>(5, 50, (int) Math.round(model.holdout.get() * 100), 5);
         holdout.setEditable(true);
         holdout.valueProperty().addListener((o, was, now) -> model.holdout.set(now / 100.0));
@@ -67,7 +66,7 @@ final class SetupPane {
         });
         model.seed.addListener((o, was, now) -> seed.setText(Long.toString(now.longValue())));
         ComboBox<String> metric = new ComboBox<>();
-        metric.setConverter(converter(Metrics::label));
+        metric.setConverter(dev.baton.ui.Labels.converter(Metrics::label));
         // The model swaps the items before it sets the metric, so a task change never leaves the box empty.
         metric.setItems(model.metrics);
         metric.valueProperty().bindBidirectional(model.metric);
@@ -208,19 +207,6 @@ final class SetupPane {
         }
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     void refreshTargets(java.util.List<String> columns) {
         String keep = target.getValue();
