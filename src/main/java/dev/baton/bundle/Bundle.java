@@ -128,7 +128,8 @@ public final class Bundle {
                 }
             }
         } catch (ZipException e) {
-            throw new BundleException(file + " is damaged or truncated (not a complete zip file): " + e.getMessage(), e);
+            throw new BundleException(file + " is not a Baton model bundle, or it is damaged or truncated (not a complete zip file: "
+                    + e.getMessage() + ").", e);
         } catch (IOException e) {
             throw new BundleException("Could not read " + file + ": " + e.getMessage(), e);
         }

@@ -54,7 +54,13 @@ public final class BundleServer implements AutoCloseable {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, each response then waits
         // for the client's delayed ACK (about 40 ms). Read once, when the server classes first load.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 128);
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(host, port), 128);
+        } catch (java.net.BindException e) {
+            throw new dev.baton.util.UserException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "): choose another port with --port, or 0 for any free one.", e);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "baton-serve");
             t.setDaemon(true);

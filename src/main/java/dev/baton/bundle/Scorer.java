@@ -56,6 +56,7 @@ public final class Scorer {
     private final Recipe recipe;
     private final Preparation preparation;
     private final Model<?> model;
+    /** Each categorical input's training values, as a set built once. */
     private final Map<String, Set<String>> categories = new HashMap<>();
     private final Set<String> missingTokens;
 
@@ -168,7 +169,7 @@ public final class Scorer {
             }
             columns[c] = TypeConversion.fromTexts(in.name(), texts, in.type()).column();
             columnErrors[c] = new String[n];
-            check(in, texts, columns[c], columnErrors[c], counts[c]);
+            check(in, categories.get(in.name()), texts, columns[c], columnErrors[c], counts[c]);
         };
         if (n >= PARALLEL_ROWS) {
             Parallel.forEach(inputs.size(), convert);
@@ -223,8 +224,8 @@ public final class Scorer {
     }
 
     /** Applies the column's policies: counts every finding, rejects rows where the policy says so, clips where asked. */
-    private static void check(Contract.Input in, List<String> texts, Column<?> column, String[] errors, Violations.Counts counts) {
-        Set<String> known = in.categories() == null ? null : new HashSet<>(in.categories());
+    private static void check(Contract.Input in, Set<String> known, List<String> texts, Column<?> column, String[] errors,
+                              Violations.Counts counts) {
         boolean numeric = column instanceof NumericColumn<?>;
         boolean date = column instanceof DateColumn;
         for (int r = 0; r < texts.size(); r++) {

@@ -62,6 +62,9 @@ public final class ProjectStore {
         if (!Files.exists(json)) {
             throw new UserException(folderOrFile + " is not a Baton project: it has no " + PROJECT_JSON + ".");
         }
+        if (!Files.isDirectory(folderOrFile) && !json.getFileName().toString().endsWith(".json")) {
+            throw new UserException(folderOrFile + " is not a Baton project: give the project's folder (NAME" + SUFFIX + ").");
+        }
         JsonNode root;
         try {
             root = Json.mapper().readTree(json.toFile());

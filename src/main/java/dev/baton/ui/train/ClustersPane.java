@@ -59,6 +59,7 @@ final class ClustersPane {
     private ClusterAnalysis.Result result;
     private Dataset resultData;
     private TaskHandle running = TaskHandle.DONE;
+    private final dev.baton.ui.task.LatestWins scatter = new dev.baton.ui.task.LatestWins();
 
     ClustersPane(TrainViewModel model, TaskRunner tasks) {
         this.model = model;
@@ -232,7 +233,12 @@ final class ClustersPane {
         if (result == null || x.getValue() == null || y.getValue() == null) {
             return;
         }
-        chart.show(ClusterCharts.scatter(result, resultData, x.getValue(), y.getValue()));
+        ClusterAnalysis.Result r = result;
+        Dataset data = resultData;
+        String xs = x.getValue();
+        String ys = y.getValue();
+        // Reads two whole columns: off the FX thread, newest choice wins.
+        scatter.start(tasks.background("Drawing the clusters", p -> ClusterCharts.scatter(r, data, xs, ys)).quiet(), chart::show);
     }
 
     private static TableColumn<ClusterAnalysis.Cluster, String> column(String title,
