@@ -23,16 +23,11 @@ public record Histogram(List<Double> edges, List<Long> counts) {
         for (int i = 0; i <= k; i++) {
             edges[i] = i == k ? max : min + width * i;
         }
-        Long[] counts = new Long[k];
-        java.util.Arrays.fill(counts, 0L);
+        long[] counts = new long[k];
         for (double v : sorted) {
-            int bin = (int) ((v - min) / width);
-            if (bin >= k) {
-                bin = k - 1;
-            }
-            counts[bin]++;
+            counts[Math.min(k - 1, (int) ((v - min) / width))]++;
         }
-        return new Histogram(List.of(edges), List.of(counts));
+        return new Histogram(List.of(edges), java.util.Arrays.stream(counts).boxed().toList());
     }
 
     /** Sturges' rule, capped: enough bins to show the shape, few enough to read. */

@@ -46,12 +46,13 @@ public final class Profiler {
         AtomicInteger done = new AtomicInteger();
         long[] duplicates = new long[1];
         int tasks = infos.size() + 1;
+        // The duplicate count is the longest task: it goes first, so the columns fill the other cores meanwhile.
         Parallel.forEach(tasks, i -> {
             progress.checkCancelled();
-            if (i == infos.size()) {
+            if (i == 0) {
                 duplicates[0] = Duplicates.count(data);
             } else {
-                columns[i] = column(data, infos.get(i).name(), bins);
+                columns[i - 1] = column(data, infos.get(i - 1).name(), bins);
             }
             progress.update(done.incrementAndGet(), tasks, "Profiling");
         });
@@ -88,28 +89,59 @@ public final class Profiler {
         int size = column.size();
         double[] v = dev.baton.data.Numbers.present(column);
         int n = v.length;
-        it.unimi.dsi.fastutil.doubles.DoubleArrays.radixSort(v);
+        if (info.type() != ColumnType.INTEGER || !countingSort(v)) {
+            it.unimi.dsi.fastutil.doubles.DoubleArrays.radixSort(v);
+        }
         long missing = size - n;
         if (n == 0) {
             return new ColumnProfile(info.name(), info.type(), 0, missing, percent(missing, size), 0, 0, null, null, null, null, null,
                     null, null, null, 0L, 0L, 0.0, null, null, null, null, null, info.unparsable(), List.of(), Histogram.of(v, 1));
         }
-        double sum = 0;
-        double compensation = 0;
-        long zeros = 0;
-        long negatives = 0;
-        for (double x : v) {
-            double y = x - compensation;
-            double t = sum + y;
-            compensation = (t - sum) - y;
-            sum = t;
-            if (x == 0) {
-                zeros++;
-            } else if (x < 0) {
-                negatives++;
-            }
+        Sums sums = Sums.of(v);
+        double mean = sums.sum / n;
+        double[] moments = centralMoments(v, mean);
+        double m2 = moments[0];
+        Double std = n > 1 ? Math.sqrt(m2 / (n - 1)) : null;
+        Map<String, Double> quantiles = new LinkedHashMap<>();
+        for (double level : ColumnProfile.LEVELS) {
+            quantiles.put(ColumnProfile.levelKey(level), quantile(v, level));
         }
-        double mean = sum / n;
+        Runs runs = Runs.of(v);
+        List<ValueCount> top = new ArrayList<>();
+        for (int start : runs.top.starts()) {
+            top.add(new ValueCount(format(v[start], info.type()), runs.top.length(start)));
+        }
+        int k = bins > 0 ? bins : Histogram.defaultBins(n);
+        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, size), runs.distinct, runs.unique, mean,
+                std, v[0], v[n - 1], quantile(v, 0.5), quantiles, skewness(n, m2, moments[1]), kurtosis(n, m2, moments[2]),
+                sums.zeros, sums.negatives, sums.sum,
+                null, null, null, null, null, info.unparsable(), top, Histogram.of(v, k));
+    }
+
+    // The passes over a column are small methods of one loop each: in a fresh JVM each is compiled once, quickly,
+    // where one method holding every loop was recompiled at each loop's entry (a third of a second per column type).
+
+    /** The sum (compensated, so a million values add up exactly enough), zeros and negatives. */
+    private record Sums(double sum, long zeros, long negatives) {
+        static Sums of(double[] v) {
+            double sum = 0;
+            double compensation = 0;
+            long zeros = 0;
+            long negatives = 0;
+            for (double x : v) {
+                double y = x - compensation;
+                double t = sum + y;
+                compensation = (t - sum) - y;
+                sum = t;
+                zeros += x == 0 ? 1 : 0;
+                negatives += x < 0 ? 1 : 0;
+            }
+            return new Sums(sum, zeros, negatives);
+        }
+    }
+
+    /** Sums of the 2nd, 3rd and 4th powers of the deviations from the mean. */
+    private static double[] centralMoments(double[] v, double mean) {
         double m2 = 0;
         double m3 = 0;
         double m4 = 0;
@@ -120,35 +152,28 @@ public final class Profiler {
             m3 += d2 * d;
             m4 += d2 * d2;
         }
-        Double std = n > 1 ? Math.sqrt(m2 / (n - 1)) : null;
-        Map<String, Double> quantiles = new LinkedHashMap<>();
-        for (double level : ColumnProfile.LEVELS) {
-            quantiles.put(ColumnProfile.levelKey(level), quantile(v, level));
-        }
-        // Distinct values, values seen once, and the most frequent ones, from runs in the sorted copy.
-        long distinct = 0;
-        long unique = 0;
-        TopRuns runs = new TopRuns(TOP);
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j < n && v[j] == v[i]) {
-                j++;
+        return new double[]{m2, m3, m4};
+    }
+
+    /** Distinct values, values seen once, and the most frequent ones, from the runs of equal values in a sorted copy. */
+    private record Runs(long distinct, long unique, TopRuns top) {
+        static Runs of(double[] v) {
+            int n = v.length;
+            long distinct = 0;
+            long unique = 0;
+            TopRuns top = new TopRuns(TOP);
+            for (int i = 0; i < n; ) {
+                int j = i + 1;
+                while (j < n && v[j] == v[i]) {
+                    j++;
+                }
+                distinct++;
+                unique += j - i == 1 ? 1 : 0;
+                top.offer(i, j - i);
+                i = j;
             }
-            distinct++;
-            if (j - i == 1) {
-                unique++;
-            }
-            runs.offer(i, j - i);
-            i = j;
+            return new Runs(distinct, unique, top);
         }
-        List<ValueCount> top = new ArrayList<>();
-        for (int start : runs.starts()) {
-            top.add(new ValueCount(format(v[start], info.type()), runs.length(start)));
-        }
-        int k = bins > 0 ? bins : Histogram.defaultBins(n);
-        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, size), distinct, unique, mean, std,
-                v[0], v[n - 1], quantile(v, 0.5), quantiles, skewness(n, m2, m3), kurtosis(n, m2, m4), zeros, negatives, sum,
-                null, null, null, null, null, info.unparsable(), top, Histogram.of(v, k));
     }
 
     /**
@@ -190,6 +215,39 @@ public final class Profiler {
         long length(int start) {
             return lengths.get(start);
         }
+    }
+
+    /**
+     * Sorts whole numbers spanning a range no wider than about the number of values (ages, counts, years, row
+     * numbers) by counting each value: two passes where a radix sort of doubles makes eight. False, with the
+     * array untouched, when the range is too wide.
+     */
+    static boolean countingSort(double[] v) {
+        if (v.length == 0) {
+            return true;
+        }
+        double min = v[0];
+        double max = v[0];
+        boolean whole = true;
+        for (double x : v) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+            whole &= x == Math.rint(x);
+        }
+        double range = max - min + 1;
+        if (!whole || !(range <= Math.max(1 << 16, 2.0 * v.length))) {
+            return false;
+        }
+        int[] counts = new int[(int) range];
+        for (double x : v) {
+            counts[(int) (x - min)]++;
+        }
+        int at = 0;
+        for (int k = 0; k < counts.length; k++) {
+            java.util.Arrays.fill(v, at, at + counts[k], min + k);
+            at += counts[k];
+        }
+        return true;
     }
 
     /** pandas' adjusted Fisher-Pearson skewness (Series.skew). */

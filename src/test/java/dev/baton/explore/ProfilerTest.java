@@ -122,4 +122,24 @@ class ProfilerTest {
         assertThat(t.meanLength()).isEqualTo(11.0 / 4);
         assertThat(t.missing()).isEqualTo(1);
     }
+
+    @Test
+    void countingSortOrdersWholeNumbersInANarrowRangeAndLeavesOthersAlone() {
+        java.util.Random random = new java.util.Random(7);
+        double[] ages = new double[10_000];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = -40 + random.nextInt(131);
+        }
+        double[] expected = ages.clone();
+        java.util.Arrays.sort(expected);
+        assertThat(Profiler.countingSort(ages)).isTrue();
+        assertThat(ages).containsExactly(expected);
+
+        double[] wide = {1, 5_000_000, 3};
+        assertThat(Profiler.countingSort(wide)).isFalse();
+        assertThat(wide).containsExactly(1, 5_000_000, 3);
+        double[] fractions = {2, 0.5, 1};
+        assertThat(Profiler.countingSort(fractions)).isFalse();
+        assertThat(fractions).containsExactly(2, 0.5, 1);
+    }
 }
