@@ -94,33 +94,9 @@ public final class Correlations {
             Column<?> column = data.column(names.get(i));
             if (numeric(types.get(i))) {
                 values[i] = numbers(column);
-                int[] o = new int[n];
-                for (int r = 0; r < n; r++) {
-                    o[r] = r;
+                if (spearman) {
+                    rankOrder(values[i], i, order, sorted, missing, present);
                 }
-                if (!spearman) {
-                    return;
-                }
-                double[] keys = values[i].clone();
-                DoubleArrays.radixSortIndirect(o, keys, true);
-                java.util.BitSet gaps = new java.util.BitSet(n);
-                int p = 0;
-                for (int r = 0; r < n; r++) {
-                    if (Double.isNaN(values[i][r])) {
-                        gaps.set(r);
-                    } else {
-                        p++;
-                    }
-                }
-                // Missing values (NaN) sort last: keep only the filled rows, with their values in sorted order.
-                order[i] = java.util.Arrays.copyOf(o, p);
-                double[] sv = new double[p];
-                for (int t = 0; t < p; t++) {
-                    sv[t] = values[i][order[i][t]];
-                }
-                sorted[i] = sv;
-                missing[i] = gaps;
-                present[i] = p;
             }
             if (categorical(types.get(i))) {
                 codes[i] = codes(column);
@@ -184,6 +160,36 @@ public final class Correlations {
             progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
         });
         return new Matrix(List.copyOf(names), out);
+    }
+
+    /** Column i's filled rows in ascending order of value, with those values, its gaps and its filled count. */
+    private static void rankOrder(double[] v, int i, int[][] order, double[][] sorted, java.util.BitSet[] missing,
+                                  int[] present) {
+        int n = v.length;
+        int[] o = new int[n];
+        for (int r = 0; r < n; r++) {
+            o[r] = r;
+        }
+        double[] keys = v.clone();
+        DoubleArrays.radixSortIndirect(o, keys, true);
+        java.util.BitSet gaps = new java.util.BitSet(n);
+        int p = 0;
+        for (int r = 0; r < n; r++) {
+            if (Double.isNaN(v[r])) {
+                gaps.set(r);
+            } else {
+                p++;
+            }
+        }
+        // Missing values (NaN) sort last: keep only the filled rows, with their values in sorted order.
+        order[i] = java.util.Arrays.copyOf(o, p);
+        double[] sv = new double[p];
+        for (int t = 0; t < p; t++) {
+            sv[t] = v[order[i][t]];
+        }
+        sorted[i] = sv;
+        missing[i] = gaps;
+        present[i] = p;
     }
 
     /** The pairs whose association (by column types) is at least the threshold in absolute value, strongest first. */

@@ -47,4 +47,18 @@ class CorrelationsTest {
         Dataset e = Tables.csv("g,h\na,x\na,y\nb,x\nb,y\n");
         assertThat(Correlations.compute(e, Progress.NONE).get(Correlations.Measure.CRAMERS_V, "g", "h")).isCloseTo(0.0, within(1e-12));
     }
+
+    @Test
+    void aYesNoColumnMeetsACategoryWithCramersVAlsoWhenSpearmanIsLeftOut() {
+        // b by c: x = {1,1,1}, y = {1,0,0}, z = {0,0}; chi2 = 16/3 by hand, V = sqrt(chi2 / (8 * 1)) = 0.8165.
+        Dataset d = Tables.csv("b,c\nyes,x\nyes,x\nyes,y\nno,y\nno,z\nno,z\nyes,x\nno,y\n");
+        double expected = Math.sqrt(16.0 / 3 / 8);
+        Correlations.Matrix all = Correlations.compute(d, Progress.NONE);
+        Correlations.Matrix forAlerts = Correlations.compute(d, java.util.EnumSet.complementOf(
+                java.util.EnumSet.of(Correlations.Measure.SPEARMAN)), Progress.NONE);
+        for (Correlations.Matrix m : java.util.List.of(all, forAlerts)) {
+            assertThat(m.get(Correlations.Measure.CRAMERS_V, "b", "c")).isCloseTo(expected, within(1e-12));
+            assertThat(m.get(Correlations.Measure.MIXED, "b", "c")).isCloseTo(expected, within(1e-12));
+        }
+    }
 }
