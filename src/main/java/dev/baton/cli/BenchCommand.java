@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench [SUITE...]}: the performance figures of docs/PERFORMANCE.md, measured in this JVM after a warm-up.
- * Generates the deterministic benchmark CSV on first use.
+ * {@code bench [SUITE...]}: the performance figures of docs/PERFORMANCE.md, measured in this JVM after a warm-up,
+ * and for the profile command also as whole fresh processes. Generates the deterministic benchmark CSV on first use.
  */
 @Command(name = "bench", description = "Measure Baton's speed on a generated 1M-row dataset (see docs/PERFORMANCE.md).")
 final class BenchCommand implements Callable<Integer> {
@@ -68,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                             () -> dev.baton.explore.Correlations.compute(d, Progress.NONE));
                     time("explore: profile, correlations and alerts together",
                             () -> dev.baton.explore.Exploration.of(d, dev.baton.explore.AlertSettings.defaults(), Progress.NONE));
+                    FreshProcessBench.exploreFigures(this, csv);
                 }
             }
         }
@@ -86,6 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                 last[0].memoryBytes() / 1e6);
         timeOnce("import: Tablesaw's default CsvReader (for comparison)", 
                 () -> new tech.tablesaw.io.csv.CsvReader().read(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile()).build()));
+        FreshProcessBench.importFigures(this, csv);
         return last[0];
     }
 

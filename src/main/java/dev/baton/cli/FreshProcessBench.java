@@ -1,0 +1,105 @@
+package dev.baton.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole fresh processes, as a user starts them: {@code java -jar baton.jar profile FILE [--json]} with the JVM's
+ * default settings, beside pandas doing the same reading (and describing) when python3-pandas is installed.
+ */
+final class FreshProcessBench {
+
+    private static final String READ = "import pandas as pd; pd.read_csv(r'%s')";
+    private static final String READ_AND_DESCRIBE = "import pandas as pd; pd.read_csv(r'%s').describe(include='all')";
+
+    private FreshProcessBench() {
+    }
+
+    /** Foundation's figure: the profile command against pandas.read_csv. */
+    static void importFigures(BenchCommand bench, Path csv) {
+        time(bench, "import: fresh process `java -jar baton.jar profile FILE`", baton("profile", csv.toString()));
+        timePandas(bench, "import: fresh process `pandas.read_csv(FILE)`", READ, csv);
+    }
+
+    /** Explore's figure: the full profile as JSON against pandas' read_csv and describe. */
+    static void exploreFigures(BenchCommand bench, Path csv) {
+        time(bench, "explore: fresh process `java -jar baton.jar profile FILE --json`",
+                baton("profile", csv.toString(), "--json"));
+        timePandas(bench, "explore: fresh process pandas read_csv + describe(include='all')", READ_AND_DESCRIBE, csv);
+    }
+
+    /** This Baton, started the way the README starts it, with no JVM options of the benchmark's own JVM. */
+    private static List<String> baton(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.add("-jar");
+            command.add(classPath);
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(dev.baton.Main.class.getName());
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void timePandas(BenchCommand bench, String what, String script, Path csv) {
+        java.util.Optional<String> python = pythonWithPandas();
+        if (python.isEmpty()) {
+            bench.out().printf("%-66s skipped: no python3 with pandas (apt install python3-pandas)%n", what);
+            return;
+        }
+        time(bench, what, List.of(python.get(), "-c", String.format(script, csv.toAbsolutePath())));
+    }
+
+    /** The first python3 that has pandas: the one on the PATH may be a virtual environment without it. */
+    private static java.util.Optional<String> pythonWithPandas() {
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                if (run(List.of(python, "-c", "import pandas")) == 0) {
+                    return java.util.Optional.of(python);
+                }
+            } catch (IOException e) {
+                // not installed under this name: try the next
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void time(BenchCommand bench, String what, List<String> command) {
+        bench.time(what, () -> {
+            try {
+                int code = run(command);
+                if (code != 0) {
+                    throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("could not start " + command.get(0) + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Runs the command to its end, its output discarded; the exit code. */
+    private static int run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in 5 minutes");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
+        }
+    }
+}
