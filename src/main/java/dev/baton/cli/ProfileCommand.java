@@ -21,8 +21,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code profile <data> [--json]}: load a dataset and describe its columns. */
-@Command(name = "profile", description = "Load a dataset and print its rows, columns and per-column statistics.")
+/**
+ * {@code profile <data> [--full | --json]}: load a dataset and describe its columns. Plain, it is a quick look
+ * (types, missing and unparsable values: what the import learns); the full profile with statistics and alerts
+ * is there on request.
+ */
+@Command(name = "profile", description = "Load a dataset and print its rows, columns, and per column its type and "
+        + "missing and unparsable values; with --full or --json also the statistics and quality alerts.")
 final class ProfileCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -31,8 +36,12 @@ final class ProfileCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DATA", description = "The data file.")
     Path file;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
+    @Option(names = "--json", description = "Print the full profile and the alerts as JSON.")
     boolean json;
+
+    @Option(names = "--full", description = "Also print every column's statistics and the quality alerts "
+            + "(computes the full profile: slower on large data).")
+    boolean full;
 
     @Mixin
     ImportOptionsMixin importOptions;
@@ -40,8 +49,13 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset dataset = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
-        Exploration exploration = Exploration.forAlerts(dataset, AlertSettings.defaults(), Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
+        if (!json && !full) {
+            printSummary(dataset, out);
+            out.flush();
+            return 0;
+        }
+        Exploration exploration = Exploration.forAlerts(dataset, AlertSettings.defaults(), Progress.NONE);
         if (json) {
             out.println(Json.mapper().writeValueAsString(toJson(dataset, exploration)));
         } else {
@@ -69,6 +83,23 @@ final class ProfileCommand implements Callable<Integer> {
         ArrayNode notes = root.putArray("notes");
         dataset.notes().forEach(notes::add);
         return root;
+    }
+
+    /** What the import learned: no statistic that needs another pass over the data. */
+    private static void printSummary(Dataset dataset, PrintWriter out) {
+        out.printf("%s: %,d rows x %d columns, %,d missing cells%n", dataset.source() == null ? dataset.name()
+                : dataset.source().path(), dataset.rowCount(), dataset.columnCount(), dataset.missingCells());
+        int width = Math.max(6, dataset.columnNames().stream().mapToInt(String::length).max().orElse(6));
+        out.printf("%-" + width + "s  %-11s  %9s  %10s%n", "column", "type", "missing", "unparsable");
+        for (String name : dataset.columnNames()) {
+            dev.baton.data.ColumnInfo info = dataset.info(name);
+            out.printf("%-" + width + "s  %-11s  %,9d  %,10d%n", name, info.type().label(), dataset.missingCount(name),
+                    info.unparsable());
+        }
+        for (String note : dataset.notes()) {
+            out.println("note: " + note);
+        }
+        out.println("Statistics and quality alerts: add --full, or --json for the full profile as JSON.");
     }
 
     private static void printText(Dataset dataset, Exploration exploration, PrintWriter out) {

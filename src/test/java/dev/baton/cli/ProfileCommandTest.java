@@ -45,4 +45,17 @@ class ProfileCommandTest {
     void unknownTypeIsAUsageError() {
         assertThat(Cli.run("profile", "sample-data/penguins.csv", "--type", "year=colour").exit()).isEqualTo(2);
     }
+
+    @Test
+    void plainIsAQuickLookAndFullAddsStatisticsAndAlerts() {
+        Cli quick = Cli.run("profile", "sample-data/birdstrikes.csv");
+        assertThat(quick.exit()).isZero();
+        assertThat(quick.out()).contains("10,000 rows x").containsPattern("Speed IAS in knots\\s+integer\\s+2,836\\s+0")
+                .contains("add --full").doesNotContainPattern("(?m)^alerts:");
+        Cli full = Cli.run("profile", "sample-data/birdstrikes.csv", "--full");
+        assertThat(full.exit()).isZero();
+        // 2,836 of 10,000 speeds missing (the file's own count, also in the JSON test above) gives the alert.
+        assertThat(full.out()).containsPattern("(?m)^alerts:").contains("Speed IAS in knots is missing in 2,836 rows (28.4%)")
+                .containsPattern("Speed IAS in knots\\s+integer\\s+2,836\\s+0\\s+\\d+\\s+\\d");
+    }
 }
