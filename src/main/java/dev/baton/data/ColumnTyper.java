@@ -32,7 +32,18 @@ final class ColumnTyper {
     ColumnTyper(FieldGrid grid, List<String> missingTokens) {
         this.grid = grid;
         this.missingTokens = missingTokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        int longest = 0;
+        for (byte[] token : this.missingTokens) {
+            longest = Math.max(longest, token.length);
+        }
+        this.missingLengths = new boolean[longest + 1];
+        for (byte[] token : this.missingTokens) {
+            missingLengths[token.length] = true;
+        }
     }
+
+    /** Which cell lengths a missing token has: most cells are ruled out by their length alone. */
+    private final boolean[] missingLengths;
 
     record Typed(Column<?> column, ColumnInfo info) {
     }
@@ -51,56 +62,86 @@ final class ColumnTyper {
     private boolean huge;
 
     /**
-     * Extracts the cells and, in the same loop, tries them as numbers: most columns are numeric, and one
-     * loop instead of several is what keeps a fresh JVM's import fast (each hot loop costs compile time).
+     * Extracts the cells and, in the same loop, tries them as numbers: most columns are numeric. At the first
+     * filled cell that is not a number the rest is extracted by a loop that parses nothing. Two loops with
+     * steady branches, rather than one whose branches flip with each kind of column, keep a fresh JVM from
+     * recompiling them column after column.
      */
     private void extract(int c) {
         int rows = grid.rows;
-        int columns = grid.columns;
+        cellStarts = new int[rows];
+        cellEnds = new int[rows];
+        double[] values = new double[rows];
+        int stoppedAt = cellsWhileNumeric(c, values);
+        if (stoppedAt < rows) {
+            cells(c, stoppedAt);
+            numbers = null;
+            integral = false;
+        } else {
+            numbers = values;
+        }
+    }
+
+    /** Extracts cells and parses them as numbers up to the first filled one that is not: its row, or rows. */
+    private int cellsWhileNumeric(int c, double[] values) {
+        int rows = grid.rows;
         int[] starts = grid.starts;
         int[] ends = grid.ends;
+        int columns = grid.columns;
         byte[] data = grid.data;
-        byte quote = grid.quote;
-        int[] cs = new int[rows];
-        int[] ce = new int[rows];
-        double[] values = new double[rows];
-        boolean numeric = true;
+        int[] cs = cellStarts;
+        int[] ce = cellEnds;
         boolean wholes = true;
         boolean big = false;
-        for (int r = 0, i = c; r < rows; r++, i += columns) {
-            int s = starts[i];
-            int e = ends[i];
-            if (s >= 0 && quote != 0 && e - s >= 2 && data[s] == quote) {
-                s++;
-                if (data[e - 1] == quote) {
-                    e--;
-                }
-            }
+        int r = 0;
+        for (int i = c; r < rows; r++, i += columns) {
+            int s = unquotedStart(data, starts[i], ends[i]);
+            int e = unquotedEnd(data, starts[i], ends[i]);
             if (isMissing(s, e)) {
-                s = -1;
                 values[r] = Double.NaN;
-            } else if (numeric) {
+                s = -1;
+            } else {
                 double v = FastParse.parseDouble(data, s, e);
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    numeric = false;
-                } else {
-                    values[r] = v;
-                    if (wholes && !FastParse.isPlainInteger(data, s, e)) {
-                        wholes = false;
-                    }
-                    if (Math.abs(v) >= 0x1p53) {
-                        big = true;
-                    }
+                    break;
                 }
+                values[r] = v;
+                wholes = wholes && FastParse.isPlainInteger(data, s, e);
+                big |= Math.abs(v) >= 0x1p53;
             }
             cs[r] = s;
             ce[r] = e;
         }
-        cellStarts = cs;
-        cellEnds = ce;
-        numbers = numeric ? values : null;
-        integral = numeric && wholes;
+        integral = wholes;
         huge = big;
+        return r;
+    }
+
+    /** Extracts the cells of rows [from, rows) without parsing them. */
+    private void cells(int c, int from) {
+        int rows = grid.rows;
+        int[] starts = grid.starts;
+        int[] ends = grid.ends;
+        int columns = grid.columns;
+        byte[] data = grid.data;
+        int[] cs = cellStarts;
+        int[] ce = cellEnds;
+        for (int r = from, i = from * columns + c; r < rows; r++, i += columns) {
+            int s = unquotedStart(data, starts[i], ends[i]);
+            int e = unquotedEnd(data, starts[i], ends[i]);
+            cs[r] = isMissing(s, e) ? -1 : s;
+            ce[r] = e;
+        }
+    }
+
+    /** Where a cell's content starts, past an opening quote; -1 for an absent cell. */
+    private int unquotedStart(byte[] data, int s, int e) {
+        return s >= 0 && grid.quote != 0 && e - s >= 2 && data[s] == grid.quote ? s + 1 : s;
+    }
+
+    /** Where a cell's content ends, before the closing quote of a quoted cell. */
+    private int unquotedEnd(byte[] data, int s, int e) {
+        return s >= 0 && grid.quote != 0 && e - s >= 2 && data[s] == grid.quote && data[e - 1] == grid.quote ? e - 1 : e;
     }
 
     /** The column as integers or decimals from the numbers {@link #extract} parsed; null if not all numeric or all missing. */
@@ -184,6 +225,9 @@ final class ColumnTyper {
             return true;
         }
         int n = e - s;
+        if (n >= missingLengths.length || !missingLengths[n]) {
+            return false;
+        }
         byte[] data = grid.data;
         outer:
         for (byte[] token : missingTokens) {
