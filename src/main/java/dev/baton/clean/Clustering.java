@@ -58,10 +58,13 @@ public final class Clustering {
     private Clustering() {
     }
 
-    /** Each distinct value with its count; for text columns read from the column's dictionary, not row by row. */
+    /**
+     * Each distinct value (missing left out) with its count; for text columns read from the column's dictionary,
+     * not row by row, when Tablesaw keeps one.
+     */
     public static Map<String, Integer> counts(Column<?> column) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        if (column instanceof tech.tablesaw.api.StringColumn strings) {
+        if (column instanceof tech.tablesaw.api.StringColumn strings && dev.baton.data.TablesawTypes.keyedDictionary(strings) != null) {
             tech.tablesaw.api.Table table = strings.countByCategory();
             for (int i = 0; i < table.rowCount(); i++) {
                 String value = table.stringColumn(0).get(i);

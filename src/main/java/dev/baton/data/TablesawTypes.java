@@ -52,6 +52,15 @@ public final class TablesawTypes {
                 + " for column '" + column.name() + "'");
     }
 
+    /**
+     * The column's dictionary when it stores each value once and a key per row, else null: Tablesaw drops the
+     * dictionary (and its keys) of a column past 65,536 distinct values when more than half of them differ.
+     */
+    public static tech.tablesaw.columns.strings.DictionaryMap keyedDictionary(StringColumn column) {
+        tech.tablesaw.columns.strings.DictionaryMap dictionary = column.getDictionary();
+        return dictionary == null || dictionary instanceof tech.tablesaw.columns.strings.NullDictionaryMap ? null : dictionary;
+    }
+
     /** Reads a numeric cell as a double; NaN when missing. */
     public static double number(Column<?> column, int row) {
         if (column.isMissing(row)) {

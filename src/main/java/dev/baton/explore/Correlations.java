@@ -3,6 +3,7 @@ package dev.baton.explore;
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
+import dev.baton.data.TablesawTypes;
 import dev.baton.util.Parallel;
 import dev.baton.util.Progress;
 import it.unimi.dsi.fastutil.doubles.DoubleArrays;
@@ -219,11 +220,11 @@ public final class Correlations {
 
     private static int[] codes(Column<?> column) {
         int[] out = new int[column.size()];
-        if (column instanceof StringColumn strings && strings.getDictionary() != null) {
+        if (column instanceof StringColumn strings && TablesawTypes.keyedDictionary(strings) != null) {
             // Dictionary keys are already one small int per distinct value: renumber them densely.
             it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap dense = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
             dense.defaultReturnValue(-1);
-            var dictionary = strings.getDictionary();
+            var dictionary = TablesawTypes.keyedDictionary(strings);
             for (int r = 0; r < out.length; r++) {
                 if (strings.isMissing(r)) {
                     out[r] = -1;

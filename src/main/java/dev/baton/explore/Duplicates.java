@@ -1,6 +1,7 @@
 package dev.baton.explore;
 
 import dev.baton.data.Dataset;
+import dev.baton.data.TablesawTypes;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
@@ -51,8 +52,8 @@ final class Duplicates {
             for (int r = 0; r < n; r++) {
                 hash[r] = hash[r] * 0x9E3779B97F4A7C15L + (Double.isNaN(v[r]) ? MISSING : mix(Double.doubleToLongBits(v[r])));
             }
-        } else if (column instanceof StringColumn s && s.getDictionary() != null) {
-            var dictionary = s.getDictionary();
+        } else if (column instanceof StringColumn s && TablesawTypes.keyedDictionary(s) != null) {
+            var dictionary = TablesawTypes.keyedDictionary(s);
             for (int r = 0; r < n; r++) {
                 hash[r] = hash[r] * 0x9E3779B97F4A7C15L + mix(dictionary.getKeyForIndex(r));
             }

@@ -10,7 +10,6 @@ import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
@@ -294,21 +293,15 @@ public final class Profiler {
     }
 
     private static ColumnProfile strings(ColumnInfo info, StringColumn column) {
-        Table counts = column.countByCategory();
-        StringColumn categories = counts.stringColumn(0);
-        tech.tablesaw.api.IntColumn numbers = counts.intColumn(1);
         List<ValueCount> all = new ArrayList<>();
         long count = 0;
         long unique = 0;
         long lengthSum = 0;
         int minLength = Integer.MAX_VALUE;
         int maxLength = 0;
-        for (int i = 0; i < categories.size(); i++) {
-            String value = categories.get(i);
-            int c = numbers.getInt(i);
-            if (value.isEmpty() || c == 0) {
-                continue;
-            }
+        for (Map.Entry<String, Integer> entry : dev.baton.clean.Clustering.counts(column).entrySet()) {
+            String value = entry.getKey();
+            int c = entry.getValue();
             all.add(new ValueCount(value, c));
             count += c;
             if (c == 1) {

@@ -142,4 +142,27 @@ class ProfilerTest {
         assertThat(Profiler.countingSort(fractions)).isFalse();
         assertThat(fractions).containsExactly(2, 0.5, 1);
     }
+
+    @Test
+    void aColumnOfManyDistinctTextsIsProfiledCorrelatedAndCheckedForDuplicates() throws Exception {
+        // 70,000 distinct codes: Tablesaw keeps no dictionary keys for such a column (NullDictionaryMap).
+        StringBuilder csv = new StringBuilder("code,group,x\n");
+        for (int i = 0; i < 70_000; i++) {
+            csv.append("c").append(i).append(',').append(i % 3 == 0 ? "a" : "b").append(',').append(i % 7).append('\n');
+        }
+        csv.append("c5,b,5\nc6,a,6\n"); // rows 5 and 6 again: 2 duplicate rows
+        Path file = java.nio.file.Files.createTempFile("baton-many", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, csv);
+            for (ImportOptions options : java.util.List.of(ImportOptions.detect(),
+                    ImportOptions.detect().withType("code", dev.baton.data.ColumnType.CATEGORICAL))) {
+                Dataset d = DatasetReader.read(file, options, Progress.NONE);
+                Exploration e = Exploration.of(d, AlertSettings.defaults(), Progress.NONE);
+                assertThat(e.profile().duplicateRows()).isEqualTo(2);
+                assertThat(e.profile().columns().get(0).distinct()).isEqualTo(70_000);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }
