@@ -91,4 +91,28 @@ class ChartsTest {
         String svg = SvgChart.render(Charts.data(d, ChartSpec.bar("<b>&"), Progress.NONE), 400, 300);
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("&lt;b&gt;&amp;");
     }
+
+    @Test
+    void aWideTableShowsTheFiftyMostAssociatedColumnsAndSaysSo() throws Exception {
+        // 120 numeric columns of noise, except that s1 follows s0 closely: those two must be among the 50 shown.
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder csv = new StringBuilder("s0,s1");
+        for (int c = 0; c < 118; c++) {
+            csv.append(",n").append(c);
+        }
+        csv.append('\n');
+        for (int r = 0; r < 300; r++) {
+            double x = random.nextGaussian();
+            csv.append(x).append(',').append(x + 0.01 * random.nextGaussian());
+            for (int c = 0; c < 118; c++) {
+                csv.append(',').append(random.nextGaussian());
+            }
+            csv.append('\n');
+        }
+        Dataset wide = Tables.csv(csv.toString());
+        ChartData.HeatmapData h = (ChartData.HeatmapData) Charts.data(wide, ChartSpec.heatmap(Correlations.Measure.PEARSON), Progress.NONE);
+        assertThat(h.columns()).hasSize(Charts.HEATMAP_COLUMNS).contains("s0", "s1");
+        assertThat(h.title()).contains("the 50 of 120 columns");
+        assertThat(Json.mapper().writeValueAsString(PlotlyFigure.of(h)).length()).isLessThan(200_000);
+    }
 }

@@ -220,20 +220,34 @@ public final class Charts {
         return heatmap(m, measure, spec.title());
     }
 
-    /** The heatmap of an already computed correlation matrix, keeping only columns the measure applies to. */
+    /** More columns than this make a heatmap nobody can read and a page of many megabytes. */
+    public static final int HEATMAP_COLUMNS = 50;
+
+    /**
+     * The heatmap of an already computed correlation matrix, keeping only columns the measure applies to; of a
+     * wider table, the {@value #HEATMAP_COLUMNS} columns with the strongest association to any other, as the title says.
+     */
     public static ChartData.HeatmapData heatmap(Correlations.Matrix m, Correlations.Measure measure, String title) {
         double[][] all = m.values().get(measure);
         List<Integer> keep = new ArrayList<>();
+        double[] strongest = new double[m.columns().size()];
         for (int i = 0; i < m.columns().size(); i++) {
             int defined = 0;
             for (int j = 0; j < m.columns().size(); j++) {
                 if (i != j && !Double.isNaN(all[i][j])) {
                     defined++;
+                    strongest[i] = Math.max(strongest[i], Math.abs(all[i][j]));
                 }
             }
             if (defined > 0) {
                 keep.add(i);
             }
+        }
+        if (keep.size() > HEATMAP_COLUMNS) {
+            int shown = keep.size();
+            keep = keep.stream().sorted((a, b) -> Double.compare(strongest[b], strongest[a]))
+                    .limit(HEATMAP_COLUMNS).sorted().toList();
+            title = title + " (the " + HEATMAP_COLUMNS + " of " + shown + " columns most strongly associated with another)";
         }
         List<String> names = keep.stream().map(m.columns()::get).toList();
         double[][] z = new double[keep.size()][keep.size()];
