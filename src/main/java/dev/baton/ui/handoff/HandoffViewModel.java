@@ -93,8 +93,9 @@ public final class HandoffViewModel {
                     return new Exported(report, verified);
                 })
                 .onSuccess(e -> {
-                    exported.set(e);
+                    // The message first: whoever sees the export done also sees the progress line gone.
                     message.set(null);
+                    exported.set(e);
                 })
                 .onFailure(error -> message.set("The bundle was not written. " + dev.baton.ui.ErrorDialog.plainMessage(error)))
                 .onCancelled(() -> message.set("Export cancelled; nothing was written."))
