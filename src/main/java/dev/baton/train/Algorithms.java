@@ -101,11 +101,19 @@ public final class Algorithms {
         return (int) Math.max(5, Math.min(200, Math.ceil(100_000.0 / Math.max(1, rows))));
     }
 
+    /** The fraction of features a split considers: given, or the square root of their number (the usual default). */
     private static float fraction(double given, int features) {
-        if (given > 0) {
-            return (float) given;
-        }
-        return (float) Math.max(1.0 / Math.max(1, features), Math.min(1.0, Math.sqrt(features) / features));
+        return splitFraction(given > 0 ? given : Math.sqrt(features) / Math.max(1, features), features);
+    }
+
+    /**
+     * A feature fraction a tree trainer accepts: at least one feature (Tribuo rounds fraction x features), and
+     * just under 1 for all of them, since Tribuo's random forest refuses exactly 1 (with a single feature column
+     * it could otherwise not be trained at all). Rounding still gives every feature.
+     */
+    static float splitFraction(double fraction, int features) {
+        double atLeastOne = Math.max(fraction, 1.0 / Math.max(1, features));
+        return Math.min((float) atLeastOne, Math.nextDown(1f));
     }
 
     private static int depth(double given) {
@@ -219,7 +227,7 @@ public final class Algorithms {
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree"),
                         Parameter.real("featureFraction", "Features per split (0 = one third)", 0, 0, 1, "Fraction of features each split considers")),
                 (v, c) -> new RandomForestTrainer<>(new CARTRegressionTrainer(depth(v.get("maxDepth")), 5, 0.0f,
-                        v.get("featureFraction") > 0 ? v.get("featureFraction").floatValue() : (float) Math.max(1.0 / c.features(), 1.0 / 3),
+                        splitFraction(v.get("featureFraction") > 0 ? v.get("featureFraction") : 1.0 / 3, c.features()),
                         false, new MeanSquaredError(), c.seed()), new AveragingCombiner(), v.get("trees").intValue(), c.seed()),
                 "The average of trees grown on bootstrap samples."));
         ALL.add(new Algorithm("xgboost", "XGBoost", Task.REGRESSION, false, false, false,

@@ -11,10 +11,12 @@ import org.tribuo.Model;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class TrainingBehaviourTest {
 
@@ -182,5 +184,31 @@ class TrainingBehaviourTest {
         assertThat(c.t()).isCloseTo(t, org.assertj.core.api.Assertions.within(1e-9));
         // Two-sided p for t = 2.8284 with 4 degrees of freedom (from R: 2 * pt(-2.828427, 4) = 0.04742).
         assertThat(c.pValue()).isCloseTo(0.04742, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
+    void aRandomForestTrainsOnASingleFeatureAndWithEveryFeaturePerSplit() {
+        // y follows x: one feature column. Tribuo's random forest refuses a feature fraction of exactly 1, which is
+        // what "the square root of 1 feature" and an explicit 1 both asked for.
+        StringBuilder csv = new StringBuilder("x,label,amount\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append(i % 10).append(',').append(i % 10 < 5 ? "low" : "high").append(',').append(2.0 * (i % 10) + 1).append('\n');
+        }
+        Dataset data = Tables.csv(csv.toString());
+        for (String target : List.of("label", "amount")) {
+            Task task = Features.inferTask(data, target);
+            for (Map<String, Double> parameters : List.of(Map.<String, Double>of(), Map.of("featureFraction", 1.0))) {
+                TrainingSetup s = new TrainingSetup(target, task, List.of("x"), 0.2, 0, 1,
+                        List.of(new AlgorithmChoice("random-forest", parameters, null)), null);
+                var board = Experiment.run(data, s, Experiment.Listener.NONE, Progress.NONE);
+                assertThat(board.failures()).as(target + " " + parameters).isEmpty();
+                // x decides y exactly, so the forest is right on every held-out row.
+                ModelResult result = board.get("random-forest").result();
+                assertThat(result.holdout().get(task == Task.CLASSIFICATION ? "accuracy" : "r2")).isCloseTo(1.0, within(1e-9));
+            }
+        }
+        assertThat(Algorithms.splitFraction(1.0, 1)).isLessThan(1f);
+        assertThat(Math.round(Algorithms.splitFraction(1.0, 1000) * 1000)).isEqualTo(1000);
+        assertThat(Math.round(Algorithms.splitFraction(0.01, 20) * 20)).isEqualTo(1);
     }
 }
