@@ -22,6 +22,15 @@ import java.util.Map;
  */
 final class JsonImporter {
 
+    private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+            "\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: \\d+\\]\\)");
+
+    /** Jackson's message without its parser-internal source description: where the object or array opened, plainly. */
+    static String plain(String message) {
+        java.util.regex.Matcher m = START_MARKER.matcher(message);
+        return m.find() ? m.replaceFirst(" opened on line " + m.group(1)) : message;
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonImporter() {
@@ -82,7 +91,7 @@ final class JsonImporter {
             long line = at == null ? 0 : at.getLineNr();
             throw new ImportException(ImportException.Kind.SYNTAX, file, line, null, null, List.of(),
                     file.getFileName() + ": not valid JSON at line " + line + ", column " + (at == null ? 0 : at.getColumnNr())
-                            + ": " + e.getOriginalMessage(), e);
+                            + ": " + plain(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new ImportException(ImportException.Kind.UNREADABLE, file, 0, null, null, List.of(),
                     "Could not read " + file + ": " + e.getMessage(), e);

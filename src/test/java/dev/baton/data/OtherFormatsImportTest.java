@@ -72,6 +72,15 @@ class OtherFormatsImportTest {
     }
 
     @Test
+    void aJsonRecordLeftOpenSaysWhereItOpenedInPlainWords() throws IOException {
+        Path file = dir.resolve("cut.jsonl");
+        Files.writeString(file, "{\"a\": 1}\n{\"a\": 2, \"b\": \"x\"\n");
+        ImportException e = catchThrowableOfType(ImportException.class, () -> read(file));
+        assertThat(e.kind()).isEqualTo(ImportException.Kind.SYNTAX);
+        assertThat(e.getMessage()).contains("cut.jsonl: not valid JSON at line 3", "opened on line 2").doesNotContain("Source");
+    }
+
+    @Test
     void jsonRecordThatIsNotAnObject() throws IOException {
         Path file = dir.resolve("scalars.json");
         Files.writeString(file, "[1, 2]");
