@@ -90,6 +90,10 @@ final class OverviewPane {
         alertTitle.setText(e.alerts().size() + " alert" + (e.alerts().size() == 1 ? "" : "s"));
     }
 
+    /** Between the kind, the message and the fix button; and the list's padding and scroll bar. */
+    private static final double GAP = 10;
+    private static final double LIST_INSETS = 40;
+
     private final class AlertCell extends ListCell<Alert> {
         @Override
         protected void updateItem(Alert a, boolean empty) {
@@ -103,18 +107,23 @@ final class OverviewPane {
             kind.getStyleClass().addAll("alert-kind", "alert-" + a.kind().name().toLowerCase());
             Label message = new Label(a.message());
             message.setWrapText(true);
-            message.maxWidthProperty().bind(getListView().widthProperty().subtract(300));
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(10, kind, message, spacer);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            HBox row = new HBox(GAP, kind, message);
             row.setAlignment(Pos.CENTER_LEFT);
+            // The message gets the width the kind and the fix button leave (so it wraps to its real height),
+            // and the button is never cut.
+            javafx.beans.binding.DoubleBinding space = getListView().widthProperty()
+                    .subtract(LIST_INSETS + GAP).subtract(kind.widthProperty());
             if (a.fix() != null) {
                 Button fix = new Button(a.fixLabel());
                 fix.setMnemonicParsing(false);
+                fix.setMinWidth(Region.USE_PREF_SIZE);
                 fix.getStyleClass().add("small-button");
                 fix.setOnAction(e -> model.fix(a));
                 row.getChildren().add(fix);
+                space = space.subtract(fix.widthProperty()).subtract(GAP);
             }
+            message.prefWidthProperty().bind(space);
             setGraphic(row);
             setText(null);
         }
