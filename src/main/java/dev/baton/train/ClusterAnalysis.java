@@ -65,6 +65,7 @@ public final class ClusterAnalysis {
         Logging.quiet();
         progress.update(0, 4, "Preparing " + columns.size() + " columns");
         Frame frame = Frame.unsupervised(data, columns);
+        frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
         if (frame.rows < k) {
             throw new UserException("The data has " + frame.rows + " rows: too few for " + k + " clusters.");
         }
@@ -96,6 +97,7 @@ public final class ClusterAnalysis {
     public static double[] elbow(Dataset data, List<String> columns, int maxK, long seed, Progress progress) {
         Logging.quiet();
         Frame frame = Frame.unsupervised(data, columns);
+        frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
         int[] rows = sample(frame.rows, 20_000, seed);
         Preparation preparation = Preparation.fit(frame, rows, true);
         double[][] prepared = preparation.encode(frame, rows);

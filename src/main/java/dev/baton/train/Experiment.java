@@ -70,6 +70,7 @@ public final class Experiment {
         setup.check();
         dev.baton.util.Logging.quiet();
         Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
+        frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
         String description = "Baton: " + data.name() + (data.source() == null ? "" : " (SHA-256 " + data.source().fingerprint() + ")");
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), setup.algorithms().size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

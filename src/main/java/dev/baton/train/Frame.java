@@ -213,6 +213,33 @@ public final class Frame {
         return Numbers.of(column);
     }
 
+    /** More one-hot columns than this make training slow whatever the memory. */
+    static final int MAX_ENCODED_FEATURES = 10_000;
+
+    /**
+     * Refuses, before any training, features whose encoding would not fit: each category becomes a column of
+     * every row (a text of 100,000 distinct values forced to categorical would need tens of gigabytes). The
+     * message names the widest categorical features and what to do about them.
+     */
+    void checkEncodedSize(long heapBytes) {
+        long width = 0;
+        for (String f : features) {
+            // A number is one column plus its missing indicator; a category one column per value plus "missing".
+            width += kinds.get(f) == Kind.CATEGORICAL ? levels.get(f).size() + 1 : 2;
+        }
+        // The encoded training rows, Tribuo's copy of them, and a fold's: three copies of 8-byte cells.
+        double bytes = 3.0 * 8 * width * rows;
+        if (width <= MAX_ENCODED_FEATURES && bytes <= heapBytes / 2.0) {
+            return;
+        }
+        List<String> widest = features.stream().filter(f -> kinds.get(f) == Kind.CATEGORICAL)
+                .sorted(java.util.Comparator.comparingInt((String f) -> -levels.get(f).size())).limit(3)
+                .map(f -> f + " (" + String.format("%,d", levels.get(f).size()) + " values)").toList();
+        throw new dev.baton.util.UserException(String.format("With every category as its own column the features "
+                + "become %,d columns for %,d rows: more than Baton can train on. The widest: %s. Leave them out, or "
+                + "merge their rare values first (Clean: Merge rare categories).", width, rows, String.join(", ", widest)));
+    }
+
     public int rows() {
         return rows;
     }

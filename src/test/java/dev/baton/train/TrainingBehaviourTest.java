@@ -211,4 +211,22 @@ class TrainingBehaviourTest {
         assertThat(Math.round(Algorithms.splitFraction(1.0, 1000) * 1000)).isEqualTo(1000);
         assertThat(Math.round(Algorithms.splitFraction(0.01, 20) * 20)).isEqualTo(1);
     }
+
+    @Test
+    void featuresTooWideToEncodeAreRefusedBeforeTrainingWithTheColumnNamed() {
+        // 12,000 distinct codes as a category: 12,001 one-hot columns, over the 10,000 Baton trains on.
+        StringBuilder csv = new StringBuilder("code,x,y\n");
+        for (int i = 0; i < 12_000; i++) {
+            csv.append("c").append(i).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Dataset data = Tables.csv(csv.toString());
+        Frame frame = Frame.of(data, "y", Task.CLASSIFICATION, List.of("code", "x"));
+        assertThatThrownBy(() -> frame.checkEncodedSize(Runtime.getRuntime().maxMemory()))
+                .isInstanceOf(dev.baton.util.UserException.class)
+                .hasMessageContaining("12,003 columns for 12,000 rows").hasMessageContaining("code (12,000 values)");
+        // Only x: 2 columns (the value and its missing indicator), but not even those fit in 100 kB.
+        Frame narrow = Frame.of(data, "y", Task.CLASSIFICATION, List.of("x"));
+        narrow.checkEncodedSize(Runtime.getRuntime().maxMemory());
+        assertThatThrownBy(() -> narrow.checkEncodedSize(100_000)).isInstanceOf(dev.baton.util.UserException.class);
+    }
 }
