@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ChartsTest {
 
@@ -114,5 +115,31 @@ class ChartsTest {
         assertThat(h.columns()).hasSize(Charts.HEATMAP_COLUMNS).contains("s0", "s1");
         assertThat(h.title()).contains("the 50 of 120 columns");
         assertThat(Json.mapper().writeValueAsString(PlotlyFigure.of(h)).length()).isLessThan(200_000);
+    }
+
+    @Test
+    void aWideTablesMissingValuesMatrixShowsTheColumnsMissingMost() {
+        // 150 columns; only the last two miss values (every 3rd and every 5th row).
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < 150; c++) {
+            csv.append(c == 0 ? "" : ",").append("k").append(c);
+        }
+        csv.append('\n');
+        for (int r = 0; r < 60; r++) {
+            for (int c = 0; c < 150; c++) {
+                boolean gap = (c == 148 && r % 3 == 0) || (c == 149 && r % 5 == 0);
+                csv.append(c == 0 ? "" : ",").append(gap ? "" : Integer.toString(r + c));
+            }
+            csv.append('\n');
+        }
+        ChartData.HeatmapData h = (ChartData.HeatmapData) Charts.data(Tables.csv(csv.toString()), ChartSpec.missing(), Progress.NONE);
+        assertThat(h.columns()).hasSize(Charts.MISSING_COLUMNS).contains("k148", "k149");
+        assertThat(h.title()).contains("the 100 of 150 columns missing the most");
+        int k148 = h.columns().indexOf("k148");
+        double missingShare = 0;
+        for (double[] band : h.z()) {
+            missingShare += band[k148] / h.z().length;
+        }
+        assertThat(missingShare).isCloseTo(20.0 / 60, within(1e-9));
     }
 }

@@ -262,10 +262,20 @@ public final class Charts {
                 names.size() <= 15);
     }
 
+    /** Columns a missing-values matrix shows at most: of a wider table, those missing the most. */
+    public static final int MISSING_COLUMNS = 100;
+
     private static ChartData missing(Dataset data, ChartSpec spec) {
         int n = data.rowCount();
         int bands = Math.max(1, Math.min(MISSING_BANDS, n));
         List<String> columns = data.columnNames();
+        String title = spec.title();
+        if (columns.size() > MISSING_COLUMNS) {
+            List<String> all = columns;
+            columns = all.stream().sorted(java.util.Comparator.comparingInt((String c) -> -data.missingCount(c)))
+                    .limit(MISSING_COLUMNS).sorted(java.util.Comparator.comparingInt(all::indexOf)).toList();
+            title = title + " (the " + MISSING_COLUMNS + " of " + all.size() + " columns missing the most)";
+        }
         double[][] z = new double[bands][columns.size()];
         List<String> rows = new ArrayList<>();
         for (int b = 0; b < bands; b++) {
@@ -273,7 +283,7 @@ public final class Charts {
             int to = (int) ((long) n * (b + 1) / bands);
             rows.add(String.format("rows %,d\u2013%,d", from + 1, to));
             for (int c = 0; c < columns.size(); c++) {
-                Column<?> column = data.table().column(c);
+                Column<?> column = data.column(columns.get(c));
                 int missing = 0;
                 for (int r = from; r < to; r++) {
                     if (column.isMissing(r)) {
@@ -283,7 +293,7 @@ public final class Charts {
                 z[b][c] = to > from ? (double) missing / (to - from) : 0;
             }
         }
-        return new ChartData.HeatmapData(spec.title(), columns, rows, z, 0, 1, "missing", false);
+        return new ChartData.HeatmapData(title, columns, rows, z, 0, 1, "missing", false);
     }
 
     /** Whether a column can be the values of a histogram or box plot. */
