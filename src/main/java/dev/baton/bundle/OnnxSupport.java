@@ -50,20 +50,34 @@ public final class OnnxSupport {
     private OnnxSupport() {
     }
 
+    /** A library's message cut to a line a model card can hold (Tribuo quotes whole models in some). */
+    static String shortened(String message) {
+        String line = message.lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "\u2026";
+    }
+
     /** The ONNX graph, or null with the reason when the algorithm does not export. */
     public record Export(byte[] graph, Io io, String reason) {
     }
 
     public static Export export(Model<?> model, String algorithmLabel) {
+        String noExport = algorithmLabel + " models have no ONNX export in Tribuo " + dev.baton.util.Versions.mavenVersion(
+                "org.tribuo", "tribuo-core") + "; use the Tribuo model (model/model.tribuo) through Baton's scorer.";
         if (!(model instanceof ONNXExportable exportable)) {
-            return new Export(null, null, algorithmLabel + " models have no ONNX export in Tribuo " + dev.baton.util.Versions.mavenVersion(
-                    "org.tribuo", "tribuo-core") + "; use the Tribuo model (model/model.tribuo) through Baton's scorer.");
+            return new Export(null, null, noExport);
+        }
+        // An ensemble exports only if its members do (a forest's trees do not); Tribuo's own message would quote
+        // every tree.
+        if (model instanceof org.tribuo.ensemble.EnsembleModel<?> ensemble
+                && ensemble.getModels().stream().anyMatch(member -> !(member instanceof ONNXExportable))) {
+            return new Export(null, null, noExport);
         }
         byte[] graph;
         try {
             graph = exportable.exportONNXModel("dev.baton", 1).toByteArray();
         } catch (RuntimeException e) {
-            return new Export(null, null, "Tribuo could not export this " + algorithmLabel + " model to ONNX: " + e.getMessage());
+            return new Export(null, null, "Tribuo could not export this " + algorithmLabel + " model to ONNX: "
+                    + shortened(String.valueOf(e.getMessage())));
         }
         ImmutableFeatureMap features = model.getFeatureIDMap();
         List<String> order = new ArrayList<>();

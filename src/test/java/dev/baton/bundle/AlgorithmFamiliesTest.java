@@ -50,6 +50,11 @@ class AlgorithmFamiliesTest {
             assertThat(report.parityRows()).as(a.id()).isEqualTo(project.leaderboard().get(a.id()).holdout().size());
             Bundle bundle = Bundle.open(out);
             assertThat(bundle.manifest().onnx()).as(a.id() + " ONNX (" + report.onnxNote() + ")").isEqualTo(a.onnx());
+            if (!a.onnx()) {
+                // Said in a sentence: Tribuo's own message for a forest quotes every tree (200 kB in a model card).
+                assertThat(report.onnxNote()).as(a.id()).hasSizeLessThan(300).contains("ONNX");
+                assertThat(bundle.text("MODEL_CARD.md")).as(a.id()).hasSizeLessThan(20_000);
+            }
             BundleVerifier.Result verified = BundleVerifier.verify(bundle);
             assertThat(verified.javaDifferences()).as(a.id()).isEmpty();
             assertThat(verified.onnxDifferences()).as(a.id()).isEmpty();
