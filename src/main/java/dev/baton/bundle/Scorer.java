@@ -244,7 +244,8 @@ public final class Scorer {
                 }
                 continue;
             }
-            if (known != null && !known.contains(t)) {
+            // Judged on the value as read, as training saw it: "Yes" in a yes/no column is the category "true".
+            if (known != null && !known.contains(TypeConversion.text(column, r))) {
                 counts.unseen++;
                 if (in.unseen() == Contract.Unseen.REJECT) {
                     reject(errors, r, in.name() + ": '" + t + "' is a category the model never saw");

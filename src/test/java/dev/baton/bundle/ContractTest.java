@@ -119,4 +119,37 @@ class ContractTest {
         longest.put("Flipper Length (mm)", 231);
         assertThat(scorer.score(far)).isEqualTo(scorer.score(longest));
     }
+
+    @Test
+    void aYesNoColumnReadsYesAsTheCategoryTrueAlsoUnderTheStrictestPolicy() throws Exception {
+        // Trained on "Yes"/"No" (typed as boolean, so the contract lists "false" and "true"): the same raw words at
+        // scoring time are the known categories, not unseen ones.
+        StringBuilder csv = new StringBuilder("member,visits,churn\n");
+        for (int i = 0; i < 120; i++) {
+            csv.append(i % 3 == 0 ? "Yes" : "No").append(',').append(i % 11).append(',').append(i % 3 == 0 ? "stay" : "leave").append('\n');
+        }
+        dev.baton.project.Project project = new dev.baton.project.Project();
+        project.setData(dev.baton.testing.Tables.csv(csv.toString()));
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), new dev.baton.train.TrainingSetup("churn",
+                dev.baton.train.Task.CLASSIFICATION, List.of("member", "visits"), 0.2, 0, 1,
+                List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression")), null), dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        Path file = dir.resolve("yesno.baton");
+        BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
+        Bundle yesNo = Bundle.open(file);
+        assertThat(yesNo.contract().inputs().get(0).categories()).containsExactly("false", "true");
+        List<Contract.Input> inputs = new ArrayList<>();
+        for (Contract.Input in : yesNo.contract().inputs()) {
+            inputs.add(new Contract.Input(in.name(), in.type(), true, in.categories(), in.min(), in.max(), in.minText(), in.maxText(),
+                    Contract.Missing.IMPUTE, Contract.Unseen.REJECT, Contract.OutOfRange.SCORE, Contract.WrongType.REJECT));
+        }
+        Scorer strict = new Scorer(new Contract(yesNo.contract().target(), yesNo.contract().task(), yesNo.contract().classes(),
+                yesNo.contract().missingTokens(), inputs), yesNo.recipe(), yesNo.preparation(), yesNo.model());
+        Violations violations = new Violations();
+        List<Scorer.Output> out = strict.scoreRows(List.of("member", "visits"),
+                List.<String[]>of(new String[]{"Yes", "3"}, new String[]{"No", "4"}), violations);
+        assertThat(out).allMatch(o -> o.error() == null);
+        assertThat(out.get(0).label()).isEqualTo("stay");
+        assertThat(out.get(1).label()).isEqualTo("leave");
+        assertThat(violations.column("member").unseen).isZero();
+    }
 }
