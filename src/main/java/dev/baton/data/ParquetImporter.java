@@ -130,8 +130,34 @@ final class ParquetImporter {
             case Types.TIMESTAMP -> iso(rs.getObject(column, LocalDateTime.class));
             case Types.TIMESTAMP_WITH_TIMEZONE -> iso(rs.getObject(column, OffsetDateTime.class)
                     .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+            case Types.BLOB, Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> hex(value instanceof java.sql.Blob blob
+                    ? blob.getBytes(1, (int) Math.min(blob.length(), Integer.MAX_VALUE)) : rs.getBytes(column));
+            case Types.STRUCT -> value instanceof java.sql.Struct struct ? structText(struct) : value.toString();
             default -> value.toString();
         };
+    }
+
+    /** Bytes as text a person can compare: hex, the first 32 bytes of a long value and its length. */
+    static String hex(byte[] bytes) {
+        String shown = java.util.HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 32));
+        return "0x" + shown + (bytes.length > 32 ? "\u2026 (" + bytes.length + " bytes)" : "");
+    }
+
+    /** A nested record as JSON text, the way the JSON importer keeps nested values it does not flatten. */
+    private static String structText(java.sql.Struct struct) throws SQLException {
+        Object[] values = struct.getAttributes();
+        String[] names = struct instanceof org.duckdb.DuckDBStruct duck ? duck.getMap().keySet().toArray(String[]::new) : null;
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            fields.put(names != null && i < names.length ? names[i] : "f" + (i + 1),
+                    v instanceof Number || v instanceof Boolean || v == null ? v : v.toString());
+        }
+        try {
+            return dev.baton.util.Json.compact().writeValueAsString(fields);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return struct.toString();
+        }
     }
 
     private static String iso(LocalDateTime value) {

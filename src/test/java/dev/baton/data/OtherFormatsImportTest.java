@@ -192,6 +192,21 @@ class OtherFormatsImportTest {
     }
 
     @Test
+    void parquetNestedAndBinaryValuesReadAsText() throws Exception {
+        Path file = dir.resolve("nested.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT {'a': 1, 'b': 'x'} AS st, [1, 2] AS lst, BLOB 'ab' AS bl, "
+                    + "TIMESTAMPTZ '2024-01-01 10:00:00+02' AS tz) TO '" + file + "' (FORMAT PARQUET)");
+        }
+        Dataset d = read(file);
+        assertThat(d.table().stringColumn("st").get(0)).isEqualTo("{\"a\":1,\"b\":\"x\"}");
+        assertThat(d.table().stringColumn("lst").get(0)).isEqualTo("[1, 2]");
+        assertThat(d.table().stringColumn("bl").get(0)).isEqualTo("0x6162"); // the bytes of "ab"
+        // A time with an offset is kept as the same instant in UTC.
+        assertThat(d.table().dateTimeColumn("tz").get(0)).isEqualTo(java.time.LocalDateTime.of(2024, 1, 1, 8, 0));
+    }
+
+    @Test
     void notAParquetFile() throws IOException {
         Path file = dir.resolve("fake.parquet");
         Files.writeString(file, "a,b\n1,2\n");
