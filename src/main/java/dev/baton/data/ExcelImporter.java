@@ -3,7 +3,9 @@ package dev.baton.data;
 import dev.baton.util.Progress;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -52,6 +54,7 @@ final class ExcelImporter {
             } else {
                 sheet = workbook.getSheetAt(0);
             }
+            Cells cells = new Cells(workbook.getCreationHelper().createFormulaEvaluator());
             int firstRow = sheet.getFirstRowNum();
             int lastRow = sheet.getLastRowNum();
             if (sheet.getPhysicalNumberOfRows() == 0) {
@@ -75,7 +78,7 @@ final class ExcelImporter {
             if (header) {
                 Row row = sheet.getRow(firstRow);
                 for (int c = 0; c < width; c++) {
-                    String name = row == null ? null : text(row.getCell(c));
+                    String name = row == null ? null : cells.text(row.getCell(c));
                     names.add(name == null ? "" : name);
                 }
                 dataStart = firstRow + 1;
@@ -87,11 +90,11 @@ final class ExcelImporter {
             FieldGridBuilder grid = new FieldGridBuilder(width);
             for (int r = dataStart; r <= lastRow && grid.rows() < maxRows; r++) {
                 Row row = sheet.getRow(r);
-                if (row == null || isBlank(row, width)) {
+                if (row == null || cells.isBlank(row, width)) {
                     continue;
                 }
                 for (int c = 0; c < width; c++) {
-                    grid.add(text(row.getCell(c)));
+                    grid.add(cells.text(row.getCell(c)));
                 }
                 grid.endRow(r + 1);
                 if ((r & 0xFFF) == 0) {
@@ -108,6 +111,15 @@ final class ExcelImporter {
                     Map.of(), progress);
             List<String> notes = new ArrayList<>(unique.notes());
             notes.addAll(typed.notes());
+            if (cells.computed > 0) {
+                notes.add(String.format("%,d formula cell%s had no saved result (the workbook was not saved by a spreadsheet "
+                        + "program) and %s computed on reading.", cells.computed, cells.computed == 1 ? "" : "s",
+                        cells.computed == 1 ? "was" : "were"));
+            }
+            if (cells.uncomputable > 0) {
+                notes.add(String.format("%,d formula cell%s had no saved result and could not be computed: read as missing.",
+                        cells.uncomputable, cells.uncomputable == 1 ? "" : "s"));
+            }
             ImportOptions resolved = options.withFormat(DataFormat.EXCEL).withSheet(sheet.getSheetName()).withHeader(header);
             DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
             return new Dataset(DelimitedImporter.baseName(file), typed.table(), typed.columns(), dataSource, notes);
@@ -130,40 +142,84 @@ final class ExcelImporter {
                 file.getFileName() + " is not a readable Excel workbook: " + e.getMessage(), e);
     }
 
-    private static boolean isBlank(Row row, int width) {
-        for (int c = 0; c < width; c++) {
-            if (text(row.getCell(c)) != null) {
-                return false;
-            }
-        }
-        return true;
-    }
+    /**
+     * Reads cells as text the type inference understands. A formula gives its saved result, as a spreadsheet shows
+     * it; files written by programs (Apache POI, openpyxl) often save formulas without results, which are then
+     * computed here rather than read as 0.
+     */
+    static final class Cells {
+        private final FormulaEvaluator evaluator;
+        int computed;
+        int uncomputable;
 
-    /** A cell as text the type inference understands: ISO dates, plain numbers, true/false; null when empty. */
-    static String text(Cell cell) {
-        if (cell == null) {
-            return null;
+        Cells(FormulaEvaluator evaluator) {
+            this.evaluator = evaluator;
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> {
-                String s = cell.getStringCellValue();
-                yield s == null || s.isEmpty() ? null : s;
-            }
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime value = cell.getLocalDateTimeCellValue();
-                    yield value.toLocalTime().toSecondOfDay() == 0 && value.getNano() == 0
-                            ? value.toLocalDate().toString() : value.toString();
+
+        boolean isBlank(Row row, int width) {
+            for (int c = 0; c < width; c++) {
+                if (text(row.getCell(c)) != null) {
+                    return false;
                 }
-                double d = cell.getNumericCellValue();
-                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                    yield Long.toString((long) d);
-                }
-                yield BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
             }
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            default -> null;
-        };
+            return true;
+        }
+
+        /** A cell as text: ISO dates, plain numbers, true/false; null when empty or an error (#DIV/0!). */
+        String text(Cell cell) {
+            if (cell == null) {
+                return null;
+            }
+            if (cell.getCellType() == CellType.FORMULA && !hasSavedResult(cell)) {
+                return computed(cell);
+            }
+            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            return switch (type) {
+                case STRING -> {
+                    String s = cell.getStringCellValue();
+                    yield s == null || s.isEmpty() ? null : s;
+                }
+                case NUMERIC -> number(cell, cell.getNumericCellValue());
+                case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+                default -> null;
+            };
+        }
+
+        private static boolean hasSavedResult(Cell cell) {
+            return !(cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x) || x.getCTCell().isSetV();
+        }
+
+        private String computed(Cell cell) {
+            CellValue value;
+            try {
+                value = evaluator.evaluate(cell);
+            } catch (RuntimeException e) {
+                uncomputable++;
+                return null;
+            }
+            computed++;
+            if (value == null) {
+                return null;
+            }
+            return switch (value.getCellType()) {
+                case STRING -> value.getStringValue() == null || value.getStringValue().isEmpty() ? null : value.getStringValue();
+                case NUMERIC -> number(cell, value.getNumberValue());
+                case BOOLEAN -> Boolean.toString(value.getBooleanValue());
+                default -> null;
+            };
+        }
+
+        private static String number(Cell cell, double d) {
+            if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(d)) {
+                LocalDateTime value = DateUtil.getLocalDateTime(d, cell.getSheet().getWorkbook() instanceof
+                        org.apache.poi.xssf.usermodel.XSSFWorkbook x && x.isDate1904());
+                return value.toLocalTime().toSecondOfDay() == 0 && value.getNano() == 0
+                        ? value.toLocalDate().toString() : value.toString();
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
     }
 }

@@ -89,6 +89,32 @@ class OtherFormatsImportTest {
     }
 
     @Test
+    void excelFormulasSavedWithoutResultsAreComputedAndErrorsAreMissing() throws IOException {
+        // POI, like openpyxl, saves formulas without their results: reading the saved value would give 0.
+        Path file = dir.resolve("formulas.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = book.createSheet("s");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("price");
+            header.createCell(1).setCellValue("total");
+            for (int r = 1; r <= 3; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(r * 2.5);
+                row.createCell(1).setCellFormula("A" + (r + 1) + "*4");
+            }
+            Row error = sheet.createRow(4);
+            error.createCell(0).setCellValue(1);
+            error.createCell(1).setCellFormula("1/0");
+            book.write(out);
+        }
+        Dataset d = read(file);
+        assertThat(d.table().intColumn("total").asList()).containsExactly(10, 20, 30, null);
+        assertThat(d.notes()).anyMatch(n -> n.startsWith("4 formula cells had no saved result"));
+        // POI logs through Log4j's API: with no provider it printed an error to standard output (into JSON output).
+        assertThat(org.apache.logging.log4j.util.ProviderUtil.hasProviders()).isTrue();
+    }
+
+    @Test
     void excelSheetWithDatesNumbersAndBlanks() throws IOException {
         Path file = dir.resolve("book.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
