@@ -45,7 +45,11 @@ final class ColumnTyper {
     /** Which cell lengths a missing token has: most cells are ruled out by their length alone. */
     private final boolean[] missingLengths;
 
-    record Typed(Column<?> column, ColumnInfo info) {
+    /** A typed column; the note, when there is one, tells the user about a reading they may want to change. */
+    record Typed(Column<?> column, ColumnInfo info, String note) {
+        Typed(Column<?> column, ColumnInfo info) {
+            this(column, info, null);
+        }
     }
 
     /**
@@ -368,7 +372,8 @@ final class ColumnTyper {
     }
 
     private Typed dates(int c, String name, boolean lenient) {
-        for (DateFormats.Pattern pattern : candidates(c, DateFormats.DATE_PATTERNS, lenient)) {
+        List<DateFormats.Pattern> candidates = candidates(c, DateFormats.DATE_PATTERNS, lenient);
+        for (DateFormats.Pattern pattern : candidates) {
             int rows = grid.rows;
             int[] values = new int[rows];
             Failures failures = new Failures();
@@ -392,14 +397,16 @@ final class ColumnTyper {
                 values[r] = (int) v;
             }
             if (complete) {
-                return new Typed(DateColumn.createInternal(name, values), failures.info(name, ColumnType.DATE));
+                return new Typed(DateColumn.createInternal(name, values), failures.info(name, ColumnType.DATE),
+                        lenient ? null : otherReading(name, pattern, candidates));
             }
         }
         return null;
     }
 
     private Typed dateTimes(int c, String name, boolean lenient) {
-        for (DateFormats.Pattern pattern : candidates(c, DateFormats.DATE_TIME_PATTERNS, lenient)) {
+        List<DateFormats.Pattern> candidates = candidates(c, DateFormats.DATE_TIME_PATTERNS, lenient);
+        for (DateFormats.Pattern pattern : candidates) {
             int rows = grid.rows;
             long[] values = new long[rows];
             Failures failures = new Failures();
@@ -423,7 +430,34 @@ final class ColumnTyper {
                 values[r] = v;
             }
             if (complete) {
-                return new Typed(DateTimeColumn.createInternal(name, values), failures.info(name, ColumnType.DATETIME));
+                return new Typed(DateTimeColumn.createInternal(name, values), failures.info(name, ColumnType.DATETIME),
+                        lenient ? null : otherReading(name, pattern, candidates));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * When every value also reads with a later candidate as different dates (01/02/2024: January 2nd or February
+     * 1st), the note that says which reading was taken and how to take the other; null when the reading is certain.
+     */
+    private String otherReading(String name, DateFormats.Pattern chosen, List<DateFormats.Pattern> candidates) {
+        for (DateFormats.Pattern other : candidates.subList(candidates.indexOf(chosen) + 1, candidates.size())) {
+            boolean all = true;
+            boolean differs = false;
+            for (int r = 0; r < grid.rows && all; r++) {
+                int s = cellStarts[r];
+                if (s < 0) {
+                    continue;
+                }
+                long v = other.parse(grid.data, s, cellEnds[r]);
+                all = v != Long.MIN_VALUE;
+                differs |= all && v != chosen.parse(grid.data, s, cellEnds[r]);
+            }
+            if (all && differs) {
+                return "Every value of '" + name + "' reads both as " + chosen.description() + " and as " + other.description()
+                        + "; Baton took " + chosen.description() + ". If the other is right, import '" + name
+                        + "' as text and add the cleaning step Read text as dates with " + other.description() + ".";
             }
         }
         return null;

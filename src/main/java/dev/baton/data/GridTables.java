@@ -28,6 +28,7 @@ final class GridTables {
         int n = names.size();
         Column<?>[] columns = new Column<?>[n];
         ColumnInfo[] infos = new ColumnInfo[n];
+        String[] readings = new String[n];
         AtomicInteger done = new AtomicInteger();
         Parallel.forEach(n, c -> {
             progress.checkCancelled();
@@ -46,12 +47,18 @@ final class GridTables {
             }
             columns[c] = typed.column();
             infos[c] = typed.info();
+            readings[c] = typed.note();
             progress.update(done.incrementAndGet(), n, "Typing columns");
         });
         List<String> notes = new ArrayList<>();
         for (String unknown : options.types().keySet()) {
             if (!names.contains(unknown)) {
                 notes.add("The type chosen for column '" + unknown + "' was not used: the file has no such column.");
+            }
+        }
+        for (String reading : readings) {
+            if (reading != null) {
+                notes.add(reading);
             }
         }
         for (ColumnInfo info : infos) {

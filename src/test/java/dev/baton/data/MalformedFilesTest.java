@@ -264,6 +264,17 @@ class MalformedFilesTest {
     }
 
     @Test
+    void datesThatReadEitherWayAreReadMonthFirstAndTheUserIsTold() throws IOException {
+        Dataset d = read(write("either.csv", "when\n01/02/2024\n03/04/2024\n"));
+        assertThat(d.table().dateColumn("when").get(0)).isEqualTo(java.time.LocalDate.of(2024, 1, 2));
+        assertThat(d.notes()).containsExactly("Every value of 'when' reads both as M/d/yyyy and as d/M/yyyy; Baton took "
+                + "M/d/yyyy. If the other is right, import 'when' as text and add the cleaning step Read text as dates with d/M/yyyy.");
+        // One value that only one reading allows settles it: no note.
+        assertThat(read(write("settled.csv", "when\n01/02/2024\n03/14/2024\n")).notes()).isEmpty();
+        assertThat(read(write("iso.csv", "when\n2024-01-02\n")).notes()).isEmpty();
+    }
+
+    @Test
     void unknownEncodingIsNamed() throws IOException {
         ImportException e = failure(write("x.csv", "a\n1\n"), ImportOptions.detect().withEncoding("klingon-8"));
         assertThat(e.getMessage()).contains("Unknown encoding 'klingon-8'");
