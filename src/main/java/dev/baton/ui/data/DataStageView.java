@@ -82,6 +82,8 @@ public final class DataStageView {
         headline.getStyleClass().add("empty-headline");
         Label how = new Label("CSV, TSV, JSON, Excel (.xlsx), ARFF or Parquet. Use Open data (Ctrl+O) or drop a file on this window.");
         how.getStyleClass().add("muted");
+        how.setWrapText(true);
+        how.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Button open = new Button("Open data\u2026");
         open.getStyleClass().add("accent");
         open.setOnAction(e -> openData.run());
@@ -110,11 +112,13 @@ public final class DataStageView {
         if (!projects.getChildren().isEmpty()) {
             Label projectTitle = new Label("or a sample project, cleaned, explored and trained, with its report and model card:");
             projectTitle.getStyleClass().add("muted");
+            projectTitle.setWrapText(true);
+            projectTitle.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             box.getChildren().addAll(projectTitle, projects);
         }
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("empty-state");
-        box.setMaxWidth(640);
+        box.setMaxWidth(720);
         return box;
     }
 
