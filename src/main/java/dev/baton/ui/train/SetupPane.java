@@ -100,6 +100,9 @@ final class SetupPane {
                     Label why = new Label(row.reason());
                     why.getStyleClass().add("muted");
                     why.setWrapText(true);
+                    // Wrapped within the list's width (less its padding and scroll bar), at its full height.
+                    why.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                    why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                     box.setTooltip(new Tooltip("Left out by default: " + row.reason()));
                     setGraphic(new VBox(1, box, why));
                 } else {
