@@ -46,6 +46,18 @@ class ExpressionTest {
     }
 
     @Test
+    void aQuotedDateBesideADateIsADate() {
+        // Ann's day is 2007-11-11, Bob's 2008-02-29.
+        assertThat(eval("day >= '2008-01-01'", 0)).isEqualTo(false);
+        assertThat(eval("day >= '2008-01-01'", 1)).isEqualTo(true);
+        assertThat(eval("'2008-02-29' == day", 1)).isEqualTo(true);
+        assertThat(eval("day < '2007-11-11 12:00'", 0)).isEqualTo(true);
+        assertThatThrownBy(() -> eval("day > '2008-31-01'", 0)).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'2008-31-01' is compared with a date but is not one: write it as yyyy-MM-dd");
+        assertThat(eval("name == 'Ann'", 0)).isEqualTo(true); // text beside text stays text
+    }
+
+    @Test
     void textAndDateFunctions() {
         assertThat(eval("upper(name) + '-' + lower(sex)", 0)).isEqualTo("ANN-male");
         assertThat(eval("length(name)", 1)).isEqualTo(3.0);

@@ -125,11 +125,14 @@ final class Parser {
     }
 
     private Node comparison() {
-        Node left = sum();
+        Node first = sum();
         Token t = peek();
         if (t.kind() == Token.Kind.OPERATOR && List.of("==", "=", "!=", "<>", "<", "<=", ">", ">=").contains(t.text())) {
             next();
-            Node right = sum();
+            Node second = sum();
+            // A quoted date beside a date column is a date: `Flight Date` >= '2001-01-01', as in SQL.
+            Node left = isTemporal(second.type()) && first instanceof Text text ? text.asTemporal(second.type()) : first;
+            Node right = isTemporal(first.type()) && second instanceof Text text ? text.asTemporal(first.type()) : second;
             ValueType a = left.type();
             ValueType b = right.type();
             boolean compatible = a == b || a == ValueType.ANY || b == ValueType.ANY
@@ -155,7 +158,7 @@ final class Parser {
                 };
             });
         }
-        return left;
+        return first;
     }
 
     private static boolean isTemporal(ValueType t) {
@@ -255,8 +258,7 @@ final class Parser {
                 }
             }
             case STRING -> {
-                String value = t.text();
-                return new Typed(ValueType.TEXT, row -> value);
+                return new Text(t.text(), t);
             }
             case COLUMN -> {
                 return column(t, t.text());
@@ -339,6 +341,43 @@ final class Parser {
     private void requireType(Token op, Node node, ValueType expected) {
         if (node.type() != expected && node.type() != ValueType.ANY) {
             throw error(op, "'" + op.text() + "' needs " + expected.label() + ", not " + node.type().label() + ".");
+        }
+    }
+
+    /** A quoted text in the expression; compared with a date, it is read as one. */
+    private final class Text implements Node {
+        private final String value;
+        private final Token token;
+
+        Text(String value, Token token) {
+            this.value = value;
+            this.token = token;
+        }
+
+        @Override
+        public ValueType type() {
+            return ValueType.TEXT;
+        }
+
+        @Override
+        public Object eval(int row) {
+            return value;
+        }
+
+        /** The text as a date (yyyy-MM-dd) or date-time (yyyy-MM-ddTHH:mm[:ss], a space also allowed). */
+        Node asTemporal(ValueType beside) {
+            String v = value.strip();
+            try {
+                if (v.length() <= 10) {
+                    LocalDate date = LocalDate.parse(v);
+                    return new Typed(ValueType.DATE, row -> date);
+                }
+                LocalDateTime dateTime = LocalDateTime.parse(v.replace(' ', 'T'));
+                return new Typed(ValueType.DATETIME, row -> dateTime);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw error(token, "'" + value + "' is compared with " + beside.label() + " but is not one: write it as "
+                        + (beside == ValueType.DATE ? "yyyy-MM-dd, like '2001-01-31'." : "yyyy-MM-dd HH:mm, like '2001-01-31 14:30'."));
+            }
         }
     }
 
