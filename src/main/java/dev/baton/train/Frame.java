@@ -111,7 +111,9 @@ public final class Frame {
             }
             if (classes.size() > 200) {
                 throw new UserException("'" + target + "' has " + classes.size() + " different values; classification handles at most 200 classes."
-                        + (targetType.isNumeric() ? " It holds numbers: try regression." : ""));
+                        + (targetType.isNumeric() ? " It holds numbers: try regression."
+                        : targetType.isTemporal() ? " It holds dates: predict a number derived from them (Clean: Take part of a date,"
+                        + " or a derived column with daysBetween) with regression." : ""));
             }
             for (int i = 0; i < classes.size(); i++) {
                 index.put(classes.get(i), i);
