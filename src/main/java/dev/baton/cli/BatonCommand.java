@@ -6,22 +6,28 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The top-level command: {@code java -jar baton.jar <command>}. Exit codes: 0 ok, 1 failed check or bad input, 2 usage. */
-@Command(name = "baton", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Baton: a workbench for data scientists. Without a command, opens the window.",
-        subcommands = {
-            GuiCommand.class,
-            ProfileCommand.class,
-            CleanCommand.class,
-            TrainCommand.class,
-            ReportCommand.class,
-            BundleCommand.class,
-            RunCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class
-        })
+@Command(name = "baton", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
+        description = "Baton: a workbench for data scientists. Without a command, opens the window.")
 public final class BatonCommand implements Runnable {
+
+    /** The commands in the order help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("gui", GuiCommand.class);
+        COMMANDS.put("profile", ProfileCommand.class);
+        COMMANDS.put("clean", CleanCommand.class);
+        COMMANDS.put("train", TrainCommand.class);
+        COMMANDS.put("report", ReportCommand.class);
+        COMMANDS.put("bundle", BundleCommand.class);
+        COMMANDS.put("run", RunCommand.class);
+        COMMANDS.put("bench", BenchCommand.class);
+        COMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,7 +38,7 @@ public final class BatonCommand implements Runnable {
     }
 
     public static int execute(String[] args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** Commands that keep the JVM alive after returning (the window, a server). */
@@ -40,8 +46,19 @@ public final class BatonCommand implements Runnable {
         return args.length > 0 && (args[0].equals("gui") || (args[0].equals("bundle") && args.length > 1 && args[1].equals("serve")));
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for these arguments. When they start with a command other than help, only that command is
+     * built: picocli reads every command's annotations up front, and for all of them that is a tenth of a second
+     * of a one-shot command's start. Anything else (help, a typo, top-level options) gets them all.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new BatonCommand());
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, COMMANDS.get(first));
+        } else {
+            COMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setExecutionExceptionHandler(BatonCommand::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -1,0 +1,34 @@
+package dev.baton.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The top level: a command builds only itself, and help still knows every command. */
+class BatonCommandTest {
+
+    @Test
+    void helpListsEveryCommandInOrder() {
+        Cli cli = Cli.run("--help");
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out()).containsSubsequence("gui", "profile", "clean", "train", "report", "bundle", "run", "bench", "help");
+    }
+
+    @Test
+    void aCommandBuildsOnlyItself() {
+        assertThat(BatonCommand.commandLine("profile", "x.csv").getSubcommands()).containsOnlyKeys("profile");
+        assertThat(BatonCommand.commandLine("help", "profile").getSubcommands()).hasSize(9);
+        assertThat(BatonCommand.commandLine().getSubcommands()).hasSize(9);
+    }
+
+    @Test
+    void helpForOneCommandAndSuggestionsForTypos() {
+        Cli help = Cli.run("help", "profile");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: baton profile").contains("--json");
+        assertThat(Cli.run("profile", "--help").out()).contains("Usage: baton profile").contains("--full");
+        Cli typo = Cli.run("profil", "x.csv");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Did you mean").contains("profile");
+    }
+}
