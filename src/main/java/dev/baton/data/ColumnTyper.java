@@ -27,23 +27,16 @@ final class ColumnTyper {
     private static final int EXAMPLES = 5;
 
     private final FieldGrid grid;
-    private final byte[][] missingTokens;
+    private final MissingTokens missing;
 
     ColumnTyper(FieldGrid grid, List<String> missingTokens) {
-        this.grid = grid;
-        this.missingTokens = missingTokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        int longest = 0;
-        for (byte[] token : this.missingTokens) {
-            longest = Math.max(longest, token.length);
-        }
-        this.missingLengths = new boolean[longest + 1];
-        for (byte[] token : this.missingTokens) {
-            missingLengths[token.length] = true;
-        }
+        this(grid, new MissingTokens(missingTokens));
     }
 
-    /** Which cell lengths a missing token has: most cells are ruled out by their length alone. */
-    private final boolean[] missingLengths;
+    ColumnTyper(FieldGrid grid, MissingTokens missing) {
+        this.grid = grid;
+        this.missing = missing;
+    }
 
     /** A typed column; the note, when there is one, tells the user about a reading they may want to change. */
     record Typed(Column<?> column, ColumnInfo info, String note) {
@@ -99,9 +92,9 @@ final class ColumnTyper {
         boolean big = false;
         int r = 0;
         for (int i = c; r < rows; r++, i += columns) {
-            int s = unquotedStart(data, starts[i], ends[i]);
-            int e = unquotedEnd(data, starts[i], ends[i]);
-            if (isMissing(s, e)) {
+            int s = grid.contentStart(starts[i], ends[i]);
+            int e = grid.contentEnd(starts[i], ends[i]);
+            if (missing.matches(data, s, e)) {
                 values[r] = Double.NaN;
                 s = -1;
             } else {
@@ -131,21 +124,11 @@ final class ColumnTyper {
         int[] cs = cellStarts;
         int[] ce = cellEnds;
         for (int r = from, i = from * columns + c; r < rows; r++, i += columns) {
-            int s = unquotedStart(data, starts[i], ends[i]);
-            int e = unquotedEnd(data, starts[i], ends[i]);
-            cs[r] = isMissing(s, e) ? -1 : s;
+            int s = grid.contentStart(starts[i], ends[i]);
+            int e = grid.contentEnd(starts[i], ends[i]);
+            cs[r] = missing.matches(data, s, e) ? -1 : s;
             ce[r] = e;
         }
-    }
-
-    /** Where a cell's content starts, past an opening quote; -1 for an absent cell. */
-    private int unquotedStart(byte[] data, int s, int e) {
-        return s >= 0 && grid.quote != 0 && e - s >= 2 && data[s] == grid.quote ? s + 1 : s;
-    }
-
-    /** Where a cell's content ends, before the closing quote of a quoted cell. */
-    private int unquotedEnd(byte[] data, int s, int e) {
-        return s >= 0 && grid.quote != 0 && e - s >= 2 && data[s] == grid.quote && data[e - 1] == grid.quote ? e - 1 : e;
     }
 
     /** The column as integers or decimals from the numbers {@link #extract} parsed; null if not all numeric or all missing. */
@@ -186,13 +169,25 @@ final class ColumnTyper {
     }
 
     Typed build(int c, String name, ColumnType override) {
-        extract(c);
+        return build(c, name, override, null);
+    }
+
+    /** As {@link #build(int, String, ColumnType)}, from what a {@link CellScan} read of the column (null: read it here). */
+    Typed build(int c, String name, ColumnType override, CellScan.Cells scanned) {
+        read(c, scanned);
         if (override != null) {
+            if (cellStarts == null) {
+                extract(c);
+            }
             return convert(c, name, override, true);
         }
         Typed numeric = fromNumbers(name);
         if (numeric != null) {
             return numeric;
+        }
+        if (cellStarts == null) {
+            // All missing, or integers too large for doubles: the types below read the text.
+            extract(c);
         }
         numbers = null;
         for (ColumnType candidate : new ColumnType[]{ColumnType.INTEGER, ColumnType.BOOLEAN,
@@ -205,9 +200,26 @@ final class ColumnTyper {
         return strings(c, name, null);
     }
 
+    /** Takes the scanned numbers or content bounds; extracts the column when the scan has neither. */
+    private void read(int c, CellScan.Cells scanned) {
+        if (scanned == null) {
+            extract(c);
+        } else if (scanned.numbers() != null) {
+            numbers = scanned.numbers();
+            integral = scanned.integral();
+            huge = scanned.huge();
+        } else {
+            cellStarts = scanned.starts();
+            cellEnds = scanned.ends();
+        }
+    }
+
     /** A column declared numeric by its format (ARFF): integer if every value is one, else decimal. */
-    Typed buildNumeric(int c, String name) {
-        extract(c);
+    Typed buildNumeric(int c, String name, CellScan.Cells scanned) {
+        read(c, scanned);
+        if (cellStarts == null) {
+            extract(c);
+        }
         numbers = null;
         Typed typed = integers(c, name, false);
         return typed != null ? typed : decimals(c, name, true);
@@ -222,30 +234,6 @@ final class ColumnTyper {
             case DATETIME -> dateTimes(c, name, lenient);
             case CATEGORICAL, TEXT -> strings(c, name, type);
         };
-    }
-
-    boolean isMissing(int s, int e) {
-        if (s < 0) {
-            return true;
-        }
-        int n = e - s;
-        if (n >= missingLengths.length || !missingLengths[n]) {
-            return false;
-        }
-        byte[] data = grid.data;
-        outer:
-        for (byte[] token : missingTokens) {
-            if (token.length != n) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                if (data[s + i] != token[i]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     /** Counts values that did not fit, keeping the first few for the user to see. */

@@ -32,30 +32,23 @@ final class FieldGrid {
     /** Start of the cell's content, quotes stripped; -1 when absent. */
     int start(int row, int column) {
         int i = row * columns + column;
-        int s = starts[i];
-        if (s < 0) {
-            return -1;
-        }
-        if (quote != 0 && ends[i] - s >= 2 && data[s] == quote) {
-            return s + 1;
-        }
-        return s;
+        return contentStart(starts[i], ends[i]);
     }
 
     /** End (exclusive) of the cell's content, quotes stripped. */
     int end(int row, int column) {
         int i = row * columns + column;
-        int s = starts[i];
-        int e = ends[i];
-        if (quote != 0 && s >= 0 && e - s >= 2 && data[s] == quote) {
-            return closingQuote(s, e);
-        }
-        return e;
+        return contentEnd(starts[i], ends[i]);
     }
 
-    /** Where the content of a quoted cell ends: before its closing quote. */
-    private int closingQuote(int s, int e) {
-        return data[e - 1] == quote ? e - 1 : e;
+    /** Where the content of the cell stored as [s, e) starts, past an opening quote; -1 for an absent cell. */
+    int contentStart(int s, int e) {
+        return s >= 0 && quote != 0 && e - s >= 2 && data[s] == quote ? s + 1 : s;
+    }
+
+    /** Where the content of the cell stored as [s, e) ends, before the closing quote of a quoted cell. */
+    int contentEnd(int s, int e) {
+        return s >= 0 && quote != 0 && e - s >= 2 && data[s] == quote && data[e - 1] == quote ? e - 1 : e;
     }
 
     boolean isQuoted(int row, int column) {

@@ -29,6 +29,12 @@ final class GridTables {
         Column<?>[] columns = new Column<?>[n];
         ColumnInfo[] infos = new ColumnInfo[n];
         String[] readings = new String[n];
+        MissingTokens missing = new MissingTokens(options.missingTokens());
+        boolean[] undeclared = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            undeclared[c] = !options.types().containsKey(names.get(c)) && !declared.containsKey(names.get(c));
+        }
+        CellScan.Cells[] cells = new CellScan(grid, missing).scan(undeclared, progress);
         AtomicInteger done = new AtomicInteger();
         Parallel.forEach(n, c -> {
             progress.checkCancelled();
@@ -36,14 +42,14 @@ final class GridTables {
             ColumnType override = options.types().get(name);
             Object declaredType = declared.get(name);
             // One typer per column: it keeps the column's cells while it tries types.
-            ColumnTyper typer = new ColumnTyper(grid, options.missingTokens());
+            ColumnTyper typer = new ColumnTyper(grid, missing);
             ColumnTyper.Typed typed;
             if (override == null && declaredType == Declared.NUMERIC) {
-                typed = typer.buildNumeric(c, name);
+                typed = typer.buildNumeric(c, name, cells[c]);
             } else if (override == null && declaredType instanceof ColumnType t) {
-                typed = typer.build(c, name, t);
+                typed = typer.build(c, name, t, cells[c]);
             } else {
-                typed = typer.build(c, name, override);
+                typed = typer.build(c, name, override, cells[c]);
             }
             columns[c] = typed.column();
             infos[c] = typed.info();

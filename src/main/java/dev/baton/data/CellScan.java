@@ -1,0 +1,203 @@
+package dev.baton.data;
+
+import dev.baton.util.Parallel;
+import dev.baton.util.Progress;
+
+import java.util.Arrays;
+
+/**
+ * Reads every column's cells in one pass over the rows, the rows split over the cores: the columns that look
+ * numeric as numbers, the others as the bounds of their content (quotes stripped, missing values marked).
+ * Column by column, each pass strides over the whole grid and a fresh JVM warms up a loop per kind of column;
+ * across a row the cells lie next to each other and two loops serve all columns. A column that looked numeric
+ * but has a value that is not a number is left to {@link ColumnTyper} to read again.
+ */
+final class CellScan {
+
+    /** One column as read: numbers (NaN where missing) or content bounds (start -1 where missing). */
+    record Cells(double[] numbers, boolean integral, boolean huge, int[] starts, int[] ends) {
+    }
+
+    /** Rows sampled to pick the columns to read as numbers, and rows read between two checks for cancel. */
+    private static final int SAMPLE = 200;
+    private static final int BLOCK = 16_384;
+
+    private final FieldGrid grid;
+    private final MissingTokens missing;
+
+    CellScan(FieldGrid grid, MissingTokens missing) {
+        this.grid = grid;
+        this.missing = missing;
+    }
+
+    /**
+     * Each column's cells, or null for a column that looked numeric and is not. Columns not {@code mayBeNumeric}
+     * (their type is chosen) are read as bounds. All null when the arrays for all columns at once would take
+     * more than a quarter of the heap: the typers then read their columns one by one.
+     */
+    Cells[] scan(boolean[] mayBeNumeric, Progress progress) {
+        int columns = grid.columns;
+        int rows = grid.rows;
+        Cells[] result = new Cells[columns];
+        if ((long) rows * columns * 8 > Runtime.getRuntime().maxMemory() / 4) {
+            return result;
+        }
+        boolean[] numeric = numericLooking(mayBeNumeric);
+        double[][] numbers = new double[columns][];
+        int[][] starts = new int[columns][];
+        int[][] ends = new int[columns][];
+        for (int c = 0; c < columns; c++) {
+            if (numeric[c]) {
+                numbers[c] = new double[rows];
+            } else {
+                starts[c] = new int[rows];
+                ends[c] = new int[rows];
+            }
+        }
+        int pieces = rows < 4 * BLOCK ? 1 : Parallel.threads();
+        Range[] ranges = new Range[pieces];
+        Parallel.forEach(pieces, p -> {
+            Range range = new Range(numeric, numbers, starts, ends,
+                    (int) ((long) rows * p / pieces), (int) ((long) rows * (p + 1) / pieces));
+            ranges[p] = range;
+            range.run(progress);
+        });
+        for (int c = 0; c < columns; c++) {
+            if (!numeric[c]) {
+                result[c] = new Cells(null, false, false, starts[c], ends[c]);
+                continue;
+            }
+            boolean all = true;
+            boolean integral = true;
+            boolean huge = false;
+            for (Range range : ranges) {
+                all &= !range.failed[c];
+                integral &= range.integral[c];
+                huge |= range.huge[c];
+            }
+            result[c] = all ? new Cells(numbers[c], integral, huge, null, null) : null;
+        }
+        return result;
+    }
+
+    /** Columns allowed to be numeric whose first filled cells are numbers. */
+    private boolean[] numericLooking(boolean[] mayBeNumeric) {
+        int columns = grid.columns;
+        boolean[] numeric = mayBeNumeric.clone();
+        for (int r = 0; r < Math.min(grid.rows, SAMPLE); r++) {
+            for (int c = 0; c < columns; c++) {
+                int i = r * columns + c;
+                int s = grid.contentStart(grid.starts[i], grid.ends[i]);
+                int e = grid.contentEnd(grid.starts[i], grid.ends[i]);
+                if (numeric[c] && !missing.matches(grid.data, s, e) && !isNumber(FastParse.parseDouble(grid.data, s, e))) {
+                    numeric[c] = false;
+                }
+            }
+        }
+        return numeric;
+    }
+
+    private static boolean isNumber(double v) {
+        return !Double.isNaN(v) && !Double.isInfinite(v);
+    }
+
+    /** One stretch of rows, read by one thread. */
+    private final class Range {
+        /** The columns still read as numbers in this stretch: the first {@code alive} of them. */
+        final int[] numericColumns;
+        int alive;
+        final int[] textColumns;
+        final double[][] numbers;
+        final int[][] starts;
+        final int[][] ends;
+        final int from;
+        final int to;
+        final boolean[] integral;
+        final boolean[] huge;
+        final boolean[] failed;
+
+        Range(boolean[] numeric, double[][] numbers, int[][] starts, int[][] ends, int from, int to) {
+            int columns = numeric.length;
+            int n = 0;
+            for (boolean b : numeric) {
+                n += b ? 1 : 0;
+            }
+            this.numericColumns = new int[n];
+            this.textColumns = new int[columns - n];
+            for (int c = 0, i = 0, j = 0; c < columns; c++) {
+                if (numeric[c]) {
+                    numericColumns[i++] = c;
+                } else {
+                    textColumns[j++] = c;
+                }
+            }
+            this.alive = n;
+            this.numbers = numbers;
+            this.starts = starts;
+            this.ends = ends;
+            this.from = from;
+            this.to = to;
+            this.integral = new boolean[columns];
+            this.huge = new boolean[columns];
+            this.failed = new boolean[columns];
+            Arrays.fill(integral, true);
+        }
+
+        void run(Progress progress) {
+            for (int r = from; r < to; r += BLOCK) {
+                progress.checkCancelled();
+                int end = Math.min(to, r + BLOCK);
+                if (alive > 0) {
+                    readNumbers(r, end);
+                }
+                if (textColumns.length > 0) {
+                    readBounds(r, end);
+                }
+            }
+        }
+
+        private void readNumbers(int fromRow, int toRow) {
+            byte[] data = grid.data;
+            int[] cellStarts = grid.starts;
+            int[] cellEnds = grid.ends;
+            int width = grid.columns;
+            for (int r = fromRow; r < toRow; r++) {
+                int base = r * width;
+                for (int k = 0; k < alive; k++) {
+                    int c = numericColumns[k];
+                    int s = grid.contentStart(cellStarts[base + c], cellEnds[base + c]);
+                    int e = grid.contentEnd(cellStarts[base + c], cellEnds[base + c]);
+                    if (missing.matches(data, s, e)) {
+                        numbers[c][r] = Double.NaN;
+                        continue;
+                    }
+                    double v = FastParse.parseDouble(data, s, e);
+                    if (!isNumber(v)) {
+                        failed[c] = true;
+                        numericColumns[k--] = numericColumns[--alive];
+                        continue;
+                    }
+                    numbers[c][r] = v;
+                    integral[c] &= FastParse.isPlainInteger(data, s, e);
+                    huge[c] |= Math.abs(v) >= 0x1p53;
+                }
+            }
+        }
+
+        private void readBounds(int fromRow, int toRow) {
+            byte[] data = grid.data;
+            int[] cellStarts = grid.starts;
+            int[] cellEnds = grid.ends;
+            int width = grid.columns;
+            for (int r = fromRow; r < toRow; r++) {
+                int base = r * width;
+                for (int c : textColumns) {
+                    int s = grid.contentStart(cellStarts[base + c], cellEnds[base + c]);
+                    int e = grid.contentEnd(cellStarts[base + c], cellEnds[base + c]);
+                    starts[c][r] = missing.matches(data, s, e) ? -1 : s;
+                    ends[c][r] = e;
+                }
+            }
+        }
+    }
+}
