@@ -507,7 +507,7 @@ final class ColumnTyper {
         for (int code = 0; code < values.length; code++) {
             values[code] = grid.text(codes.firstRow.getInt(code), c);
         }
-        StringColumn column = stringColumn(name, codes.codes, values);
+        StringColumn column = StringColumns.of(name, codes.codes, values);
         ColumnType resolved = type;
         if (resolved == null) {
             double averageLength = codes.present == 0 ? 0 : (double) codes.totalLength / codes.present;
@@ -547,17 +547,5 @@ final class ColumnTyper {
             totalLength += e - s;
         }
         return new Codes(codes, firstRow, present, totalLength);
-    }
-
-    private static StringColumn stringColumn(String name, int[] codes, String[] values) {
-        StringColumn column = StringColumn.create(name);
-        for (int code : codes) {
-            if (code < 0) {
-                column.appendMissing();
-            } else {
-                column.append(values[code]);
-            }
-        }
-        return column;
     }
 }
