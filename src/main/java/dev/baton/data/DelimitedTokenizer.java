@@ -140,12 +140,11 @@ final class DelimitedTokenizer {
         int rowAt = 0;
         for (Chunk c : chunks) {
             int base = lineBase(chunks, c, headerLines);
-            int n = c.starts.size();
-            c.starts.getElements(0, starts, cellAt, n);
-            c.ends.getElements(0, ends, cellAt, n);
-            cellAt += n;
+            System.arraycopy(c.starts, 0, starts, cellAt, c.cells);
+            System.arraycopy(c.ends, 0, ends, cellAt, c.cells);
+            cellAt += c.cells;
             for (int r = 0; r < c.rows; r++) {
-                lines[rowAt++] = c.rowLines.getInt(r) + base;
+                lines[rowAt++] = c.rowLines[r] + base;
             }
             ragged += c.ragged;
             blank += c.blank;
@@ -249,9 +248,16 @@ final class DelimitedTokenizer {
         long blank;
         int firstRaggedCount = -1;
         final IntArrayList raggedLines = new IntArrayList();
-        final IntArrayList starts;
-        final IntArrayList ends;
-        final IntArrayList rowLines;
+        /**
+         * Cell bounds, row after row: the first {@code cells} are kept rows; the row being read is written after
+         * them ({@code found} cells) and kept or dropped once it is complete. Plain arrays, not lists: the row
+         * loop is the hottest code of an import and must compile small and early.
+         */
+        int[] starts;
+        int[] ends;
+        int cells;
+        int found;
+        int[] rowLines;
         List<String> headerCells;
         /** A deferred error: made into an exception once the line where this chunk starts is known. */
         java.util.function.IntFunction<ImportException> error;
@@ -263,23 +269,34 @@ final class DelimitedTokenizer {
             this.position = start;
             int estimate = columns == 0 ? 16 : (int) Math.min(Integer.MAX_VALUE - 16L,
                     Math.max(16L, (long) (stop - start) / Math.max(4, columns * 6L) * columns));
-            this.starts = new IntArrayList(estimate);
-            this.ends = new IntArrayList(estimate);
-            this.rowLines = new IntArrayList(columns == 0 ? 16 : estimate / Math.max(1, columns));
+            this.starts = new int[estimate];
+            this.ends = new int[estimate];
+            this.rowLines = new int[columns == 0 ? 16 : Math.max(16, estimate / Math.max(1, columns))];
         }
 
-        private final IntArrayList rowStarts = new IntArrayList(64);
-        private final IntArrayList rowEnds = new IntArrayList(64);
+        /** Room for {@code more} cells after the kept ones and the row being read. */
+        private void ensureCells(int more) {
+            long needed = (long) cells + found + more;
+            if (needed > starts.length) {
+                long grown = Math.max(needed, starts.length + (starts.length >> 1) + 16L);
+                if (grown > Integer.MAX_VALUE - 8) {
+                    throw ImportException.of(ImportException.Kind.TOO_LARGE, file, file.getFileName()
+                            + " has too many cells; Baton holds at most about 2 billion in memory.");
+                }
+                starts = java.util.Arrays.copyOf(starts, (int) grown);
+                ends = java.util.Arrays.copyOf(ends, (int) grown);
+            }
+        }
 
         void parseHeaderRow() {
             int before = lines;
             if (!readRow()) {
                 return;
             }
-            headerCells = new ArrayList<>(rowStarts.size());
-            FieldGrid one = new FieldGrid(b, 1, rowStarts.size(), rowStarts.toIntArray(), rowEnds.toIntArray(), null,
-                    layout.quote);
-            for (int i = 0; i < rowStarts.size(); i++) {
+            headerCells = new ArrayList<>(found);
+            FieldGrid one = new FieldGrid(b, 1, found, java.util.Arrays.copyOf(starts, found),
+                    java.util.Arrays.copyOf(ends, found), null, layout.quote);
+            for (int i = 0; i < found; i++) {
                 headerCells.add(one.text(i, 0));
             }
             if (error != null) {
@@ -314,8 +331,7 @@ final class DelimitedTokenizer {
                 if (!readRow()) {
                     return false;
                 }
-                int found = rowStarts.size();
-                if (found == 1 && rowEnds.getInt(0) == rowStarts.getInt(0) && columns > 1) {
+                if (found == 1 && ends[cells] == starts[cells] && columns > 1) {
                     blank++;
                     continue;
                 }
@@ -330,29 +346,29 @@ final class DelimitedTokenizer {
                     if (layout.raggedRows != RaggedRows.PAD) {
                         continue;
                     }
+                    // Padded with absent cells, or cut to the header's width.
+                    for (int i = found; i < columns; i++) {
+                        starts[cells + i] = -1;
+                        ends[cells + i] = -1;
+                    }
                 }
-                int kept = Math.min(found, columns);
-                for (int i = 0; i < kept; i++) {
-                    starts.add(rowStarts.getInt(i));
-                    ends.add(rowEnds.getInt(i));
+                cells += columns;
+                if (rows == rowLines.length) {
+                    rowLines = java.util.Arrays.copyOf(rowLines, rows + (rows >> 1) + 16);
                 }
-                for (int i = kept; i < columns; i++) {
-                    starts.add(-1);
-                    ends.add(-1);
-                }
-                rowLines.add(lineOfRow);
-                rows++;
+                rowLines[rows++] = lineOfRow;
             }
             return true;
         }
 
-        /** Reads one row at {@link #position} into rowStarts/rowEnds; false at the end of data. */
+        /** Reads one row at {@link #position} into the cells after the kept ones ({@link #found}); false at the end of data. */
         private boolean readRow() {
-            rowStarts.clear();
-            rowEnds.clear();
+            found = 0;
             if (position >= dataEnd) {
                 return false;
             }
+            // Room for a whole row, so that padding a short one needs no check; longer rows grow as they go.
+            ensureCells(Math.max(columns, 1));
             final byte delimiter = layout.delimiter;
             final byte quote = layout.quote;
             final byte newline = layout.crOnly ? (byte) '\r' : (byte) '\n';
@@ -364,7 +380,7 @@ final class DelimitedTokenizer {
                     pos++;
                     while (true) {
                         if (pos >= dataEnd) {
-                            int column = rowStarts.size() + 1;
+                            int column = found + 1;
                             int at = fieldStart;
                             error = base -> new ImportException(ImportException.Kind.UNTERMINATED_QUOTE, file, base + openLine,
                                     "field " + column, ImportException.snippet(text(at, Math.min(dataEnd, at + 60))),
@@ -402,8 +418,12 @@ final class DelimitedTokenizer {
                         pos++;
                     }
                 }
-                rowStarts.add(fieldStart);
-                rowEnds.add(pos);
+                if (cells + found == starts.length) {
+                    ensureCells(1);
+                }
+                starts[cells + found] = fieldStart;
+                ends[cells + found] = pos;
+                found++;
                 if (pos >= dataEnd) {
                     position = dataEnd;
                     return true;
