@@ -167,12 +167,15 @@ final class TextDecoder {
     }
 
     /** Position of the first byte that breaks UTF-8, or -1 when all of it is valid. */
+    private static final java.lang.invoke.VarHandle EIGHT_BYTES =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     static int firstInvalidUtf8(byte[] b, int from) {
         int i = from;
         int n = b.length;
         while (i < n) {
-            // Fast path over ASCII, eight bytes at a time.
-            while (i + 8 <= n && ((b[i] | b[i + 1] | b[i + 2] | b[i + 3] | b[i + 4] | b[i + 5] | b[i + 6] | b[i + 7]) & 0x80) == 0) {
+            // Fast path over ASCII, eight bytes in one read.
+            while (i + 8 <= n && ((long) EIGHT_BYTES.get(b, i) & 0x8080808080808080L) == 0) {
                 i += 8;
             }
             if (i >= n) {
