@@ -112,7 +112,7 @@ final class ArffImporter {
         notes.addAll(typed.notes());
         ImportOptions resolved = options.withFormat(DataFormat.ARFF).withEncoding(decoded.encoding());
         DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
-        return new Dataset(DelimitedImporter.baseName(file), typed.table(), typed.columns(), dataSource, notes);
+        return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
     }
 
     private static Attribute attribute(Path file, int lineNo, String rest) {

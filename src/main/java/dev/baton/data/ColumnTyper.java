@@ -38,10 +38,13 @@ final class ColumnTyper {
         this.missing = missing;
     }
 
-    /** A typed column; the note, when there is one, tells the user about a reading they may want to change. */
-    record Typed(Column<?> column, ColumnInfo info, String note) {
-        Typed(Column<?> column, ColumnInfo info) {
-            this(column, info, null);
+    /**
+     * A typed column and how many of its values are missing (counted while typing: Tablesaw counts by visiting
+     * every cell again); the note, when there is one, tells the user about a reading they may want to change.
+     */
+    record Typed(Column<?> column, ColumnInfo info, String note, int missing) {
+        Typed(Column<?> column, ColumnInfo info, int missing) {
+            this(column, info, null, missing);
         }
     }
 
@@ -137,35 +140,36 @@ final class ColumnTyper {
             return null;
         }
         int rows = grid.rows;
-        boolean any = false;
+        int present = 0;
         boolean fitsInt = true;
         for (int r = 0; r < rows; r++) {
             double v = numbers[r];
             if (!Double.isNaN(v)) {
-                any = true;
+                present++;
                 if (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                     fitsInt = false;
                 }
             }
         }
-        if (!any) {
+        if (present == 0) {
             return null;
         }
+        int missing = rows - present;
         if (!integral) {
-            return new Typed(DoubleColumn.create(name, numbers), ColumnInfo.of(name, ColumnType.DECIMAL));
+            return new Typed(DoubleColumn.create(name, numbers), ColumnInfo.of(name, ColumnType.DECIMAL), missing);
         }
         if (fitsInt) {
             int[] ints = new int[rows];
             for (int r = 0; r < rows; r++) {
                 ints[r] = Double.isNaN(numbers[r]) ? Integer.MIN_VALUE : (int) numbers[r];
             }
-            return new Typed(IntColumn.create(name, ints), ColumnInfo.of(name, ColumnType.INTEGER));
+            return new Typed(IntColumn.create(name, ints), ColumnInfo.of(name, ColumnType.INTEGER), missing);
         }
         long[] longs = new long[rows];
         for (int r = 0; r < rows; r++) {
             longs[r] = Double.isNaN(numbers[r]) ? Long.MIN_VALUE : (long) numbers[r];
         }
-        return new Typed(LongColumn.create(name, longs), ColumnInfo.of(name, ColumnType.INTEGER));
+        return new Typed(LongColumn.create(name, longs), ColumnInfo.of(name, ColumnType.INTEGER), missing);
     }
 
     Typed build(int c, String name, ColumnType override) {
@@ -258,12 +262,14 @@ final class ColumnTyper {
         long[] values = new long[rows];
         Failures failures = new Failures();
         boolean fitsInt = true;
+        int missing = 0;
         byte[] data = grid.data;
         for (int r = 0; r < rows; r++) {
             int s = cellStarts[r];
             int e = cellEnds[r];
             if (s < 0) {
                 values[r] = Long.MIN_VALUE;
+                missing++;
                 continue;
             }
             long v = FastParse.parseLong(data, s, e);
@@ -273,6 +279,7 @@ final class ColumnTyper {
                 }
                 failures.add(r, s, e);
                 values[r] = Long.MIN_VALUE;
+                missing++;
                 continue;
             }
             values[r] = v;
@@ -290,7 +297,7 @@ final class ColumnTyper {
         } else {
             column = LongColumn.create(name, values);
         }
-        return new Typed(column, failures.info(name, ColumnType.INTEGER));
+        return new Typed(column, failures.info(name, ColumnType.INTEGER), missing);
     }
 
     private Typed decimals(int c, String name, boolean lenient) {
@@ -298,11 +305,13 @@ final class ColumnTyper {
         double[] values = new double[rows];
         Failures failures = new Failures();
         byte[] data = grid.data;
+        int missing = 0;
         for (int r = 0; r < rows; r++) {
             int s = cellStarts[r];
             int e = cellEnds[r];
             if (s < 0) {
                 values[r] = Double.NaN;
+                missing++;
                 continue;
             }
             double v = FastParse.parseDouble(data, s, e);
@@ -312,10 +321,11 @@ final class ColumnTyper {
                 }
                 failures.add(r, s, e);
                 v = Double.NaN;
+                missing++;
             }
             values[r] = v;
         }
-        return new Typed(DoubleColumn.create(name, values), failures.info(name, ColumnType.DECIMAL));
+        return new Typed(DoubleColumn.create(name, values), failures.info(name, ColumnType.DECIMAL), missing);
     }
 
     private Typed booleans(int c, String name, boolean lenient) {
@@ -323,7 +333,7 @@ final class ColumnTyper {
         byte[] values = new byte[rows];
         Failures failures = new Failures();
         byte[] data = grid.data;
-        boolean any = false;
+        int present = 0;
         for (int r = 0; r < rows; r++) {
             int s = cellStarts[r];
             int e = cellEnds[r];
@@ -339,13 +349,13 @@ final class ColumnTyper {
                 failures.add(r, s, e);
                 continue;
             }
-            any = true;
+            present++;
             values[r] = (byte) v;
         }
-        if (!any && !lenient) {
+        if (present == 0 && !lenient) {
             return null;
         }
-        return new Typed(booleanColumn(name, values), failures.info(name, ColumnType.BOOLEAN));
+        return new Typed(booleanColumn(name, values), failures.info(name, ColumnType.BOOLEAN), rows - present);
     }
 
     /** A boolean column from 1 (true), 0 (false) and anything else (missing), built as Tablesaw stores it. */
@@ -366,6 +376,7 @@ final class ColumnTyper {
             int[] values = new int[rows];
             Failures failures = new Failures();
             boolean complete = true;
+            int present = 0;
             for (int r = 0; r < rows && complete; r++) {
                 int s = cellStarts[r];
                 int e = cellEnds[r];
@@ -383,10 +394,11 @@ final class ColumnTyper {
                     continue;
                 }
                 values[r] = (int) v;
+                present++;
             }
             if (complete) {
                 return new Typed(DateColumn.createInternal(name, values), failures.info(name, ColumnType.DATE),
-                        lenient ? null : otherReading(name, pattern, candidates));
+                        lenient ? null : otherReading(name, pattern, candidates), rows - present);
             }
         }
         return null;
@@ -399,6 +411,7 @@ final class ColumnTyper {
             long[] values = new long[rows];
             Failures failures = new Failures();
             boolean complete = true;
+            int present = 0;
             for (int r = 0; r < rows && complete; r++) {
                 int s = cellStarts[r];
                 int e = cellEnds[r];
@@ -416,10 +429,11 @@ final class ColumnTyper {
                     continue;
                 }
                 values[r] = v;
+                present++;
             }
             if (complete) {
                 return new Typed(DateTimeColumn.createInternal(name, values), failures.info(name, ColumnType.DATETIME),
-                        lenient ? null : otherReading(name, pattern, candidates));
+                        lenient ? null : otherReading(name, pattern, candidates), rows - present);
             }
         }
         return null;
@@ -504,8 +518,10 @@ final class ColumnTyper {
     private Typed strings(int c, String name, ColumnType type) {
         Codes codes = codes();
         String[] values = new String[codes.firstRow.size()];
+        boolean emptyText = false;
         for (int code = 0; code < values.length; code++) {
             values[code] = grid.text(codes.firstRow.getInt(code), c);
+            emptyText |= values[code].isEmpty();
         }
         StringColumn column = StringColumns.of(name, codes.codes, values);
         ColumnType resolved = type;
@@ -514,7 +530,9 @@ final class ColumnTyper {
             resolved = CategoryRule.isCategorical(values.length, codes.present, averageLength)
                     ? ColumnType.CATEGORICAL : ColumnType.TEXT;
         }
-        return new Typed(column, ColumnInfo.of(name, resolved));
+        // Tablesaw holds an empty text as missing: only possible here when "" is not a missing token.
+        int missing = emptyText ? column.countMissing() : (int) (grid.rows - codes.present);
+        return new Typed(column, ColumnInfo.of(name, resolved), missing);
     }
 
     /** Per row the number of its distinct value (-1 when missing), and the first row of each value. */

@@ -28,6 +28,13 @@ public final class Dataset {
     private final Map<String, Integer> missingCache = new ConcurrentHashMap<>();
 
     public Dataset(String name, Table table, List<ColumnInfo> columns, DataSource source, List<String> notes) {
+        this(name, table, columns, source, notes, Map.of());
+    }
+
+    /** With the missing counts of some columns known already (an import counts them while typing). */
+    Dataset(String name, Table table, List<ColumnInfo> columns, DataSource source, List<String> notes,
+            Map<String, Integer> missingCounts) {
+        this.missingCache.putAll(missingCounts);
         this.name = Objects.requireNonNull(name);
         this.table = Objects.requireNonNull(table);
         this.source = source;

@@ -61,7 +61,7 @@ final class DelimitedImporter {
                 .withHeader(layout.header())
                 .withLineEnding(layout.lineEnding());
         DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
-        return new Dataset(baseName(file), typed.table(), typed.columns(), dataSource, notes);
+        return typed.dataset(baseName(file), dataSource, notes);
     }
 
     private static String preview(List<String> header) {

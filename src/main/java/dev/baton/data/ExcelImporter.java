@@ -122,7 +122,7 @@ final class ExcelImporter {
             }
             ImportOptions resolved = options.withFormat(DataFormat.EXCEL).withSheet(sheet.getSheetName()).withHeader(header);
             DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
-            return new Dataset(DelimitedImporter.baseName(file), typed.table(), typed.columns(), dataSource, notes);
+            return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
         } catch (IOException e) {
             throw unreadable(file, e);
         }

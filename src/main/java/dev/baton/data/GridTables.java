@@ -16,7 +16,17 @@ final class GridTables {
     /** A type a file format declares for a column (ARFF); NUMERIC lets the values choose integer or decimal. */
     enum Declared { NUMERIC }
 
-    record Typed(Table table, List<ColumnInfo> columns, List<String> notes) {
+    /** The typed table, its schema, notes for the user, and each column's count of missing values. */
+    record Typed(Table table, List<ColumnInfo> columns, List<String> notes, int[] missing) {
+
+        /** The dataset of this table, knowing its missing counts already. */
+        Dataset dataset(String name, DataSource source, List<String> allNotes) {
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                counts.put(columns.get(c).name(), missing[c]);
+            }
+            return new Dataset(name, table, columns, source, allNotes, counts);
+        }
     }
 
     private GridTables() {
@@ -29,6 +39,7 @@ final class GridTables {
         Column<?>[] columns = new Column<?>[n];
         ColumnInfo[] infos = new ColumnInfo[n];
         String[] readings = new String[n];
+        int[] missingCounts = new int[n];
         MissingTokens missing = new MissingTokens(options.missingTokens());
         boolean[] undeclared = new boolean[n];
         for (int c = 0; c < n; c++) {
@@ -54,6 +65,7 @@ final class GridTables {
             columns[c] = typed.column();
             infos[c] = typed.info();
             readings[c] = typed.note();
+            missingCounts[c] = typed.missing();
             progress.update(done.incrementAndGet(), n, "Typing columns");
         });
         List<String> notes = new ArrayList<>();
@@ -76,6 +88,6 @@ final class GridTables {
         }
         Table table = Table.create(tableName);
         table.addColumns(columns);
-        return new Typed(table, List.of(infos), notes);
+        return new Typed(table, List.of(infos), notes, missingCounts);
     }
 }

@@ -118,7 +118,7 @@ final class JsonImporter {
         notes.addAll(typed.notes());
         ImportOptions resolved = options.withFormat(DataFormat.JSON).withEncoding(text.encoding());
         DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
-        return new Dataset(DelimitedImporter.baseName(file), typed.table(), typed.columns(), dataSource, notes);
+        return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
     }
 
     private static String describe(JsonToken token) {

@@ -95,7 +95,7 @@ final class ParquetImporter {
                 notes.addAll(typed.notes());
                 DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), options.withFormat(DataFormat.PARQUET),
                         sha, size);
-                return new Dataset(DelimitedImporter.baseName(file), typed.table(), typed.columns(), dataSource, notes);
+                return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
             }
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

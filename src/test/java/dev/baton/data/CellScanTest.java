@@ -49,6 +49,7 @@ class CellScanTest {
             ColumnTyper.Typed alone = new ColumnTyper(grid, options.missingTokens()).build(c, NAMES.get(c), null);
             assertSame(scanned.table().column(c), alone.column());
             assertThat(scanned.columns().get(c)).isEqualTo(alone.info());
+            assertThat(scanned.missing()[c]).as(NAMES.get(c)).isEqualTo(alone.column().countMissing());
         }
         // Independently: what each column must be (an empty column reads as integers, all missing).
         assertThat(scanned.columns()).extracting(ColumnInfo::type).containsExactly(ColumnType.INTEGER,
@@ -77,6 +78,7 @@ class CellScanTest {
             int c = NAMES.indexOf(name);
             ColumnTyper.Typed alone = new ColumnTyper(grid, options.missingTokens()).build(c, name, options.types().get(name));
             assertSame(scanned.table().column(c), alone.column());
+            assertThat(scanned.missing()[c]).as(name).isEqualTo(alone.column().countMissing());
         }
     }
 

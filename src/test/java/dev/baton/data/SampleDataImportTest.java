@@ -21,6 +21,22 @@ class SampleDataImportTest {
     }
 
     @Test
+    void missingCountsFromTheImportEqualTablesawsCount() {
+        // The import counts missing values while typing; Tablesaw counts them by visiting every cell.
+        java.util.List<ImportOptions> variants = java.util.List.of(ImportOptions.detect(),
+                ImportOptions.detect().withMissingTokens(java.util.List.of("NA")),
+                ImportOptions.detect().withType("Date Egg", ColumnType.INTEGER).withType("Culmen Length (mm)", ColumnType.TEXT));
+        for (String file : java.util.List.of("penguins.csv", "penguins_raw.csv", "auto-mpg.csv", "birdstrikes.csv")) {
+            for (ImportOptions options : variants) {
+                Dataset d = DatasetReader.read(sample(file), options, Progress.NONE);
+                for (String column : d.columnNames()) {
+                    assertThat(d.missingCount(column)).as("%s %s", file, column).isEqualTo(d.column(column).countMissing());
+                }
+            }
+        }
+    }
+
+    @Test
     void penguins() {
         Dataset d = read("penguins.csv");
         assertThat(d.rowCount()).isEqualTo(344);
