@@ -14,8 +14,12 @@ import java.util.Arrays;
  */
 final class CellScan {
 
-    /** One column as read: numbers (NaN where missing) or content bounds (start -1 where missing). */
-    record Cells(double[] numbers, boolean integral, boolean huge, int[] starts, int[] ends) {
+    /**
+     * One column as read: numbers (NaN where missing; how many are not, whether all are written as integers,
+     * whether all fit an int, whether some is too large for a double to hold exactly) or content bounds
+     * (start -1 where missing).
+     */
+    record Cells(double[] numbers, int present, boolean integral, boolean fitsInt, boolean huge, int[] starts, int[] ends) {
     }
 
     /** Rows sampled to pick the columns to read as numbers, and rows read between two checks for cancel. */
@@ -64,18 +68,22 @@ final class CellScan {
         });
         for (int c = 0; c < columns; c++) {
             if (!numeric[c]) {
-                result[c] = new Cells(null, false, false, starts[c], ends[c]);
+                result[c] = new Cells(null, 0, false, false, false, starts[c], ends[c]);
                 continue;
             }
             boolean all = true;
+            int present = 0;
             boolean integral = true;
+            boolean fitsInt = true;
             boolean huge = false;
             for (Range range : ranges) {
                 all &= !range.failed[c];
+                present += range.present[c];
                 integral &= range.integral[c];
+                fitsInt &= range.fitsInt[c];
                 huge |= range.huge[c];
             }
-            result[c] = all ? new Cells(numbers[c], integral, huge, null, null) : null;
+            result[c] = all ? new Cells(numbers[c], present, integral, fitsInt, huge, null, null) : null;
         }
         return result;
     }
@@ -112,7 +120,9 @@ final class CellScan {
         final int[][] ends;
         final int from;
         final int to;
+        final int[] present;
         final boolean[] integral;
+        final boolean[] fitsInt;
         final boolean[] huge;
         final boolean[] failed;
 
@@ -137,10 +147,13 @@ final class CellScan {
             this.ends = ends;
             this.from = from;
             this.to = to;
+            this.present = new int[columns];
             this.integral = new boolean[columns];
+            this.fitsInt = new boolean[columns];
             this.huge = new boolean[columns];
             this.failed = new boolean[columns];
             Arrays.fill(integral, true);
+            Arrays.fill(fitsInt, true);
         }
 
         void run(Progress progress) {
@@ -178,7 +191,11 @@ final class CellScan {
                         continue;
                     }
                     numbers[c][r] = v;
-                    integral[c] &= FastParse.isPlainInteger(data, s, e);
+                    present[c]++;
+                    if (integral[c]) {
+                        integral[c] = FastParse.isPlainInteger(data, s, e);
+                    }
+                    fitsInt[c] &= v > Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
                     huge[c] |= Math.abs(v) >= 0x1p53;
                 }
             }

@@ -60,6 +60,9 @@ final class ColumnTyper {
     private boolean integral;
     /** Whether some integer is too large for a double to hold exactly (then integers are parsed as longs). */
     private boolean huge;
+    /** How many numbers are not missing, and whether all fit an int; present is -1 until counted. */
+    private int present = -1;
+    private boolean fitsInt;
 
     /**
      * Extracts the cells and, in the same loop, tries them as numbers: most columns are numeric. At the first
@@ -72,6 +75,7 @@ final class ColumnTyper {
         cellStarts = new int[rows];
         cellEnds = new int[rows];
         double[] values = new double[rows];
+        present = -1;
         int stoppedAt = cellsWhileNumeric(c, values);
         if (stoppedAt < rows) {
             cells(c, stoppedAt);
@@ -134,22 +138,28 @@ final class ColumnTyper {
         }
     }
 
-    /** The column as integers or decimals from the numbers {@link #extract} parsed; null if not all numeric or all missing. */
-    private Typed fromNumbers(String name) {
-        if (numbers == null || (integral && huge)) {
-            return null;
-        }
-        int rows = grid.rows;
-        int present = 0;
-        boolean fitsInt = true;
-        for (int r = 0; r < rows; r++) {
-            double v = numbers[r];
+    /** Counts the numbers {@link #extract} parsed, and whether they all fit an int. */
+    private void countNumbers() {
+        present = 0;
+        fitsInt = true;
+        for (double v : numbers) {
             if (!Double.isNaN(v)) {
                 present++;
                 if (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                     fitsInt = false;
                 }
             }
+        }
+    }
+
+    /** The column as integers or decimals from the numbers {@link #extract} parsed; null if not all numeric or all missing. */
+    private Typed fromNumbers(String name) {
+        if (numbers == null || (integral && huge)) {
+            return null;
+        }
+        int rows = grid.rows;
+        if (present < 0) {
+            countNumbers();
         }
         if (present == 0) {
             return null;
@@ -210,7 +220,9 @@ final class ColumnTyper {
             extract(c);
         } else if (scanned.numbers() != null) {
             numbers = scanned.numbers();
+            present = scanned.present();
             integral = scanned.integral();
+            fitsInt = scanned.fitsInt();
             huge = scanned.huge();
         } else {
             cellStarts = scanned.starts();
