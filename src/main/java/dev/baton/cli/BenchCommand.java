@@ -97,13 +97,27 @@ final class BenchCommand implements Callable<Integer> {
         body.run();
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            body.run();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
+            seconds[i] = seconds(body);
         }
+        return report(what, seconds);
+    }
+
+    int runs() {
+        return runs;
+    }
+
+    static double seconds(Runnable body) {
+        long start = System.nanoTime();
+        body.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Prints and keeps the median and the fastest of these timed runs. */
+    double report(String what, double[] seconds) {
+        seconds = seconds.clone();
         Arrays.sort(seconds);
-        double median = seconds[runs / 2];
-        out.printf("%-66s median %7.3f s   min %7.3f s   (%d runs)%n", what, median, seconds[0], runs);
+        double median = seconds[seconds.length / 2];
+        out.printf("%-66s median %7.3f s   min %7.3f s   (%d runs)%n", what, median, seconds[0], seconds.length);
         out.flush();
         results.put(what, median);
         return median;

@@ -20,15 +20,43 @@ final class FreshProcessBench {
 
     /** Foundation's figure: the profile command against pandas.read_csv. */
     static void importFigures(BenchCommand bench, Path csv) {
-        time(bench, "import: fresh process `java -jar baton.jar profile FILE`", baton("profile", csv.toString()));
-        timePandas(bench, "import: fresh process `pandas.read_csv(FILE)`", READ, csv);
+        compare(bench, "import: fresh process `java -jar baton.jar profile FILE`", baton("profile", csv.toString()),
+                "import: fresh process `pandas.read_csv(FILE)`", READ, csv);
     }
 
     /** Explore's figure: the full profile as JSON against pandas' read_csv and describe. */
     static void exploreFigures(BenchCommand bench, Path csv) {
-        time(bench, "explore: fresh process `java -jar baton.jar profile FILE --json`",
-                baton("profile", csv.toString(), "--json"));
-        timePandas(bench, "explore: fresh process pandas read_csv + describe(include='all')", READ_AND_DESCRIBE, csv);
+        compare(bench, "explore: fresh process `java -jar baton.jar profile FILE --json`",
+                baton("profile", csv.toString(), "--json"),
+                "explore: fresh process pandas read_csv + describe(include='all')", READ_AND_DESCRIBE, csv);
+    }
+
+    /**
+     * Times Baton and pandas in turns (one of each, warm-up and then every run), so that whatever else the machine
+     * does at a moment (this benchmark's own JVM collecting garbage, say) weighs on both alike.
+     */
+    private static void compare(BenchCommand bench, String batonWhat, List<String> batonCommand,
+                                String pandasWhat, String script, Path csv) {
+        java.util.Optional<String> python = pythonWithPandas();
+        List<String> pandasCommand = python.map(p -> List.of(p, "-c", String.format(script, csv.toAbsolutePath()))).orElse(null);
+        System.gc();
+        int runs = bench.runs();
+        double[] baton = new double[runs];
+        double[] pandas = new double[runs];
+        for (int i = -1; i < runs; i++) {
+            double b = BenchCommand.seconds(() -> runOrFail(batonCommand));
+            double p = pandasCommand == null ? 0 : BenchCommand.seconds(() -> runOrFail(pandasCommand));
+            if (i >= 0) {
+                baton[i] = b;
+                pandas[i] = p;
+            }
+        }
+        bench.report(batonWhat, baton);
+        if (pandasCommand == null) {
+            bench.out().printf("%-66s skipped: no python3 with pandas (apt install python3-pandas)%n", pandasWhat);
+        } else {
+            bench.report(pandasWhat, pandas);
+        }
     }
 
     /** This Baton, started the way the README starts it, with no JVM options of the benchmark's own JVM. */
@@ -48,15 +76,6 @@ final class FreshProcessBench {
         return command;
     }
 
-    private static void timePandas(BenchCommand bench, String what, String script, Path csv) {
-        java.util.Optional<String> python = pythonWithPandas();
-        if (python.isEmpty()) {
-            bench.out().printf("%-66s skipped: no python3 with pandas (apt install python3-pandas)%n", what);
-            return;
-        }
-        time(bench, what, List.of(python.get(), "-c", String.format(script, csv.toAbsolutePath())));
-    }
-
     /** The first python3 that has pandas: the one on the PATH may be a virtual environment without it. */
     private static java.util.Optional<String> pythonWithPandas() {
         for (String python : List.of("python3", "/usr/bin/python3")) {
@@ -71,17 +90,15 @@ final class FreshProcessBench {
         return java.util.Optional.empty();
     }
 
-    private static void time(BenchCommand bench, String what, List<String> command) {
-        bench.time(what, () -> {
-            try {
-                int code = run(command);
-                if (code != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("could not start " + command.get(0) + ": " + e.getMessage(), e);
+    private static void runOrFail(List<String> command) {
+        try {
+            int code = run(command);
+            if (code != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
             }
-        });
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + command.get(0) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs the command to its end, its output discarded; the exit code. */
