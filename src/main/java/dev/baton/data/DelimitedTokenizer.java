@@ -57,7 +57,7 @@ final class DelimitedTokenizer {
             throw ImportException.of(ImportException.Kind.EMPTY, file,
                     file.getFileName() + " has no data: it is empty or holds only blank lines.");
         }
-        Chunk first = new Chunk(from, from + 1, 0, -1);
+        Chunk first = new Chunk(from, from + 1, 0, from + 1);
         first.parseHeaderRow();
         List<String> firstRow = first.headerCells;
         int columns = firstRow.size();
@@ -73,7 +73,8 @@ final class DelimitedTokenizer {
         List<int[]> bounds = splitPoints(dataStart, threads);
         List<Chunk> chunks = new ArrayList<>();
         for (int[] range : bounds) {
-            chunks.add(new Chunk(range[0], range[1], columns, 0));
+            // The first chunk makes room for every row of the file, so that the others are copied into its arrays.
+            chunks.add(new Chunk(range[0], range[1], columns, chunks.isEmpty() ? dataEnd : range[1]));
         }
         List<Future<?>> futures = new ArrayList<>();
         for (Chunk chunk : chunks.subList(1, chunks.size())) {
@@ -107,7 +108,7 @@ final class DelimitedTokenizer {
                 valid.add(next);
                 previous = next;
             } else {
-                Chunk rest = new Chunk(previous.position, dataEnd, columns, 0);
+                Chunk rest = new Chunk(previous.position, dataEnd, columns, dataEnd);
                 rest.parseRows();
                 valid.add(rest);
                 break;
@@ -130,9 +131,12 @@ final class DelimitedTokenizer {
             throw ImportException.of(ImportException.Kind.TOO_LARGE, file, file.getFileName() + " has "
                     + String.format("%,d", cells) + " cells; Baton holds at most about 2 billion in memory.");
         }
-        int[] starts = new int[(int) cells];
-        int[] ends = new int[(int) cells];
-        int[] lines = new int[rows];
+        // Into the first chunk's arrays when they have room (it sized them for the whole file), else new ones.
+        Chunk first = chunks.get(0);
+        boolean inPlace = first.starts.length >= cells && first.rowLines.length >= rows;
+        int[] starts = inPlace ? first.starts : new int[(int) cells];
+        int[] ends = inPlace ? first.ends : new int[(int) cells];
+        int[] lines = inPlace ? first.rowLines : new int[rows];
         long ragged = 0;
         long blank = 0;
         List<Long> raggedLines = new ArrayList<>();
@@ -140,8 +144,10 @@ final class DelimitedTokenizer {
         int rowAt = 0;
         for (Chunk c : chunks) {
             int base = lineBase(chunks, c, headerLines);
-            System.arraycopy(c.starts, 0, starts, cellAt, c.cells);
-            System.arraycopy(c.ends, 0, ends, cellAt, c.cells);
+            if (c.starts != starts) {
+                System.arraycopy(c.starts, 0, starts, cellAt, c.cells);
+                System.arraycopy(c.ends, 0, ends, cellAt, c.cells);
+            }
             cellAt += c.cells;
             for (int r = 0; r < c.rows; r++) {
                 lines[rowAt++] = c.rowLines[r] + base;
@@ -262,16 +268,37 @@ final class DelimitedTokenizer {
         /** A deferred error: made into an exception once the line where this chunk starts is known. */
         java.util.function.IntFunction<ImportException> error;
 
-        Chunk(int start, int stop, int columns, int expectedRows) {
+        /** Where the rows this chunk makes room for end: its own stop, or the end of the data for the first chunk. */
+        final int projectTo;
+
+        Chunk(int start, int stop, int columns, int projectTo) {
             this.start = start;
             this.stop = stop;
             this.columns = columns;
             this.position = start;
-            int estimate = columns == 0 ? 16 : (int) Math.min(Integer.MAX_VALUE - 16L,
-                    Math.max(16L, (long) (stop - start) / Math.max(4, columns * 6L) * columns));
-            this.starts = new int[estimate];
-            this.ends = new int[estimate];
-            this.rowLines = new int[columns == 0 ? 16 : Math.max(16, estimate / Math.max(1, columns))];
+            this.projectTo = projectTo;
+            // Room for the first block; after it, the rows' measured length says how much the rest needs.
+            int firstBlock = (int) Math.min((long) BLOCK * Math.max(1, columns), Math.max(16L, (long) (stop - start) / 2));
+            this.starts = new int[firstBlock];
+            this.ends = new int[firstBlock];
+            this.rowLines = new int[BLOCK + 1];
+        }
+
+        /** After the first block: makes room for the rows up to {@link #projectTo} at the length rows had so far, plus 5%. */
+        private void projectSize() {
+            if (rows == 0 || position <= start) {
+                return;
+            }
+            double bytesPerRow = (double) (position - start) / rows;
+            long projectedRows = (long) ((projectTo - start) / bytesPerRow * 1.05) + 16;
+            long projectedCells = Math.min(Integer.MAX_VALUE - 16L, projectedRows * Math.max(1, columns));
+            if (projectedCells > starts.length) {
+                starts = java.util.Arrays.copyOf(starts, (int) projectedCells);
+                ends = java.util.Arrays.copyOf(ends, (int) projectedCells);
+            }
+            if (projectedRows > rowLines.length) {
+                rowLines = java.util.Arrays.copyOf(rowLines, (int) Math.min(Integer.MAX_VALUE - 16L, projectedRows));
+            }
         }
 
         /** Room for {@code more} cells after the kept ones and the row being read. */
@@ -312,8 +339,12 @@ final class DelimitedTokenizer {
             while (position < stop && error == null) {
                 // The row loop is its own method and reporting stays out of it: compiled early, it is
                 // never thrown back to the interpreter by a rare branch (as a check every 65,536 rows was).
+                boolean firstBlock = rows == 0;
                 if (!parseBlock(rows + BLOCK)) {
                     break;
+                }
+                if (firstBlock) {
+                    projectSize();
                 }
                 progress.checkCancelled();
                 long done = bytesDone.addAndGet(position - start - reported);

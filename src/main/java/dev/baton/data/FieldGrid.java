@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The cells of a table as slices of one UTF-8 byte array, before typing: what every text importer
  * produces. Row-major: cell (r, c) spans {@code data[starts[r*columns+c] .. ends[r*columns+c])};
- * a start of -1 marks a cell that is absent (a padded ragged row, a JSON null).
+ * a start of -1 marks a cell that is absent (a padded ragged row, a JSON null). The arrays may be longer than
+ * {@code rows * columns} (the tokenizer sizes them ahead); what lies beyond is not part of the grid.
  */
 final class FieldGrid {
 
