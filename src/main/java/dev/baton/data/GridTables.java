@@ -46,8 +46,14 @@ final class GridTables {
             undeclared[c] = !options.types().containsKey(names.get(c)) && !declared.containsKey(names.get(c));
         }
         CellScan.Cells[] cells = new CellScan(grid, missing).scan(undeclared, progress);
+        // Columns the scan read as numbers are nearly done: the others (text, dates, yes/no) go first, so that
+        // the cores do not end with one of them left alone on one core.
+        int[] order = java.util.stream.IntStream.range(0, n)
+                .boxed().sorted(java.util.Comparator.comparing(c -> cells[c] != null && cells[c].numbers() != null))
+                .mapToInt(Integer::intValue).toArray();
         AtomicInteger done = new AtomicInteger();
-        Parallel.forEach(n, c -> {
+        Parallel.forEach(n, i -> {
+            int c = order[i];
             progress.checkCancelled();
             String name = names.get(c);
             ColumnType override = options.types().get(name);
