@@ -48,9 +48,12 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset dataset = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        boolean quickLook = !json && !full;
+        // The quick look does not show the file's SHA-256, so it does not compute it.
+        Dataset dataset = quickLook ? DatasetReader.readForQuickLook(file, Options.of(spec, importOptions), Progress.NONE)
+                : DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (!json && !full) {
+        if (quickLook) {
             printSummary(dataset, out);
             out.flush();
             return 0;

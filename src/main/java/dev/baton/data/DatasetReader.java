@@ -19,17 +19,30 @@ public final class DatasetReader {
 
     /** Reads the whole file. Throws {@link ImportException} with a message for the user when it cannot. */
     public static Dataset read(Path file, ImportOptions options, Progress progress) {
-        return read(file, options, progress, Integer.MAX_VALUE);
+        return read(file, options, progress, Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * Reads the whole file, leaving the SHA-256 of delimited text to be computed when the dataset's source is
+     * first asked for it (its bytes are kept until then): for a one-shot look that may never show it, where
+     * hashing alongside the parsing takes a core from it.
+     */
+    public static Dataset readForQuickLook(Path file, ImportOptions options, Progress progress) {
+        return read(file, options, progress, Integer.MAX_VALUE, false);
     }
 
     private static Dataset read(Path file, ImportOptions options, Progress progress, int maxRows) {
+        return read(file, options, progress, maxRows, true);
+    }
+
+    private static Dataset read(Path file, ImportOptions options, Progress progress, int maxRows, boolean hashNow) {
         TablesawInit.start();
         DataFormat format = options.format() != null ? options.format() : DataFormat.fromFileName(file);
         SourceFile.checkReadable(file);
         if (format == DataFormat.PARQUET) {
             return ParquetImporter.read(file, options, progress, maxRows);
         }
-        SourceFile source = SourceFile.read(file, progress.slice(0, 0.2));
+        SourceFile source = SourceFile.read(file, progress.slice(0, 0.2), hashNow);
         checkNotEmpty(source);
         Progress rest = progress.slice(0.2, 1.0);
         return switch (format) {

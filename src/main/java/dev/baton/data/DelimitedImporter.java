@@ -60,7 +60,7 @@ final class DelimitedImporter {
                 .withQuote(layout.quote())
                 .withHeader(layout.header())
                 .withLineEnding(layout.lineEnding());
-        DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+        DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.hash(), source.sizeOnDisk());
         return typed.dataset(baseName(file), dataSource, notes);
     }
 

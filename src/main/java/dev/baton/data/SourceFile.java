@@ -13,27 +13,29 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A file's bytes in memory with their SHA-256; gzip-compressed files are unpacked (the hash is of the file as stored).
- * The hash is computed on another thread while the bytes are parsed.
  */
-record SourceFile(Path path, byte[] bytes, java.util.concurrent.CompletableFuture<String> hash, long sizeOnDisk) {
+record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
 
     SourceFile(Path path, byte[] bytes, String sha256, long sizeOnDisk) {
-        this(path, bytes, java.util.concurrent.CompletableFuture.completedFuture(sha256), sizeOnDisk);
+        this(path, bytes, FileHash.known(sha256), sizeOnDisk);
     }
 
     String sha256() {
-        return hash.join();
+        return hash.get();
     }
 
     private static final int BLOCK = 8 << 20;
 
     static SourceFile read(Path path, Progress progress) {
+        return read(path, progress, true);
+    }
+
+    /** Reads the file; its hash is computed alongside the parsing ({@code hashNow}) or when first asked for. */
+    static SourceFile read(Path path, Progress progress, boolean hashNow) {
         checkReadable(path);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -52,11 +54,7 @@ record SourceFile(Path path, byte[] bytes, java.util.concurrent.CompletableFutur
                 }
                 progress.update(buffer.position(), size, "Reading " + path.getFileName());
             }
-            java.util.concurrent.CompletableFuture<String> hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                MessageDigest sha = newDigest();
-                sha.update(bytes);
-                return HexFormat.of().formatHex(sha.digest());
-            }, dev.baton.util.Parallel.pool());
+            FileHash hash = hashNow ? FileHash.computing(bytes, dev.baton.util.Parallel.pool()) : FileHash.whenAsked(bytes);
             if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
                 return new SourceFile(path, gunzip(path, bytes), hash, size);
             }
@@ -69,14 +67,14 @@ record SourceFile(Path path, byte[] bytes, java.util.concurrent.CompletableFutur
 
     /** The SHA-256 of a file, without keeping its bytes. */
     static String fingerprint(Path path) throws IOException {
-        MessageDigest sha = newDigest();
+        MessageDigest sha = FileHash.newDigest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(path)) {
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 sha.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     static void checkReadable(Path path) {
@@ -104,14 +102,6 @@ record SourceFile(Path path, byte[] bytes, java.util.concurrent.CompletableFutur
         } catch (java.util.zip.ZipException e) {
             throw ImportException.of(ImportException.Kind.UNREADABLE, path, path.getFileName()
                     + " looks gzip-compressed but is damaged: " + e.getMessage());
-        }
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
