@@ -204,14 +204,44 @@ final class ColumnTyper {
             extract(c);
         }
         numbers = null;
+        int first = firstFilled();
         for (ColumnType candidate : new ColumnType[]{ColumnType.INTEGER, ColumnType.BOOLEAN,
                 ColumnType.DATE, ColumnType.DATETIME}) {
+            if (!mayFit(candidate, first)) {
+                continue;
+            }
             Typed typed = convert(c, name, candidate, false);
             if (typed != null) {
                 return typed;
             }
         }
         return strings(c, name, null);
+    }
+
+    /** The first row with a value; the row count when all are missing. */
+    private int firstFilled() {
+        int r = 0;
+        while (r < grid.rows && cellStarts[r] < 0) {
+            r++;
+        }
+        return r;
+    }
+
+    /**
+     * False when the first value already does not fit the candidate, so that a text column is not given a
+     * full-length array per type it is not (inferring needs every value to fit). Dates judge their own sample.
+     */
+    private boolean mayFit(ColumnType candidate, int first) {
+        if (first >= grid.rows) {
+            return true;
+        }
+        int s = cellStarts[first];
+        int e = cellEnds[first];
+        return switch (candidate) {
+            case INTEGER -> FastParse.parseLong(grid.data, s, e) != FastParse.NOT_A_LONG;
+            case BOOLEAN -> FastParse.parseBoolean(grid.data, s, e) >= 0;
+            default -> true;
+        };
     }
 
     /** Takes the scanned numbers or content bounds; extracts the column when the scan has neither. */
