@@ -170,15 +170,43 @@ final class TextDecoder {
     private static final java.lang.invoke.VarHandle EIGHT_BYTES =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+    /** Where the first byte that is not valid UTF-8 is, from {@code from} on; -1 if there is none. */
     static int firstInvalidUtf8(byte[] b, int from) {
+        if (b.length - from < PARALLEL_CHECK) {
+            return firstInvalidUtf8(b, from, b.length);
+        }
+        // Two halves on two cores, cut at the start of a character.
+        int mid = from + (b.length - from) / 2;
+        while (mid < b.length && (b[mid] & 0xC0) == 0x80) {
+            mid++;
+        }
+        int cut = mid;
+        java.util.concurrent.Future<Integer> second = dev.baton.util.Parallel.pool().submit(() -> firstInvalidUtf8(b, cut, b.length));
+        int first = firstInvalidUtf8(b, from, cut);
+        try {
+            int later = second.get();
+            return first >= 0 ? first : later;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Below this many bytes the check runs on one thread. */
+    private static final int PARALLEL_CHECK = 8 << 20;
+
+    /** The first invalid byte of a character starting in [from, to); characters may end past {@code to}. */
+    private static int firstInvalidUtf8(byte[] b, int from, int to) {
         int i = from;
         int n = b.length;
-        while (i < n) {
+        while (i < to) {
             // Fast path over ASCII, eight bytes in one read.
-            while (i + 8 <= n && ((long) EIGHT_BYTES.get(b, i) & 0x8080808080808080L) == 0) {
+            while (i + 8 <= to && ((long) EIGHT_BYTES.get(b, i) & 0x8080808080808080L) == 0) {
                 i += 8;
             }
-            if (i >= n) {
+            if (i >= to) {
                 break;
             }
             int c = b[i] & 0xFF;

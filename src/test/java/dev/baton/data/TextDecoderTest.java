@@ -34,4 +34,23 @@ class TextDecoderTest {
         assertThat(TextDecoder.firstInvalidUtf8(overlong, 0)).isEqualTo(9);
         assertThat(TextDecoder.firstInvalidUtf8(new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, 0)).as("a surrogate").isZero();
     }
+
+    @Test
+    void largeInputsCheckedInTwoHalvesFindTheFirstBadByteInEither() {
+        int size = 9 << 20;
+        byte[] b = new byte[size];
+        Arrays.fill(b, (byte) 'x');
+        // A three-byte character across the middle, where the halves are cut: valid.
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(euro, 0, b, size / 2 - 1, 3);
+        assertThat(TextDecoder.firstInvalidUtf8(b, 0)).isEqualTo(-1);
+        b[size - 5] = (byte) 0xFF;
+        assertThat(TextDecoder.firstInvalidUtf8(b, 0)).as("only in the second half").isEqualTo(size - 5);
+        b[100] = (byte) 0x80;
+        assertThat(TextDecoder.firstInvalidUtf8(b, 0)).as("the first of two").isEqualTo(100);
+        b[100] = 'x';
+        b[size / 2 - 1] = (byte) 0xE2;
+        b[size / 2] = 'x';
+        assertThat(TextDecoder.firstInvalidUtf8(b, 0)).as("a character cut short at the middle").isEqualTo(size / 2 - 1);
+    }
 }
