@@ -82,6 +82,30 @@ class CellScanTest {
         }
     }
 
+    @Test
+    void yesNoValuesLandOnTheirRowsAcrossBitSetWords() throws Exception {
+        StringBuilder sb = new StringBuilder("flag\n");
+        for (int r = 0; r < 1000; r++) {
+            sb.append(r % 3 == 0 ? "yes" : r % 3 == 1 ? "no" : "").append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        DelimitedTokenizer.Layout layout = new DelimitedTokenizer.Layout((byte) ',', (byte) '"', false, RaggedRows.ERROR);
+        FieldGrid grid = new DelimitedTokenizer(Path.of("x.csv"), bytes, bytes.length, layout, Progress.NONE)
+                .tokenize(0, true, Parallel.pool(), 1).grid();
+        GridTables.Typed typed = GridTables.type("x", grid, List.of("flag"), ImportOptions.detect(), Map.of(), Progress.NONE);
+        tech.tablesaw.api.BooleanColumn flag = (tech.tablesaw.api.BooleanColumn) typed.table().column(0);
+        for (int r = 0; r < 1000; r++) {
+            if (r % 3 == 2) {
+                assertThat(flag.isMissing(r)).as("row %d", r).isTrue();
+            } else {
+                assertThat(flag.get(r)).as("row %d", r).isEqualTo(r % 3 == 0);
+            }
+        }
+        assertThat(flag.countTrue()).isEqualTo(334);
+        assertThat(flag.countFalse()).isEqualTo(333);
+        assertThat(flag.countMissing()).isEqualTo(333).isEqualTo(typed.missing()[0]);
+    }
+
     private static void assertSame(Column<?> actual, Column<?> expected) {
         assertThat(actual.type()).isEqualTo(expected.type());
         assertThat(actual.size()).isEqualTo(expected.size());
