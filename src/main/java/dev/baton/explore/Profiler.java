@@ -88,7 +88,8 @@ public final class Profiler {
         int size = column.size();
         double[] v = dev.baton.data.Numbers.present(column);
         int n = v.length;
-        if (info.type() != ColumnType.INTEGER || !countingSort(v)) {
+        boolean counted = info.type() == ColumnType.INTEGER ? countingSort(v) : fixedPointCountingSort(v);
+        if (!counted) {
             it.unimi.dsi.fastutil.doubles.DoubleArrays.radixSort(v);
         }
         long missing = size - n;
@@ -222,28 +223,50 @@ public final class Profiler {
      * array untouched, when the range is too wide.
      */
     static boolean countingSort(double[] v) {
+        return countingSort(v, 1);
+    }
+
+    /**
+     * Sorts decimals written with at most four decimal places in a narrow range (scores, measurements,
+     * temperatures: 0.8006, 33.8, 20.71) by counting them as whole numbers of their smallest unit, when every
+     * value is exactly the double nearest to such a count. False, with the array untouched, otherwise.
+     */
+    static boolean fixedPointCountingSort(double[] v) {
+        for (double scale : new double[]{1, 10, 100, 1_000, 10_000}) {
+            if (countingSort(v, scale)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counting sort of values that are all exactly (a whole number) / scale, in a narrow range of such numbers. */
+    private static boolean countingSort(double[] v, double scale) {
         if (v.length == 0) {
             return true;
         }
-        double min = v[0];
-        double max = v[0];
-        boolean whole = true;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (double x : v) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-            whole &= x == Math.rint(x);
+            double units = Math.rint(x * scale);
+            if (units / scale != x) {
+                return false;
+            }
+            min = Math.min(min, units);
+            max = Math.max(max, units);
         }
         double range = max - min + 1;
-        if (!whole || !(range <= Math.max(1 << 16, 2.0 * v.length))) {
+        if (!(range <= Math.max(1 << 16, 2.0 * v.length))) {
             return false;
         }
         int[] counts = new int[(int) range];
         for (double x : v) {
-            counts[(int) (x - min)]++;
+            counts[(int) (Math.rint(x * scale) - min)]++;
         }
         int at = 0;
         for (int k = 0; k < counts.length; k++) {
-            java.util.Arrays.fill(v, at, at + counts[k], min + k);
+            // (min + k) / scale is the double each of these values was: that is what made them countable.
+            java.util.Arrays.fill(v, at, at + counts[k], (min + k) / scale);
             at += counts[k];
         }
         return true;

@@ -144,6 +144,33 @@ class ProfilerTest {
     }
 
     @Test
+    void fixedPointDecimalsAreCountedIntoExactlyTheOrderASortGives() {
+        java.util.Random random = new java.util.Random(11);
+        // Temperatures with two decimals, scores with four, tenths that are not exact in binary (0.1, 0.3, ...).
+        double[][] columns = new double[3][50_000];
+        for (int i = 0; i < 50_000; i++) {
+            columns[0][i] = (random.nextInt(6_001) - 1_000) / 100.0;
+            columns[1][i] = random.nextInt(10_001) / 10_000.0;
+            columns[2][i] = random.nextInt(40) / 10.0;
+        }
+        for (double[] v : columns) {
+            double[] expected = v.clone();
+            java.util.Arrays.sort(expected);
+            assertThat(Profiler.fixedPointCountingSort(v)).isTrue();
+            for (int i = 0; i < v.length; i++) {
+                // Bit for bit: each value comes back as the very double it was.
+                assertThat(Double.doubleToLongBits(v[i] + 0.0)).as("index %d", i).isEqualTo(Double.doubleToLongBits(expected[i] + 0.0));
+            }
+        }
+        double[] thirds = {1.0 / 3, 2.0 / 3, 0.5};
+        assertThat(Profiler.fixedPointCountingSort(thirds)).isFalse();
+        assertThat(thirds).containsExactly(1.0 / 3, 2.0 / 3, 0.5);
+        double[] wideCents = {0.01, 1_000_000.01, 5.5};
+        assertThat(Profiler.fixedPointCountingSort(wideCents)).isFalse();
+        assertThat(wideCents).containsExactly(0.01, 1_000_000.01, 5.5);
+    }
+
+    @Test
     void aColumnOfManyDistinctTextsIsProfiledCorrelatedAndCheckedForDuplicates() throws Exception {
         // 70,000 distinct codes: Tablesaw keeps no dictionary keys for such a column (NullDictionaryMap).
         StringBuilder csv = new StringBuilder("code,group,x\n");
