@@ -218,13 +218,33 @@ public final class Correlations {
         return dev.baton.data.Numbers.of(column);
     }
 
+    /** Each row's category as a dense number in order of first appearance, -1 where missing. */
     private static int[] codes(Column<?> column) {
         int[] out = new int[column.size()];
         if (column instanceof StringColumn strings && TablesawTypes.keyedDictionary(strings) != null) {
+            var dictionary = TablesawTypes.keyedDictionary(strings);
+            if (dictionary instanceof tech.tablesaw.columns.strings.ByteDictionaryMap
+                    || dictionary instanceof tech.tablesaw.columns.strings.ShortDictionaryMap) {
+                // Byte and short keys: renumber through an array indexed by key, no hashing per row.
+                int[] dense = new int[1 << 16];
+                java.util.Arrays.fill(dense, -1);
+                int next = 0;
+                for (int r = 0; r < out.length; r++) {
+                    if (strings.isMissing(r)) {
+                        out[r] = -1;
+                        continue;
+                    }
+                    int slot = dictionary.getKeyForIndex(r) - Short.MIN_VALUE;
+                    if (dense[slot] < 0) {
+                        dense[slot] = next++;
+                    }
+                    out[r] = dense[slot];
+                }
+                return out;
+            }
             // Dictionary keys are already one small int per distinct value: renumber them densely.
             it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap dense = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
             dense.defaultReturnValue(-1);
-            var dictionary = TablesawTypes.keyedDictionary(strings);
             for (int r = 0; r < out.length; r++) {
                 if (strings.isMissing(r)) {
                     out[r] = -1;
@@ -237,6 +257,23 @@ public final class Correlations {
                     dense.put(key, code);
                 }
                 out[r] = code;
+            }
+            return out;
+        }
+        if (column instanceof tech.tablesaw.api.BooleanColumn booleans) {
+            // Stored as a byte per row (1 true, 0 false, anything else missing): no text per row.
+            int[] dense = {-1, -1};
+            int next = 0;
+            for (int r = 0; r < out.length; r++) {
+                byte b = booleans.getByte(r);
+                if (b != 0 && b != 1) {
+                    out[r] = -1;
+                    continue;
+                }
+                if (dense[b] < 0) {
+                    dense[b] = next++;
+                }
+                out[r] = dense[b];
             }
             return out;
         }
