@@ -91,10 +91,12 @@ public final class Correlations {
         double[][] sorted = new double[k][];
         java.util.BitSet[] missing = new java.util.BitSet[k];
         int[] present = new int[k];
+        double[] means = new double[k];
         Parallel.forEach(k, i -> {
             Column<?> column = data.column(names.get(i));
             if (numeric(types.get(i))) {
                 values[i] = numbers(column);
+                means[i] = mean(values[i]);
                 if (spearman) {
                     rankOrder(values[i], i, order, sorted, missing, present);
                 }
@@ -132,7 +134,7 @@ public final class Correlations {
             boolean ci = codes[i] != null;
             boolean cj = codes[j] != null;
             if (ni && nj) {
-                set(out.get(Measure.PEARSON), i, j, i == j ? 1.0 : pearson(values[i], values[j]));
+                set(out.get(Measure.PEARSON), i, j, i == j ? 1.0 : pearson(values[i], values[j], means[i], means[j]));
                 if (spearman) {
                     set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(order[i], sorted[i], missing[j], order[j], sorted[j], missing[i], n));
                 }
@@ -141,9 +143,9 @@ public final class Correlations {
                 set(out.get(Measure.CRAMERS_V), i, j, i == j ? 1.0 : cramersV(codes[i], levels[i], codes[j], levels[j]));
             }
             if (i != j && ci && nj && !(ni && cj)) {
-                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j]));
+                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j], means[j]));
             } else if (i != j && cj && ni && !(nj && ci)) {
-                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i]));
+                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i], means[i]));
             }
             double mixed;
             boolean bothCategorical = categorical(types.get(i)) && categorical(types.get(j))
@@ -161,6 +163,19 @@ public final class Correlations {
             progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
         });
         return new Matrix(List.copyOf(names), out);
+    }
+
+    /** The mean of the filled values (0 when none): the shift for the one-pass sums. */
+    private static double mean(double[] v) {
+        double sum = 0;
+        long n = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                sum += x;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /** Column i's filled rows in ascending order of value, with those values, its gaps and its filled count. */
@@ -294,35 +309,46 @@ public final class Correlations {
         return out;
     }
 
+    /** Pearson's r on the rows where both are filled, shifted by the first such pair (see the method below). */
     static double pearson(double[] x, double[] y) {
-        long n = 0;
-        double mx = 0;
-        double my = 0;
         for (int r = 0; r < x.length; r++) {
             if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
+                return pearson(x, y, x[r], y[r]);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Pearson's r on the rows where both are filled, in one pass: sums of the values less a shift close to their
+     * mean (the column's mean), from which the centred sums follow without the cancellation of raw sums of squares.
+     */
+    static double pearson(double[] x, double[] y, double shiftX, double shiftY) {
+        long n = 0;
+        double su = 0;
+        double sv = 0;
+        double suu = 0;
+        double svv = 0;
+        double suv = 0;
+        for (int r = 0; r < x.length; r++) {
+            if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
+                double u = x[r] - shiftX;
+                double v = y[r] - shiftY;
                 n++;
-                mx += x[r];
-                my += y[r];
+                su += u;
+                sv += v;
+                suu += u * u;
+                svv += v * v;
+                suv += u * v;
             }
         }
         if (n < 2) {
             return Double.NaN;
         }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int r = 0; r < x.length; r++) {
-            if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
-                double dx = x[r] - mx;
-                double dy = y[r] - my;
-                sxy += dx * dy;
-                sxx += dx * dx;
-                syy += dy * dy;
-            }
-        }
-        if (sxx == 0 || syy == 0) {
+        double sxx = suu - su * su / n;
+        double syy = svv - sv * sv / n;
+        double sxy = suv - su * sv / n;
+        if (sxx <= 0 || syy <= 0) {
             return Double.NaN;
         }
         return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
@@ -407,16 +433,20 @@ public final class Correlations {
     }
 
     /** The correlation ratio eta = sqrt(between-group sum of squares / total sum of squares). */
-    static double correlationRatio(int[] groups, int levels, double[] x) {
+    /** The correlation ratio (eta) of x by group, in one pass over values less a shift close to their mean. */
+    static double correlationRatio(int[] groups, int levels, double[] x, double shift) {
         double[] sums = new double[levels];
         long[] counts = new long[levels];
         double total = 0;
+        double squares = 0;
         long n = 0;
         for (int r = 0; r < x.length; r++) {
             if (groups[r] >= 0 && !Double.isNaN(x[r])) {
-                sums[groups[r]] += x[r];
+                double u = x[r] - shift;
+                sums[groups[r]] += u;
                 counts[groups[r]]++;
-                total += x[r];
+                total += u;
+                squares += u * u;
                 n++;
             }
         }
@@ -431,13 +461,7 @@ public final class Correlations {
                 between += counts[g] * d * d;
             }
         }
-        double within = 0;
-        for (int r = 0; r < x.length; r++) {
-            if (groups[r] >= 0 && !Double.isNaN(x[r])) {
-                double d = x[r] - mean;
-                within += d * d;
-            }
-        }
-        return within == 0 ? Double.NaN : Math.sqrt(between / within);
+        double around = squares - total * total / n;
+        return around <= 0 ? Double.NaN : Math.sqrt(Math.min(1, between / around));
     }
 }
