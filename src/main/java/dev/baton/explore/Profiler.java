@@ -272,6 +272,35 @@ public final class Profiler {
         return true;
     }
 
+    /**
+     * Sorts stored dates (or date-times) spanning a range of keys no wider than about the number of values by
+     * counting them, as {@link #countingSort(double[])} does for whole numbers. False, untouched, otherwise.
+     */
+    static boolean countingSort(long[] v) {
+        if (v.length == 0) {
+            return true;
+        }
+        long min = v[0];
+        long max = v[0];
+        for (long x : v) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        if (max - min < 0 || max - min + 1 > Math.max(1 << 16, 2L * v.length)) {
+            return false;
+        }
+        int[] counts = new int[(int) (max - min + 1)];
+        for (long x : v) {
+            counts[(int) (x - min)]++;
+        }
+        int at = 0;
+        for (int k = 0; k < counts.length; k++) {
+            Arrays.fill(v, at, at + counts[k], min + k);
+            at += counts[k];
+        }
+        return true;
+    }
+
     /** pandas' adjusted Fisher-Pearson skewness (Series.skew). */
     static Double skewness(long n, double m2, double m3) {
         if (n < 3) {
@@ -382,7 +411,9 @@ public final class Profiler {
             }
         }
         long[] v = Arrays.copyOf(keys, n);
-        Arrays.sort(v);
+        if (!countingSort(v)) {
+            Arrays.sort(v);
+        }
         long distinct = 0;
         long unique = 0;
         TopRuns runs = new TopRuns(TOP);

@@ -144,6 +144,23 @@ class ProfilerTest {
     }
 
     @Test
+    void storedDatesAreCountedIntoOrderWhenTheirRangeIsNarrow() {
+        java.util.Random random = new java.util.Random(3);
+        long[] dates = new long[20_000];
+        for (int i = 0; i < dates.length; i++) {
+            java.time.LocalDate d = java.time.LocalDate.of(2021, 1, 1).plusDays(random.nextInt(365));
+            dates[i] = tech.tablesaw.columns.dates.PackedLocalDate.pack(d);
+        }
+        long[] expected = dates.clone();
+        java.util.Arrays.sort(expected);
+        assertThat(Profiler.countingSort(dates)).isTrue();
+        assertThat(dates).containsExactly(expected);
+        long[] wide = {Long.MIN_VALUE + 1, Long.MAX_VALUE, 0};
+        assertThat(Profiler.countingSort(wide)).isFalse();
+        assertThat(wide).containsExactly(Long.MIN_VALUE + 1, Long.MAX_VALUE, 0);
+    }
+
+    @Test
     void fixedPointDecimalsAreCountedIntoExactlyTheOrderASortGives() {
         java.util.Random random = new java.util.Random(11);
         // Temperatures with two decimals, scores with four, tenths that are not exact in binary (0.1, 0.3, ...).
