@@ -291,6 +291,10 @@ final class DelimitedTokenizer {
             }
             double bytesPerRow = (double) (position - start) / rows;
             long projectedRows = (long) ((projectTo - start) / bytesPerRow * 1.05) + 16;
+            if (projectTo > stop && projectedRows * Math.max(1, columns) * 8 > Runtime.getRuntime().maxMemory() / 4) {
+                // Room for the whole file would be a large bet on the first rows' length: only this chunk's.
+                projectedRows = (long) ((stop - start) / bytesPerRow * 1.05) + 16;
+            }
             long projectedCells = Math.min(Integer.MAX_VALUE - 16L, projectedRows * Math.max(1, columns));
             if (projectedCells > starts.length) {
                 starts = java.util.Arrays.copyOf(starts, (int) projectedCells);
