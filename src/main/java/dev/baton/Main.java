@@ -16,7 +16,14 @@ public final class Main {
         if (args.length == 0) {
             args = new String[]{"gui"};
         }
-        int code = BatonCommand.execute(args);
+        int code;
+        try {
+            code = BatonCommand.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("baton: not enough memory (the JVM may use at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB). Give it more, for example: java -Xmx8g -jar baton.jar ...");
+            code = 1;
+        }
         if (code != 0 || !BatonCommand.keepsRunning(args)) {
             System.exit(code);
         }
