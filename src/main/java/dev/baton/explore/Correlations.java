@@ -8,7 +8,6 @@ import dev.baton.util.Parallel;
 import dev.baton.util.Progress;
 import it.unimi.dsi.fastutil.doubles.DoubleArrays;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
