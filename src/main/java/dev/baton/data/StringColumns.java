@@ -44,83 +44,87 @@ final class StringColumns {
         return column;
     }
 
+    /**
+     * The dictionary's content, whatever the width of its keys: each code's key as an index from 0 in order of
+     * first appearance (-1 for the empty text, which Tablesaw holds as missing; two spellings of one text, such as
+     * "a""b" quoted and a"b bare, share one key), each key's text and number of rows, and the missing rows.
+     */
+    private record Keys(int[] keyOfCode, String[] texts, int[] counts, int missing) {
+
+        static Keys of(int[] codes, String[] values) {
+            int[] keyOfCode = new int[values.length];
+            java.util.Map<String, Integer> keyOfText = new java.util.HashMap<>();
+            for (int code = 0; code < values.length; code++) {
+                keyOfCode[code] = values[code].isEmpty() ? -1
+                        : keyOfText.computeIfAbsent(values[code], text -> keyOfText.size());
+            }
+            String[] texts = new String[keyOfText.size()];
+            keyOfText.forEach((text, key) -> texts[key] = text);
+            int[] counts = new int[texts.length];
+            int missing = 0;
+            for (int code : codes) {
+                int key = code < 0 ? -1 : keyOfCode[code];
+                if (key < 0) {
+                    missing++;
+                } else {
+                    counts[key]++;
+                }
+            }
+            return new Keys(keyOfCode, texts, counts, missing);
+        }
+    }
+
+    /** Byte keys: index k is stored as MIN + 1 + k, missing as MAX, as appending assigns them. */
     private static ByteDictionaryMap byteDictionary(int[] codes, String[] values) {
-        byte missing = Byte.MAX_VALUE;
-        byte[] keyOf = new byte[values.length];
+        Keys keys = Keys.of(codes, values);
         Byte2ObjectOpenHashMap<String> keyToValue = new Byte2ObjectOpenHashMap<>();
         Object2ByteOpenHashMap<String> valueToKey = new Object2ByteOpenHashMap<>();
         valueToKey.defaultReturnValue(Byte.MIN_VALUE);
-        int next = Byte.MIN_VALUE;
-        for (int code = 0; code < values.length; code++) {
-            if (values[code].isEmpty()) {
-                keyOf[code] = missing;
-            } else if (valueToKey.containsKey(values[code])) {
-                // Two spellings of one text ("a""b" quoted and a"b bare): one value, as appending makes it.
-                keyOf[code] = valueToKey.getByte(values[code]);
-            } else {
-                keyOf[code] = (byte) ++next;
-                keyToValue.put(keyOf[code], values[code]);
-                valueToKey.put(values[code], keyOf[code]);
-            }
-        }
-        byte[] keys = new byte[codes.length];
-        int[] counts = new int[256];
-        for (int r = 0; r < codes.length; r++) {
-            byte key = codes[r] < 0 ? missing : keyOf[codes[r]];
-            keys[r] = key;
-            counts[key - Byte.MIN_VALUE]++;
-        }
         Byte2IntOpenHashMap keyToCount = new Byte2IntOpenHashMap();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                keyToCount.put((byte) (i + Byte.MIN_VALUE), counts[i]);
-            }
+        for (int k = 0; k < keys.texts().length; k++) {
+            byte key = (byte) (Byte.MIN_VALUE + 1 + k);
+            keyToValue.put(key, keys.texts()[k]);
+            valueToKey.put(keys.texts()[k], key);
+            keyToCount.put(key, keys.counts()[k]);
         }
-        if (counts[missing - Byte.MIN_VALUE] > 0) {
-            keyToValue.put(missing, "");
-            valueToKey.put("", missing);
+        if (keys.missing() > 0) {
+            keyToValue.put(Byte.MAX_VALUE, "");
+            valueToKey.put("", Byte.MAX_VALUE);
+            keyToCount.put(Byte.MAX_VALUE, keys.missing());
         }
-        return new ByteDictionaryMap.ByteDictionaryBuilder().setNextIndex(next).setKeyToValue(keyToValue)
-                .setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(keys).build();
+        byte[] rows = new byte[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            int k = codes[r] < 0 ? -1 : keys.keyOfCode()[codes[r]];
+            rows[r] = k < 0 ? Byte.MAX_VALUE : (byte) (Byte.MIN_VALUE + 1 + k);
+        }
+        return new ByteDictionaryMap.ByteDictionaryBuilder().setNextIndex(Byte.MIN_VALUE + keys.texts().length)
+                .setKeyToValue(keyToValue).setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(rows).build();
     }
 
+    /** Short keys: the same with shorts. */
     private static ShortDictionaryMap shortDictionary(int[] codes, String[] values) {
-        short missing = Short.MAX_VALUE;
-        short[] keyOf = new short[values.length];
+        Keys keys = Keys.of(codes, values);
         Short2ObjectOpenHashMap<String> keyToValue = new Short2ObjectOpenHashMap<>();
         Object2ShortOpenHashMap<String> valueToKey = new Object2ShortOpenHashMap<>();
         valueToKey.defaultReturnValue(Short.MIN_VALUE);
-        int next = Short.MIN_VALUE;
-        for (int code = 0; code < values.length; code++) {
-            if (values[code].isEmpty()) {
-                keyOf[code] = missing;
-            } else if (valueToKey.containsKey(values[code])) {
-                // Two spellings of one text ("a""b" quoted and a"b bare): one value, as appending makes it.
-                keyOf[code] = valueToKey.getShort(values[code]);
-            } else {
-                keyOf[code] = (short) ++next;
-                keyToValue.put(keyOf[code], values[code]);
-                valueToKey.put(values[code], keyOf[code]);
-            }
-        }
-        short[] keys = new short[codes.length];
-        int[] counts = new int[65536];
-        for (int r = 0; r < codes.length; r++) {
-            short key = codes[r] < 0 ? missing : keyOf[codes[r]];
-            keys[r] = key;
-            counts[key - Short.MIN_VALUE]++;
-        }
         Short2IntOpenHashMap keyToCount = new Short2IntOpenHashMap();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                keyToCount.put((short) (i + Short.MIN_VALUE), counts[i]);
-            }
+        for (int k = 0; k < keys.texts().length; k++) {
+            short key = (short) (Short.MIN_VALUE + 1 + k);
+            keyToValue.put(key, keys.texts()[k]);
+            valueToKey.put(keys.texts()[k], key);
+            keyToCount.put(key, keys.counts()[k]);
         }
-        if (counts[missing - Short.MIN_VALUE] > 0) {
-            keyToValue.put(missing, "");
-            valueToKey.put("", missing);
+        if (keys.missing() > 0) {
+            keyToValue.put(Short.MAX_VALUE, "");
+            valueToKey.put("", Short.MAX_VALUE);
+            keyToCount.put(Short.MAX_VALUE, keys.missing());
         }
-        return new ShortDictionaryMap.ShortDictionaryBuilder().setNextIndex(next).setKeyToValue(keyToValue)
-                .setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(keys).build();
+        short[] rows = new short[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            int k = codes[r] < 0 ? -1 : keys.keyOfCode()[codes[r]];
+            rows[r] = k < 0 ? Short.MAX_VALUE : (short) (Short.MIN_VALUE + 1 + k);
+        }
+        return new ShortDictionaryMap.ShortDictionaryBuilder().setNextIndex(Short.MIN_VALUE + keys.texts().length)
+                .setKeyToValue(keyToValue).setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(rows).build();
     }
 }
