@@ -431,7 +431,6 @@ public final class Correlations {
         return Math.sqrt(chi2 / (n * (Math.min(rows, cols) - 1.0)));
     }
 
-    /** The correlation ratio eta = sqrt(between-group sum of squares / total sum of squares). */
     /** The correlation ratio (eta) of x by group, in one pass over values less a shift close to their mean. */
     static double correlationRatio(int[] groups, int levels, double[] x, double shift) {
         double[] sums = new double[levels];

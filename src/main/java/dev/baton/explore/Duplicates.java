@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Counts rows that repeat an earlier row in every column. Each row gets a 64-bit hash built column by column
- * (fast, no boxing); rows with the same hash are then compared value by value, so the count is exact.
+ * Counts rows that repeat an earlier row in every column. A column that rises (or falls) strictly from row to
+ * row, as row numbers and a log's timestamps do, tells every row apart: then there are none. Otherwise each row
+ * gets a 64-bit hash built column by column (fast, no boxing); rows with the same hash are then compared value
+ * by value, so the count is exact.
  */
 final class Duplicates {
 
@@ -25,6 +27,9 @@ final class Duplicates {
     static long count(Dataset data) {
         int n = data.rowCount();
         List<Column<?>> columns = data.table().columns();
+        if (columns.stream().anyMatch(Duplicates::strictlyMonotonic)) {
+            return 0;
+        }
         long[] hash = new long[n];
         for (Column<?> column : columns) {
             mixIn(hash, column);
@@ -77,6 +82,53 @@ final class Duplicates {
     }
 
     private static final long MISSING = 0x5bd1e995L;
+
+    /**
+     * Whether every row's value is above the previous row's, or every one below. Stored codes compare as the
+     * values do (a missing date's code is the least one), and a missing number (NaN) is never above or below.
+     * Most columns fail at their first rows.
+     */
+    static boolean strictlyMonotonic(Column<?> column) {
+        if (column.size() < 2) {
+            return false;
+        }
+        if (column instanceof NumericColumn<?> numbers) {
+            return strictlyMonotonic(numbers);
+        }
+        if (column instanceof DateColumn d) {
+            return strictlyMonotonic(d.size(), r -> d.getIntInternal(r));
+        }
+        if (column instanceof DateTimeColumn t) {
+            return strictlyMonotonic(t.size(), t::getLongInternal);
+        }
+        return false;
+    }
+
+    private static boolean strictlyMonotonic(NumericColumn<?> column) {
+        int n = column.size();
+        boolean rising = column.getDouble(1) > column.getDouble(0);
+        for (int r = 1; r < n; r++) {
+            double previous = column.getDouble(r - 1);
+            double value = column.getDouble(r);
+            if (!(rising ? value > previous : value < previous)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean strictlyMonotonic(int n, java.util.function.IntToLongFunction code) {
+        int sign = Long.compare(code.applyAsLong(1), code.applyAsLong(0));
+        if (sign == 0) {
+            return false;
+        }
+        for (int r = 1; r < n; r++) {
+            if (Long.compare(code.applyAsLong(r), code.applyAsLong(r - 1)) != sign) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static long mix(long x) {
         x ^= x >>> 33;

@@ -88,8 +88,8 @@ public final class Profiler {
         int size = column.size();
         double[] v = dev.baton.data.Numbers.present(column);
         int n = v.length;
-        boolean counted = info.type() == ColumnType.INTEGER ? countingSort(v) : fixedPointCountingSort(v);
-        if (!counted) {
+        boolean sorted = info.type() == ColumnType.INTEGER ? sortWholeNumbers(v) : sortFixedPoint(v);
+        if (!sorted) {
             it.unimi.dsi.fastutil.doubles.DoubleArrays.radixSort(v);
         }
         long missing = size - n;
@@ -218,63 +218,93 @@ public final class Profiler {
     }
 
     /**
-     * Sorts whole numbers spanning a range no wider than about the number of values (ages, counts, years, row
-     * numbers) by counting each value: two passes where a radix sort of doubles makes eight. False, with the
-     * array untouched, when the range is too wide.
+     * Sorts whole numbers (ages, counts, years, row numbers, amounts) as integers: counted when their range is no
+     * wider than about the number of values, radix-sorted on their offsets from the minimum otherwise. Two or
+     * four passes over ints where a radix sort of doubles makes eight over longs. False, with the array untouched,
+     * when the range is wider than an int.
      */
-    static boolean countingSort(double[] v) {
-        return countingSort(v, 1);
+    static boolean sortWholeNumbers(double[] v) {
+        return sortAsUnits(v, 1);
     }
 
     /**
-     * Sorts decimals written with at most four decimal places in a narrow range (scores, measurements,
-     * temperatures: 0.8006, 33.8, 20.71) by counting them as whole numbers of their smallest unit, when every
-     * value is exactly the double nearest to such a count. False, with the array untouched, otherwise.
+     * Sorts decimals written with at most four decimal places (scores, measurements, temperatures, amounts:
+     * 0.8006, 33.8, 20.71, 175622.19) as whole numbers of their smallest unit, when every value is exactly the
+     * double nearest to such a number. False, with the array untouched, otherwise.
      */
-    static boolean fixedPointCountingSort(double[] v) {
+    static boolean sortFixedPoint(double[] v) {
         for (double scale : new double[]{1, 10, 100, 1_000, 10_000}) {
-            if (countingSort(v, scale)) {
+            if (sortAsUnits(v, scale)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Counting sort of values that are all exactly (a whole number) / scale, in a narrow range of such numbers. */
-    private static boolean countingSort(double[] v, double scale) {
+    /** Sorts values that are all exactly (a whole number) / scale, spanning at most an int's range of such numbers. */
+    private static boolean sortAsUnits(double[] v, double scale) {
         if (v.length == 0) {
             return true;
         }
+        double[] bounds = unitBounds(v, scale);
+        if (bounds == null) {
+            return false;
+        }
+        double min = bounds[0];
+        double range = bounds[1] - min + 1;
+        if (range <= Math.max(1 << 16, 2.0 * v.length)) {
+            countUnits(v, scale, min, (int) range);
+            return true;
+        }
+        if (range > Integer.MAX_VALUE) {
+            return false;
+        }
+        int[] sorted = UnitRadixSort.sort(unitOffsets(v, scale, min), (int) range);
+        for (int i = 0; i < v.length; i++) {
+            // (min + offset) / scale is the double each value was: that is what made it sortable as a number of units.
+            v[i] = (min + sorted[i]) / scale;
+        }
+        return true;
+    }
+
+    /** The least and greatest number of units, or null when some value is not a whole number of units. */
+    private static double[] unitBounds(double[] v, double scale) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double x : v) {
             double units = Math.rint(x * scale);
             if (units / scale != x) {
-                return false;
+                return null;
             }
             min = Math.min(min, units);
             max = Math.max(max, units);
         }
-        double range = max - min + 1;
-        if (!(range <= Math.max(1 << 16, 2.0 * v.length))) {
-            return false;
-        }
-        int[] counts = new int[(int) range];
+        return new double[]{min, max};
+    }
+
+    private static void countUnits(double[] v, double scale, double min, int range) {
+        int[] counts = new int[range];
         for (double x : v) {
             counts[(int) (Math.rint(x * scale) - min)]++;
         }
         int at = 0;
         for (int k = 0; k < counts.length; k++) {
-            // (min + k) / scale is the double each of these values was: that is what made them countable.
             java.util.Arrays.fill(v, at, at + counts[k], (min + k) / scale);
             at += counts[k];
         }
-        return true;
+    }
+
+    private static int[] unitOffsets(double[] v, double scale, double min) {
+        int[] offsets = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            offsets[i] = (int) (Math.rint(v[i] * scale) - min);
+        }
+        return offsets;
     }
 
     /**
      * Sorts stored dates (or date-times) spanning a range of keys no wider than about the number of values by
-     * counting them, as {@link #countingSort(double[])} does for whole numbers. False, untouched, otherwise.
+     * counting them, as {@link #sortWholeNumbers(double[])} does for whole numbers in a narrow range. False, untouched, otherwise.
      */
     static boolean countingSort(long[] v) {
         if (v.length == 0) {

@@ -124,7 +124,7 @@ class ProfilerTest {
     }
 
     @Test
-    void countingSortOrdersWholeNumbersInANarrowRangeAndLeavesOthersAlone() {
+    void wholeNumbersAreSortedAsIntegersAndOthersLeftAlone() {
         java.util.Random random = new java.util.Random(7);
         double[] ages = new double[10_000];
         for (int i = 0; i < ages.length; i++) {
@@ -132,14 +132,24 @@ class ProfilerTest {
         }
         double[] expected = ages.clone();
         java.util.Arrays.sort(expected);
-        assertThat(Profiler.countingSort(ages)).isTrue();
+        assertThat(Profiler.sortWholeNumbers(ages)).isTrue();
         assertThat(ages).containsExactly(expected);
 
-        double[] wide = {1, 5_000_000, 3};
-        assertThat(Profiler.countingSort(wide)).isFalse();
-        assertThat(wide).containsExactly(1, 5_000_000, 3);
+        // A range far wider than the count of values: radix-sorted on the offsets from the minimum.
+        double[] amounts = new double[30_000];
+        for (int i = 0; i < amounts.length; i++) {
+            amounts[i] = random.nextInt(2_000_000_001) - 1_000_000_000;
+        }
+        expected = amounts.clone();
+        java.util.Arrays.sort(expected);
+        assertThat(Profiler.sortWholeNumbers(amounts)).isTrue();
+        assertThat(amounts).containsExactly(expected);
+
+        double[] wide = {1, 5e12, 3};
+        assertThat(Profiler.sortWholeNumbers(wide)).isFalse();
+        assertThat(wide).containsExactly(1, 5e12, 3);
         double[] fractions = {2, 0.5, 1};
-        assertThat(Profiler.countingSort(fractions)).isFalse();
+        assertThat(Profiler.sortWholeNumbers(fractions)).isFalse();
         assertThat(fractions).containsExactly(2, 0.5, 1);
     }
 
@@ -161,30 +171,64 @@ class ProfilerTest {
     }
 
     @Test
-    void fixedPointDecimalsAreCountedIntoExactlyTheOrderASortGives() {
+    void fixedPointDecimalsAreSortedIntoExactlyTheOrderASortGives() {
         java.util.Random random = new java.util.Random(11);
-        // Temperatures with two decimals, scores with four, tenths that are not exact in binary (0.1, 0.3, ...).
-        double[][] columns = new double[3][50_000];
+        // Temperatures with two decimals, scores with four, tenths that are not exact in binary (0.1, 0.3, ...),
+        // amounts in cents over a range far wider than the count of values (radix-sorted, not counted).
+        double[][] columns = new double[4][50_000];
         for (int i = 0; i < 50_000; i++) {
             columns[0][i] = (random.nextInt(6_001) - 1_000) / 100.0;
             columns[1][i] = random.nextInt(10_001) / 10_000.0;
             columns[2][i] = random.nextInt(40) / 10.0;
+            columns[3][i] = (random.nextInt(30_000_001) - 5_000_000) / 100.0;
         }
         for (double[] v : columns) {
             double[] expected = v.clone();
             java.util.Arrays.sort(expected);
-            assertThat(Profiler.fixedPointCountingSort(v)).isTrue();
+            assertThat(Profiler.sortFixedPoint(v)).isTrue();
             for (int i = 0; i < v.length; i++) {
                 // Bit for bit: each value comes back as the very double it was.
                 assertThat(Double.doubleToLongBits(v[i] + 0.0)).as("index %d", i).isEqualTo(Double.doubleToLongBits(expected[i] + 0.0));
             }
         }
         double[] thirds = {1.0 / 3, 2.0 / 3, 0.5};
-        assertThat(Profiler.fixedPointCountingSort(thirds)).isFalse();
+        assertThat(Profiler.sortFixedPoint(thirds)).isFalse();
         assertThat(thirds).containsExactly(1.0 / 3, 2.0 / 3, 0.5);
-        double[] wideCents = {0.01, 1_000_000.01, 5.5};
-        assertThat(Profiler.fixedPointCountingSort(wideCents)).isFalse();
-        assertThat(wideCents).containsExactly(0.01, 1_000_000.01, 5.5);
+        double[] tooWideForAnInt = {0.01, 1e9 + 0.01, 5.5};
+        assertThat(Profiler.sortFixedPoint(tooWideForAnInt)).isFalse();
+        assertThat(tooWideForAnInt).containsExactly(0.01, 1e9 + 0.01, 5.5);
+    }
+
+    @Test
+    void aColumnRisingOrFallingFromRowToRowTellsEveryRowApart() {
+        tech.tablesaw.api.StringColumn group = tech.tablesaw.api.StringColumn.create("group", "a", "a", "b", "a");
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 3, 1);
+        java.util.List<tech.tablesaw.columns.Column<?>> distinguishing = java.util.List.of(
+                tech.tablesaw.api.IntColumn.create("row", 1, 2, 3, 4),
+                tech.tablesaw.api.DoubleColumn.create("countdown", 4.5, 3, -1, -7.25),
+                tech.tablesaw.api.DateColumn.create("day", day.minusDays(1), day, day.plusDays(1), day.plusDays(9)),
+                tech.tablesaw.api.DateTimeColumn.create("at", day.atTime(9, 0), day.atTime(8, 0), day.atTime(7, 0),
+                        day.atStartOfDay()));
+        for (tech.tablesaw.columns.Column<?> column : distinguishing) {
+            assertThat(Duplicates.strictlyMonotonic(column)).as(column.name()).isTrue();
+            assertThat(Duplicates.count(dataset(group.copy(), column))).as(column.name()).isZero();
+        }
+        // Rows 0, 1 and 3 are alike in "group": with a column that does not tell them apart, two are duplicates.
+        java.util.List<tech.tablesaw.columns.Column<?>> not = java.util.List.of(
+                tech.tablesaw.api.IntColumn.create("flat", 1, 1, 2, 1),
+                tech.tablesaw.api.DoubleColumn.create("gaps", Double.NaN, Double.NaN, 2, Double.NaN),
+                tech.tablesaw.api.DoubleColumn.create("zigzag", 1, 1, 2, 1),
+                tech.tablesaw.api.DateColumn.create("day", day, day, day.plusDays(1), day));
+        for (tech.tablesaw.columns.Column<?> column : not) {
+            assertThat(Duplicates.strictlyMonotonic(column)).as(column.name()).isFalse();
+            assertThat(Duplicates.count(dataset(group.copy(), column))).as(column.name()).isEqualTo(2);
+        }
+        // Rising, then not: the whole column is checked, not its start.
+        assertThat(Duplicates.strictlyMonotonic(tech.tablesaw.api.IntColumn.create("late", 1, 2, 3, 3))).isFalse();
+    }
+
+    private static Dataset dataset(tech.tablesaw.columns.Column<?>... columns) {
+        return Dataset.of("t", tech.tablesaw.api.Table.create("t", columns));
     }
 
     @Test
