@@ -43,17 +43,9 @@ record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
                 throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName() + " is "
                         + String.format("%,d", size / (1 << 20)) + " MB; Baton reads files up to 2 GB. Convert it to Parquet to read larger data.");
             }
-            byte[] bytes = new byte[(int) size];
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.position() < bytes.length) {
-                progress.checkCancelled();
-                buffer.limit(Math.min(bytes.length, buffer.position() + BLOCK));
-                int n = channel.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                progress.update(buffer.position(), size, "Reading " + path.getFileName());
-            }
+            // A pipe (/dev/stdin, a named pipe) has no size: it is read to its end.
+            byte[] bytes = Files.isRegularFile(path) ? readSized(path, channel, size, progress) : readToEnd(path, channel, progress);
+            size = Files.isRegularFile(path) ? size : bytes.length;
             FileHash hash = hashNow ? FileHash.computing(bytes, dev.baton.util.Parallel.pool()) : FileHash.whenAsked(bytes);
             if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
                 return new SourceFile(path, gunzip(path, bytes), hash, size);
@@ -63,6 +55,37 @@ record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
             throw new ImportException(ImportException.Kind.UNREADABLE, path, 0, null, null, java.util.List.of(),
                     "Could not read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] readSized(Path path, FileChannel channel, long size, Progress progress) throws IOException {
+        byte[] bytes = new byte[(int) size];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.position() < bytes.length) {
+            progress.checkCancelled();
+            buffer.limit(Math.min(bytes.length, buffer.position() + BLOCK));
+            int n = channel.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            progress.update(buffer.position(), size, "Reading " + path.getFileName());
+        }
+        return buffer.position() == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, buffer.position());
+    }
+
+    private static byte[] readToEnd(Path path, FileChannel channel, Progress progress) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        for (int n = channel.read(buffer); n >= 0; n = channel.read(buffer)) {
+            progress.checkCancelled();
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+            if (out.size() > Integer.MAX_VALUE - 64 - buffer.capacity()) {
+                throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName()
+                        + " gives more than 2 GB; Baton reads files up to 2 GB. Convert it to Parquet to read larger data.");
+            }
+            progress.update(out.size(), -1, "Reading " + path.getFileName());
+        }
+        return out.toByteArray();
     }
 
     /** The SHA-256 of a file, without keeping its bytes. */

@@ -35,4 +35,25 @@ class FileHashTest {
         Files.writeString(file, "a,b\n1,2\n");
         assertThat(quick.source().fingerprint()).isEqualTo(PENGUINS);
     }
+
+    @Test
+    void aPipeIsReadToItsEndAndHashedAsTheFileWouldBe() throws Exception {
+        // A named pipe, as `baton profile /dev/stdin < penguins.csv` or a shell's <(...) gives: it has no size.
+        Path fifo = dir.resolve("pipe.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.copy(Path.of("sample-data", "penguins.csv"), Files.newOutputStream(fifo));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Dataset d = DatasetReader.read(fifo, ImportOptions.detect(), Progress.NONE);
+        writer.join();
+        assertThat(d.rowCount()).isEqualTo(344);
+        assertThat(d.source().fingerprint()).isEqualTo(PENGUINS);
+        assertThat(d.source().sizeBytes()).isEqualTo(Files.size(Path.of("sample-data", "penguins.csv")));
+    }
 }
