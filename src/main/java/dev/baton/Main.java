@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.OptionalInt relaunched = Launcher.runInTunedJvm(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         dev.baton.data.TablesawInit.start();
         if (args.length == 0) {
             args = new String[]{"gui"};

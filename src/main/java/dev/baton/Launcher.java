@@ -1,0 +1,107 @@
+package dev.baton;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Runs Baton in a second JVM started with the options a plain {@code java -jar baton.jar} cannot give: the
+ * class-data archive {@code mvn package} writes beside the jar ({@code baton.jsa}: the classes a command needs,
+ * already parsed, verified and linked) and an initial heap large enough that G1 does not run a concurrent cycle
+ * at each large array of an import while the heap grows from its default 1/64 of the machine's memory. A cold
+ * {@code profile} of the 1M-row benchmark file takes about 0.15 s less, {@code profile --json} about 0.3 s
+ * (docs/PERFORMANCE.md).
+ *
+ * <p>This first JVM only waits for the second, which shares its standard input and output, and exits with its
+ * exit code. It relaunches only for a plain {@code java -jar baton.jar ...} with the archive in place: JVM options
+ * given on the command line or in {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS} are the user's to
+ * choose, so with any of them Baton runs in this JVM as it is. An archive the JVM finds stale (another jar,
+ * another JDK) is ignored silently.
+ */
+final class Launcher {
+
+    /** Set on the second JVM, which must not start a third. */
+    static final String LAUNCHED = "baton.launched";
+
+    static final String ARCHIVE = "baton.jsa";
+
+    private static final long INITIAL_HEAP = 1L << 30;
+
+    private Launcher() {
+    }
+
+    /** Runs Baton in a second JVM and returns its exit code; empty when this JVM should run it. */
+    static OptionalInt runInTunedJvm(String[] args) {
+        Optional<List<String>> command = command(args, ProcessHandle.current().info().arguments().orElse(null),
+                System.getenv(), Boolean.getBoolean(LAUNCHED), jar(), Path.of(System.getProperty("java.home")),
+                Runtime.getRuntime().maxMemory());
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+        // Stopped itself (Ctrl+C, a service manager's SIGTERM), this JVM stops Baton too rather than leave it running.
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+        while (true) {
+            try {
+                return OptionalInt.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // Nothing in this JVM interrupts it: keep waiting for Baton.
+            }
+        }
+    }
+
+    /**
+     * The second JVM's command line, or empty to run here: when this JVM was started as {@code java -jar JAR
+     * args} exactly (its arguments as the operating system reports them), from a jar with the archive beside it.
+     */
+    static Optional<List<String>> command(String[] args, String[] processArguments, Map<String, String> environment,
+                                          boolean launched, Path jar, Path javaHome, long maxHeap) {
+        if (launched || jar == null || processArguments == null
+                || environment.containsKey("JDK_JAVA_OPTIONS") || environment.containsKey("JAVA_TOOL_OPTIONS")) {
+            return Optional.empty();
+        }
+        boolean plain = processArguments.length == args.length + 2 && processArguments[0].equals("-jar")
+                && Arrays.equals(processArguments, 2, processArguments.length, args, 0, args.length);
+        Path archive = jar.resolveSibling(ARCHIVE);
+        if (!plain || !Files.isRegularFile(archive)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.add("-XX:SharedArchiveFile=" + archive);
+        command.add("-Xshare:auto");
+        // Otherwise the JVM's note that it cannot use a stale archive goes to standard output, into a command's output.
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
+        // Never above the maximum, which stays the JVM's default (a quarter of the memory): that is the user's to raise.
+        command.add("-Xms" + Math.min(INITIAL_HEAP, maxHeap) / (1 << 20) + "m");
+        command.add("-D" + LAUNCHED + "=true");
+        command.add("-jar");
+        command.add(processArguments[1]);
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /** The jar this class was loaded from, or null when it runs from a folder of classes (tests, exec:exec). */
+    private static Path jar() {
+        try {
+            var source = Launcher.class.getProtectionDomain().getCodeSource();
+            Path path = source == null ? null : Path.of(source.getLocation().toURI());
+            return path != null && path.getFileName().toString().endsWith(".jar") ? path : null;
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+}
