@@ -252,12 +252,12 @@ public final class Profiler {
         }
         double min = bounds[0];
         double range = bounds[1] - min + 1;
+        if (!(range <= Integer.MAX_VALUE)) {
+            return false; // also when a value is infinite (1e400 in a file)
+        }
         if (range <= Math.max(1 << 16, 2.0 * v.length)) {
             countUnits(v, scale, min, (int) range);
             return true;
-        }
-        if (range > Integer.MAX_VALUE) {
-            return false;
         }
         int[] sorted = UnitRadixSort.sort(unitOffsets(v, scale, min), (int) range);
         for (int i = 0; i < v.length; i++) {

@@ -194,6 +194,12 @@ class ProfilerTest {
         double[] thirds = {1.0 / 3, 2.0 / 3, 0.5};
         assertThat(Profiler.sortFixedPoint(thirds)).isFalse();
         assertThat(thirds).containsExactly(1.0 / 3, 2.0 / 3, 0.5);
+        for (double[] infinite : new double[][]{{Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                {2.5, Double.POSITIVE_INFINITY, 1}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}}) {
+            double[] before = infinite.clone();
+            assertThat(Profiler.sortFixedPoint(infinite)).isFalse();
+            assertThat(infinite).containsExactly(before);
+        }
         double[] tooWideForAnInt = {0.01, 1e9 + 0.01, 5.5};
         assertThat(Profiler.sortFixedPoint(tooWideForAnInt)).isFalse();
         assertThat(tooWideForAnInt).containsExactly(0.01, 1e9 + 0.01, 5.5);
