@@ -68,8 +68,8 @@ public final class Correlations {
     }
 
     /**
-     * Computes only the measures asked for (MIXED needs no Spearman, the costliest: it ranks every pair), so the
-     * alerts can be found without it.
+     * Computes only the measures asked for, and for MIXED only the one measure it takes for each pair: the alerts
+     * need nothing else, and Spearman, the costliest, not at all. The matrix holds the measures asked for.
      */
     public static Matrix compute(Dataset data, java.util.Set<Measure> wanted, Progress progress) {
         boolean spearman = wanted.contains(Measure.SPEARMAN);
@@ -132,36 +132,43 @@ public final class Correlations {
             boolean nj = values[j] != null;
             boolean ci = codes[i] != null;
             boolean cj = codes[j] != null;
-            if (ni && nj) {
+            Measure forMixed = i == j ? null : mixedMeasure(types.get(i), types.get(j), ni && nj, ci && cj);
+            if (ni && nj && (wanted.contains(Measure.PEARSON) || forMixed == Measure.PEARSON)) {
                 set(out.get(Measure.PEARSON), i, j, i == j ? 1.0 : pearson(values[i], values[j], means[i], means[j]));
-                if (spearman) {
-                    set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(order[i], sorted[i], missing[j], order[j], sorted[j], missing[i], n));
-                }
             }
-            if (ci && cj) {
+            if (ni && nj && spearman) {
+                set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(order[i], sorted[i], missing[j], order[j], sorted[j], missing[i], n));
+            }
+            if (ci && cj && (wanted.contains(Measure.CRAMERS_V) || forMixed == Measure.CRAMERS_V)) {
                 set(out.get(Measure.CRAMERS_V), i, j, i == j ? 1.0 : cramersV(codes[i], levels[i], codes[j], levels[j]));
             }
-            if (i != j && ci && nj && !(ni && cj)) {
-                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j], means[j]));
-            } else if (i != j && cj && ni && !(nj && ci)) {
-                set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i], means[i]));
+            if (wanted.contains(Measure.CORRELATION_RATIO) || forMixed == Measure.CORRELATION_RATIO) {
+                if (i != j && ci && nj && !(ni && cj)) {
+                    set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j], means[j]));
+                } else if (i != j && cj && ni && !(nj && ci)) {
+                    set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i], means[i]));
+                }
             }
-            double mixed;
-            boolean bothCategorical = categorical(types.get(i)) && categorical(types.get(j))
-                    && !(types.get(i).isNumeric() || types.get(j).isNumeric());
-            if (i == j) {
-                mixed = 1.0;
-            } else if (bothCategorical && ci && cj) {
-                mixed = out.get(Measure.CRAMERS_V)[i][j];
-            } else if (ni && nj && !(types.get(i) == ColumnType.CATEGORICAL || types.get(j) == ColumnType.CATEGORICAL)) {
-                mixed = out.get(Measure.PEARSON)[i][j];
-            } else {
-                mixed = out.get(Measure.CORRELATION_RATIO)[i][j];
-            }
-            set(out.get(Measure.MIXED), i, j, mixed);
+            set(out.get(Measure.MIXED), i, j, i == j ? 1.0 : out.get(forMixed)[i][j]);
             progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
         });
+        out.keySet().retainAll(wanted);
         return new Matrix(List.copyOf(names), out);
+    }
+
+    /**
+     * The measure MIXED takes for two different columns: Cramér's V for two categories (a yes/no column is one),
+     * Pearson for two numbers, the correlation ratio for a category and a number.
+     */
+    private static Measure mixedMeasure(ColumnType a, ColumnType b, boolean bothNumbers, boolean bothCategories) {
+        boolean categories = categorical(a) && categorical(b) && !(a.isNumeric() || b.isNumeric());
+        if (categories && bothCategories) {
+            return Measure.CRAMERS_V;
+        }
+        if (bothNumbers && !(a == ColumnType.CATEGORICAL || b == ColumnType.CATEGORICAL)) {
+            return Measure.PEARSON;
+        }
+        return Measure.CORRELATION_RATIO;
     }
 
     /** The mean of the filled values (0 when none): the shift for the one-pass sums. */

@@ -14,11 +14,14 @@ public record Exploration(DatasetProfile profile, Correlations.Matrix correlatio
         return finish(data, profile, correlations, settings, progress);
     }
 
-    /** The profile and the measures the alerts need (no Spearman): what the profile command prints. */
+    /**
+     * The profile and the alerts, with only the association the alerts read (by column types, no Spearman):
+     * what the profile command prints and the report lists.
+     */
     public static Exploration forAlerts(Dataset data, AlertSettings settings, Progress progress) {
         DatasetProfile profile = Profiler.profile(data, progress.slice(0, 0.5));
-        Correlations.Matrix correlations = Correlations.compute(data, java.util.EnumSet.complementOf(
-                java.util.EnumSet.of(Correlations.Measure.SPEARMAN)), progress.slice(0.5, 0.95));
+        Correlations.Matrix correlations = Correlations.compute(data, java.util.EnumSet.of(Correlations.Measure.MIXED),
+                progress.slice(0.5, 0.95));
         return finish(data, profile, correlations, settings, progress);
     }
 

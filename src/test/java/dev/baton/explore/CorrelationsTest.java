@@ -61,4 +61,22 @@ class CorrelationsTest {
             assertThat(m.get(Correlations.Measure.MIXED, "b", "c")).isCloseTo(expected, within(1e-12));
         }
     }
+
+    @Test
+    void byColumnTypesAloneGivesTheSameMatrixAsWithEveryMeasure() {
+        // penguins_raw has every kind of pair: numbers, categories, a yes/no column against both.
+        for (String file : new String[]{"penguins_raw.csv", "auto-mpg.csv", "birdstrikes.csv"}) {
+            Dataset d = DatasetReader.read(Path.of("sample-data", file), ImportOptions.detect(), Progress.NONE);
+            Correlations.Matrix all = Correlations.compute(d, Progress.NONE);
+            Correlations.Matrix mixed = Correlations.compute(d, java.util.EnumSet.of(Correlations.Measure.MIXED), Progress.NONE);
+            assertThat(mixed.values().keySet()).containsExactly(Correlations.Measure.MIXED);
+            assertThat(mixed.columns()).isEqualTo(all.columns());
+            double[][] expected = all.values().get(Correlations.Measure.MIXED);
+            double[][] actual = mixed.values().get(Correlations.Measure.MIXED);
+            for (int i = 0; i < expected.length; i++) {
+                // Arrays.equals compares bits, so NaN (a pair with too few rows) matches NaN.
+                assertThat(java.util.Arrays.equals(actual[i], expected[i])).as("%s row %d", file, i).isTrue();
+            }
+        }
+    }
 }
