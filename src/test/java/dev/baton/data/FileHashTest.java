@@ -37,14 +37,16 @@ class FileHashTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void aPipeIsReadToItsEndAndHashedAsTheFileWouldBe() throws Exception {
         // A named pipe, as `baton profile /dev/stdin < penguins.csv` or a shell's <(...) gives: it has no size.
         Path fifo = dir.resolve("pipe.csv");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
         Thread writer = new Thread(() -> {
-            try {
-                Files.copy(Path.of("sample-data", "penguins.csv"), Files.newOutputStream(fifo));
+            // Closing the pipe's writing end is what ends the file for the reader.
+            try (var out = Files.newOutputStream(fifo)) {
+                Files.copy(Path.of("sample-data", "penguins.csv"), out);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
