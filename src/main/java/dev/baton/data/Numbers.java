@@ -33,12 +33,19 @@ public final class Numbers {
             }
             return out;
         }
+        if (column instanceof BooleanColumn b) {
+            // Stored as a byte per row: 1 true, 0 false, anything else missing. No Boolean per cell.
+            double[] out = new double[b.size()];
+            for (int r = 0; r < out.length; r++) {
+                byte v = b.getByte(r);
+                out[r] = v == 1 ? 1 : v == 0 ? 0 : Double.NaN;
+            }
+            return out;
+        }
         double[] out = new double[column.size()];
         for (int r = 0; r < out.length; r++) {
             if (column.isMissing(r)) {
                 out[r] = Double.NaN;
-            } else if (column instanceof BooleanColumn b) {
-                out[r] = b.get(r) ? 1 : 0;
             } else {
                 out[r] = ((NumericColumn<?>) column).getDouble(r);
             }

@@ -1,0 +1,27 @@
+package dev.baton.data;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NumbersTest {
+
+    @Test
+    void everyKindOfNumericColumnBecomesDoublesWithNaNWhereMissing() {
+        BooleanColumn yesNo = BooleanColumn.create("b", true, false);
+        yesNo.appendMissing();
+        yesNo.append(true);
+        assertThat(Numbers.of(yesNo)).containsExactly(1, 0, Double.NaN, 1);
+
+        IntColumn ints = IntColumn.create("i", 3, -7);
+        ints.appendMissing();
+        assertThat(Numbers.of(ints)).containsExactly(3, -7, Double.NaN);
+        assertThat(Numbers.present(ints)).containsExactly(3, -7);
+
+        DoubleColumn doubles = DoubleColumn.create("d", 0.5, Double.NaN, -2.25);
+        assertThat(Numbers.of(doubles)).containsExactly(0.5, Double.NaN, -2.25);
+    }
+}
