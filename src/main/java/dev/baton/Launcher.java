@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * class-data archive {@code mvn package} writes beside the jar ({@code baton.jsa}: the classes a command needs,
  * already parsed, verified and linked) and an initial heap large enough that G1 does not run a concurrent cycle
  * at each large array of an import while the heap grows from its default 1/64 of the machine's memory. A cold
- * {@code profile} of the 1M-row benchmark file takes about 0.15 s less, {@code profile --json} about 0.3 s
+ * {@code profile} of the 1M-row benchmark file takes about 0.13 s less, {@code profile --json} 0.2–0.3 s
  * (docs/PERFORMANCE.md).
  *
  * <p>This first JVM only waits for the second, which shares its standard input and output, and exits with its

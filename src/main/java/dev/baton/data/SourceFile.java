@@ -44,8 +44,9 @@ record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
                         + String.format("%,d", size / (1 << 20)) + " MB; Baton reads files up to 2 GB. Convert it to Parquet to read larger data.");
             }
             // A pipe (/dev/stdin, a named pipe) has no size: it is read to its end.
-            byte[] bytes = Files.isRegularFile(path) ? readSized(path, channel, size, progress) : readToEnd(path, channel, progress);
-            size = Files.isRegularFile(path) ? size : bytes.length;
+            boolean sized = Files.isRegularFile(path);
+            byte[] bytes = sized ? readSized(path, channel, size, progress) : readToEnd(path, channel, progress);
+            size = sized ? size : bytes.length;
             FileHash hash = hashNow ? FileHash.computing(bytes, dev.baton.util.Parallel.pool()) : FileHash.whenAsked(bytes);
             if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
                 return new SourceFile(path, gunzip(path, bytes), hash, size);

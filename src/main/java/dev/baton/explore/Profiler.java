@@ -219,9 +219,9 @@ public final class Profiler {
 
     /**
      * Sorts whole numbers (ages, counts, years, row numbers, amounts) as integers: counted when their range is no
-     * wider than about the number of values, radix-sorted on their offsets from the minimum otherwise. Two or
-     * four passes over ints where a radix sort of doubles makes eight over longs. False, with the array untouched,
-     * when the range is wider than an int.
+     * wider than about the number of values, radix-sorted on their offsets from the minimum otherwise (at most
+     * three passes over ints, where a radix sort of doubles makes eight over longs). False, with the array
+     * untouched, when the range is wider than an int.
      */
     static boolean sortWholeNumbers(double[] v) {
         return sortAsUnits(v, 1);
@@ -289,6 +289,7 @@ public final class Profiler {
         }
         int at = 0;
         for (int k = 0; k < counts.length; k++) {
+            // As in sortAsUnits: (min + k) / scale is the very double these values were.
             java.util.Arrays.fill(v, at, at + counts[k], (min + k) / scale);
             at += counts[k];
         }
@@ -304,7 +305,8 @@ public final class Profiler {
 
     /**
      * Sorts stored dates (or date-times) spanning a range of keys no wider than about the number of values by
-     * counting them, as {@link #sortWholeNumbers(double[])} does for whole numbers in a narrow range. False, untouched, otherwise.
+     * counting them, as {@link #sortWholeNumbers(double[])} does for whole numbers in a narrow range. False,
+     * untouched, otherwise.
      */
     static boolean countingSort(long[] v) {
         if (v.length == 0) {
