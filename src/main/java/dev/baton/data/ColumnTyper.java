@@ -401,13 +401,20 @@ final class ColumnTyper {
 
     /** A boolean column from 1 (true), 0 (false) and anything else (missing), built as Tablesaw stores it. */
     private static BooleanColumn booleanColumn(String name, byte[] values) {
-        java.util.BitSet trues = new java.util.BitSet(values.length);
-        java.util.BitSet falses = new java.util.BitSet(values.length);
-        java.util.BitSet missing = new java.util.BitSet(values.length);
+        // The three sets' words filled directly: BitSet.set per row checks and grows the set at every call.
+        int words = (values.length + 63) >>> 6;
+        long[] trues = new long[words];
+        long[] falses = new long[words];
+        long[] missing = new long[words];
         for (int r = 0; r < values.length; r++) {
-            (values[r] == 1 ? trues : values[r] == 0 ? falses : missing).set(r);
+            long bit = 1L << r;
+            byte v = values[r];
+            trues[r >>> 6] |= v == 1 ? bit : 0;
+            falses[r >>> 6] |= v == 0 ? bit : 0;
+            missing[r >>> 6] |= v != 0 && v != 1 ? bit : 0;
         }
-        return new BooleanColumn(name, new tech.tablesaw.columns.booleans.BitSetBooleanData(trues, falses, missing));
+        return new BooleanColumn(name, new tech.tablesaw.columns.booleans.BitSetBooleanData(
+                java.util.BitSet.valueOf(trues), java.util.BitSet.valueOf(falses), java.util.BitSet.valueOf(missing)));
     }
 
     private Typed dates(int c, String name, boolean lenient) {

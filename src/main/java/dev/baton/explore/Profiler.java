@@ -11,7 +11,9 @@ import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.dates.DateColumnType;
 import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.DateTimeColumnType;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 import java.util.ArrayList;
@@ -404,17 +406,9 @@ public final class Profiler {
     }
 
     private static ColumnProfile booleans(ColumnInfo info, BooleanColumn column) {
-        long yes = 0;
-        long no = 0;
-        for (int r = 0; r < column.size(); r++) {
-            if (!column.isMissing(r)) {
-                if (column.get(r)) {
-                    yes++;
-                } else {
-                    no++;
-                }
-            }
-        }
+        // Counted from the column's stored true and false sets, not row by row: a missing value is in neither.
+        long yes = column.countTrue();
+        long no = column.countFalse();
         long count = yes + no;
         List<ValueCount> top = new ArrayList<>();
         if (yes >= no) {
@@ -435,14 +429,8 @@ public final class Profiler {
 
     private static ColumnProfile temporal(ColumnInfo info, Column<?> column) {
         boolean dates = column instanceof DateColumn;
-        long[] keys = new long[column.size()];
-        int n = 0;
-        for (int r = 0; r < column.size(); r++) {
-            if (!column.isMissing(r)) {
-                keys[n++] = dates ? ((DateColumn) column).getIntInternal(r) : ((DateTimeColumn) column).getLongInternal(r);
-            }
-        }
-        long[] v = Arrays.copyOf(keys, n);
+        long[] v = dates ? storedKeys((DateColumn) column) : storedKeys((DateTimeColumn) column);
+        int n = v.length;
         if (!countingSort(v)) {
             Arrays.sort(v);
         }
@@ -469,6 +457,31 @@ public final class Profiler {
         return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, column.size()), distinct, unique,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 n == 0 ? null : text(v[0], dates), n == 0 ? null : text(v[n - 1], dates), info.unparsable(), top, null);
+    }
+
+    /** The filled cells' stored keys (packed dates), in row order: one typed loop, no check of the type per row. */
+    private static long[] storedKeys(DateColumn column) {
+        long[] keys = new long[column.size()];
+        int n = 0;
+        for (int r = 0; r < keys.length; r++) {
+            int key = column.getIntInternal(r);
+            if (key != DateColumnType.missingValueIndicator()) {
+                keys[n++] = key;
+            }
+        }
+        return Arrays.copyOf(keys, n);
+    }
+
+    private static long[] storedKeys(DateTimeColumn column) {
+        long[] keys = new long[column.size()];
+        int n = 0;
+        for (int r = 0; r < keys.length; r++) {
+            long key = column.getLongInternal(r);
+            if (key != DateTimeColumnType.missingValueIndicator()) {
+                keys[n++] = key;
+            }
+        }
+        return Arrays.copyOf(keys, n);
     }
 
     private static String text(long packed, boolean dates) {

@@ -233,6 +233,56 @@ class ProfilerTest {
         assertThat(Duplicates.strictlyMonotonic(tech.tablesaw.api.IntColumn.create("late", 1, 2, 3, 3))).isFalse();
     }
 
+    @Test
+    void yesNoColumnsAreCountedWithoutTheirMissingValues() {
+        // pandas: penguins_raw['Clutch Completion'].value_counts() gives Yes 308, No 36.
+        ColumnProfile clutch = profile("penguins_raw.csv").column("Clutch Completion");
+        assertThat(clutch.type()).isEqualTo(dev.baton.data.ColumnType.BOOLEAN);
+        assertThat(clutch.count()).isEqualTo(344);
+        assertThat(clutch.missing()).isZero();
+        assertThat(clutch.top()).containsExactly(new ValueCount("true", 308), new ValueCount("false", 36));
+        close(clutch.mean(), 308.0 / 344);
+
+        // By hand: true, missing, false, true, missing; built cell by cell, as a recipe step builds a column.
+        tech.tablesaw.api.BooleanColumn flags = tech.tablesaw.api.BooleanColumn.create("flag");
+        flags.append(true).appendMissing().append(false).append(true).appendMissing();
+        ColumnProfile c = Profiler.profile(dataset(flags), Progress.NONE).column("flag");
+        assertThat(c.count()).isEqualTo(3);
+        assertThat(c.missing()).isEqualTo(2);
+        assertThat(c.distinct()).isEqualTo(2);
+        assertThat(c.unique()).isEqualTo(1);
+        assertThat(c.top()).containsExactly(new ValueCount("true", 2), new ValueCount("false", 1));
+        close(c.mean(), 2.0 / 3);
+    }
+
+    @Test
+    void datesAndDateTimesAreProfiledWithoutTheirMissingValues() {
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 2, 29);
+        tech.tablesaw.api.DateColumn days = tech.tablesaw.api.DateColumn.create("day");
+        days.append(day).appendMissing().append(day.minusYears(30)).append(day).appendMissing();
+        tech.tablesaw.api.DateTimeColumn times = tech.tablesaw.api.DateTimeColumn.create("at");
+        times.appendMissing().append(day.atTime(23, 59, 59)).append(day.atTime(0, 0)).append(day.atTime(23, 59, 59))
+                .append(day.atTime(0, 0)).append(day.atTime(12, 30));
+        DatasetProfile p = Profiler.profile(dataset(days), Progress.NONE);
+        ColumnProfile d = p.column("day");
+        assertThat(d.count()).isEqualTo(3);
+        assertThat(d.missing()).isEqualTo(2);
+        assertThat(d.distinct()).isEqualTo(2);
+        assertThat(d.unique()).isEqualTo(1);
+        assertThat(d.first()).isEqualTo("1994-02-28");
+        assertThat(d.last()).isEqualTo("2024-02-29");
+        assertThat(d.top()).containsExactly(new ValueCount("2024-02-29", 2), new ValueCount("1994-02-28", 1));
+        ColumnProfile t = Profiler.profile(dataset(times), Progress.NONE).column("at");
+        assertThat(t.count()).isEqualTo(5);
+        assertThat(t.missing()).isEqualTo(1);
+        assertThat(t.distinct()).isEqualTo(3);
+        assertThat(t.unique()).isEqualTo(1);
+        assertThat(t.first()).isEqualTo("2024-02-29T00:00");
+        assertThat(t.last()).isEqualTo("2024-02-29T23:59:59");
+        assertThat(t.top()).containsExactly(new ValueCount("2024-02-29T00:00", 2),
+                new ValueCount("2024-02-29T23:59:59", 2), new ValueCount("2024-02-29T12:30", 1));
+    }
+
     private static Dataset dataset(tech.tablesaw.columns.Column<?>... columns) {
         return Dataset.of("t", tech.tablesaw.api.Table.create("t", columns));
     }
