@@ -15,6 +15,22 @@ class NumbersTest {
         yesNo.appendMissing();
         yesNo.append(true);
         assertThat(Numbers.of(yesNo)).containsExactly(1, 0, Double.NaN, 1);
+        // 21 rows over three bytes of each stored set: trues only in the first byte, gaps to the end.
+        BooleanColumn longer = BooleanColumn.create("l");
+        double[] expected = new double[21];
+        for (int r = 0; r < 21; r++) {
+            if (r < 3) {
+                longer.append(true);
+                expected[r] = 1;
+            } else if (r % 2 == 0 && r < 17) {
+                longer.append(false);
+                expected[r] = 0;
+            } else {
+                longer.appendMissing();
+                expected[r] = Double.NaN;
+            }
+        }
+        assertThat(Numbers.of(longer)).containsExactly(expected);
 
         IntColumn ints = IntColumn.create("i", 3, -7);
         ints.appendMissing();

@@ -49,6 +49,21 @@ class CorrelationsTest {
     }
 
     @Test
+    void rowsWithoutACategoryOrAYesNoValueAreLeftOutNotCountedAsAGroup() {
+        // The last row misses g and b. Without it, as in the case above: V(g, h) = 1, eta(v by g) = sqrt(0.8), and
+        // eta(v by b) too, since yes/no split v as a/b do; b as 1/0 against v: cov = -4, sxx = 1, syy = 20, r = -4/sqrt(20).
+        // Were the gaps a group of their own, the 100 would make eta close to 1.
+        Dataset d = Tables.csv("g,h,v,b\na,x,1,yes\na,x,3,yes\nb,y,5,no\nb,y,7,no\n,y,100,\n");
+        assertThat(d.type("b")).isEqualTo(dev.baton.data.ColumnType.BOOLEAN);
+        Correlations.Matrix m = Correlations.compute(d, Progress.NONE);
+        assertThat(m.get(Correlations.Measure.CRAMERS_V, "g", "h")).isCloseTo(1.0, within(1e-12));
+        assertThat(m.get(Correlations.Measure.CRAMERS_V, "g", "b")).isCloseTo(1.0, within(1e-12));
+        assertThat(m.get(Correlations.Measure.CORRELATION_RATIO, "g", "v")).isCloseTo(Math.sqrt(0.8), within(1e-12));
+        assertThat(m.get(Correlations.Measure.CORRELATION_RATIO, "b", "v")).isCloseTo(Math.sqrt(0.8), within(1e-12));
+        assertThat(m.get(Correlations.Measure.PEARSON, "b", "v")).isCloseTo(-4 / Math.sqrt(20), within(1e-12));
+    }
+
+    @Test
     void aYesNoColumnMeetsACategoryWithCramersVAlsoWhenSpearmanIsLeftOut() {
         // b by c: x = {1,1,1}, y = {1,0,0}, z = {0,0}; chi2 = 16/3 by hand, V = sqrt(chi2 / (8 * 1)) = 0.8165.
         Dataset d = Tables.csv("b,c\nyes,x\nyes,x\nyes,y\nno,y\nno,z\nno,z\nyes,x\nno,y\n");
