@@ -90,97 +90,91 @@ public final class Profiler {
         int size = column.size();
         double[] v = dev.baton.data.Numbers.present(column);
         int n = v.length;
-        boolean sorted = info.type() == ColumnType.INTEGER ? sortWholeNumbers(v) : sortFixedPoint(v);
-        if (!sorted) {
-            it.unimi.dsi.fastutil.doubles.DoubleArrays.radixSort(v);
-        }
         long missing = size - n;
         if (n == 0) {
             return new ColumnProfile(info.name(), info.type(), 0, missing, percent(missing, size), 0, 0, null, null, null, null, null,
                     null, null, null, 0L, 0L, 0.0, null, null, null, null, null, info.unparsable(), List.of(), Histogram.of(v, 1));
         }
-        Sums sums = Sums.of(v);
+        DistinctValues d = DistinctValues.of(v, info.type());
+        Sums sums = Sums.of(d);
         double mean = sums.sum / n;
-        double[] moments = centralMoments(v, mean);
-        double m2 = moments[0];
+        int k = bins > 0 ? bins : Histogram.defaultBins(n);
+        Spread spread = Spread.of(d, mean, k);
+        double m2 = spread.m2;
         Double std = n > 1 ? Math.sqrt(m2 / (n - 1)) : null;
         Map<String, Double> quantiles = new LinkedHashMap<>();
         for (double level : ColumnProfile.LEVELS) {
-            quantiles.put(ColumnProfile.levelKey(level), quantile(v, level));
+            quantiles.put(ColumnProfile.levelKey(level), quantile(d, sums.ends, level));
         }
-        Runs runs = Runs.of(v);
         List<ValueCount> top = new ArrayList<>();
-        for (int start : runs.top.starts()) {
-            top.add(new ValueCount(format(v[start], info.type()), runs.top.length(start)));
+        for (int i : sums.top.starts()) {
+            top.add(new ValueCount(format(d.values()[i], info.type()), d.counts()[i]));
         }
-        int k = bins > 0 ? bins : Histogram.defaultBins(n);
-        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, size), runs.distinct, runs.unique, mean,
-                std, v[0], v[n - 1], quantile(v, 0.5), quantiles, skewness(n, m2, moments[1]), kurtosis(n, m2, moments[2]),
-                sums.zeros, sums.negatives, sums.sum,
-                null, null, null, null, null, info.unparsable(), top, Histogram.of(v, k));
+        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, size), d.size(), sums.unique, mean,
+                std, d.values()[0], d.values()[d.size() - 1], quantile(d, sums.ends, 0.5), quantiles,
+                skewness(n, m2, spread.m3), kurtosis(n, m2, spread.m4), sums.zeros, sums.negatives, sums.sum,
+                null, null, null, null, null, info.unparsable(), top, spread.histogram);
     }
 
-    // The passes over a column are small methods of one loop each: in a fresh JVM each is compiled once, quickly,
-    // where one method holding every loop was recompiled at each loop's entry (a third of a second per column type).
+    // Every statistic is taken over the distinct values and their counts (for a counted column, such as ages or
+    // scores, a few thousand entries instead of every row) in two passes: one before the mean is known, one after.
 
-    /** The sum (compensated, so a million values add up exactly enough), zeros and negatives. */
-    private record Sums(double sum, long zeros, long negatives) {
-        static Sums of(double[] v) {
+    /**
+     * The sum (compensated, so a million values add up exactly enough), zeros, negatives, values held once, the
+     * most frequent values, and where each value's rows end in the sorted column (for the quantiles).
+     */
+    private record Sums(double sum, long zeros, long negatives, long unique, TopRuns top, long[] ends) {
+        static Sums of(DistinctValues d) {
             double sum = 0;
             double compensation = 0;
             long zeros = 0;
             long negatives = 0;
-            for (double x : v) {
-                double y = x - compensation;
+            long unique = 0;
+            long rows = 0;
+            long[] ends = new long[d.size()];
+            TopRuns top = new TopRuns(TOP);
+            for (int i = 0; i < d.size(); i++) {
+                double x = d.values()[i];
+                int c = d.counts()[i];
+                double y = x * c - compensation;
                 double t = sum + y;
                 compensation = (t - sum) - y;
                 sum = t;
-                zeros += x == 0 ? 1 : 0;
-                negatives += x < 0 ? 1 : 0;
+                zeros += x == 0 ? c : 0;
+                negatives += x < 0 ? c : 0;
+                unique += c == 1 ? 1 : 0;
+                rows += c;
+                ends[i] = rows;
+                top.offer(i, c);
             }
-            return new Sums(sum, zeros, negatives);
+            return new Sums(sum, zeros, negatives, unique, top, ends);
         }
     }
 
-    /** Sums of the 2nd, 3rd and 4th powers of the deviations from the mean. */
-    private static double[] centralMoments(double[] v, double mean) {
-        double m2 = 0;
-        double m3 = 0;
-        double m4 = 0;
-        for (double x : v) {
-            double d = x - mean;
-            double d2 = d * d;
-            m2 += d2;
-            m3 += d2 * d;
-            m4 += d2 * d2;
-        }
-        return new double[]{m2, m3, m4};
-    }
-
-    /** Distinct values, values seen once, and the most frequent ones, from the runs of equal values in a sorted copy. */
-    private record Runs(long distinct, long unique, TopRuns top) {
-        static Runs of(double[] v) {
-            int n = v.length;
-            long distinct = 0;
-            long unique = 0;
-            TopRuns top = new TopRuns(TOP);
-            for (int i = 0; i < n; ) {
-                int j = i + 1;
-                while (j < n && v[j] == v[i]) {
-                    j++;
-                }
-                distinct++;
-                unique += j - i == 1 ? 1 : 0;
-                top.offer(i, j - i);
-                i = j;
+    /** Sums of the 2nd, 3rd and 4th powers of the deviations from the mean, and the histogram. */
+    private record Spread(double m2, double m3, double m4, Histogram histogram) {
+        static Spread of(DistinctValues d, double mean, int bins) {
+            double m2 = 0;
+            double m3 = 0;
+            double m4 = 0;
+            Histogram.Binning binning = Histogram.binning(d.values()[0], d.values()[d.size() - 1], bins);
+            for (int i = 0; i < d.size(); i++) {
+                double dev = d.values()[i] - mean;
+                double d2 = dev * dev;
+                int c = d.counts()[i];
+                m2 += c * d2;
+                m3 += c * d2 * dev;
+                m4 += c * d2 * d2;
+                binning.add(d.values()[i], c);
             }
-            return new Runs(distinct, unique, top);
+            return new Spread(m2, m3, m4, binning.histogram(d.total()));
         }
     }
 
     /**
-     * The longest runs of equal values in a sorted array (the most frequent values), kept in a small heap so that
-     * a million distinct values cost no list of a million entries. Ties go to the smaller value (the earlier run).
+     * The most frequent values, offered in ascending order as (position, count): a run of equal values in a sorted
+     * array, or an index into distinct values. Kept in a small heap so that a million distinct values cost no list
+     * of a million entries. Ties go to the smaller value (the earlier position).
      */
     static final class TopRuns {
         private final int k;
@@ -220,94 +214,8 @@ public final class Profiler {
     }
 
     /**
-     * Sorts whole numbers (ages, counts, years, row numbers, amounts) as integers: counted when their range is no
-     * wider than about the number of values, radix-sorted on their offsets from the minimum otherwise (at most
-     * three passes over ints, where a radix sort of doubles makes eight over longs). False, with the array
-     * untouched, when the range is wider than an int.
-     */
-    static boolean sortWholeNumbers(double[] v) {
-        return sortAsUnits(v, 1);
-    }
-
-    /**
-     * Sorts decimals written with at most four decimal places (scores, measurements, temperatures, amounts:
-     * 0.8006, 33.8, 20.71, 175622.19) as whole numbers of their smallest unit, when every value is exactly the
-     * double nearest to such a number. False, with the array untouched, otherwise.
-     */
-    static boolean sortFixedPoint(double[] v) {
-        for (double scale : new double[]{1, 10, 100, 1_000, 10_000}) {
-            if (sortAsUnits(v, scale)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Sorts values that are all exactly (a whole number) / scale, spanning at most an int's range of such numbers. */
-    private static boolean sortAsUnits(double[] v, double scale) {
-        if (v.length == 0) {
-            return true;
-        }
-        double[] bounds = unitBounds(v, scale);
-        if (bounds == null) {
-            return false;
-        }
-        double min = bounds[0];
-        double range = bounds[1] - min + 1;
-        if (!(range <= Integer.MAX_VALUE)) {
-            return false; // also when a value is infinite (1e400 in a file)
-        }
-        if (range <= Math.max(1 << 16, 2.0 * v.length)) {
-            countUnits(v, scale, min, (int) range);
-            return true;
-        }
-        int[] sorted = UnitRadixSort.sort(unitOffsets(v, scale, min), (int) range);
-        for (int i = 0; i < v.length; i++) {
-            // (min + offset) / scale is the double each value was: that is what made it sortable as a number of units.
-            v[i] = (min + sorted[i]) / scale;
-        }
-        return true;
-    }
-
-    /** The least and greatest number of units, or null when some value is not a whole number of units. */
-    private static double[] unitBounds(double[] v, double scale) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            double units = Math.rint(x * scale);
-            if (units / scale != x) {
-                return null;
-            }
-            min = Math.min(min, units);
-            max = Math.max(max, units);
-        }
-        return new double[]{min, max};
-    }
-
-    private static void countUnits(double[] v, double scale, double min, int range) {
-        int[] counts = new int[range];
-        for (double x : v) {
-            counts[(int) (Math.rint(x * scale) - min)]++;
-        }
-        int at = 0;
-        for (int k = 0; k < counts.length; k++) {
-            // As in sortAsUnits: (min + k) / scale is the very double these values were.
-            java.util.Arrays.fill(v, at, at + counts[k], (min + k) / scale);
-            at += counts[k];
-        }
-    }
-
-    private static int[] unitOffsets(double[] v, double scale, double min) {
-        int[] offsets = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            offsets[i] = (int) (Math.rint(v[i] * scale) - min);
-        }
-        return offsets;
-    }
-
-    /**
      * Sorts stored dates (or date-times) spanning a range of keys no wider than about the number of values by
-     * counting them, as {@link #sortWholeNumbers(double[])} does for whole numbers in a narrow range. False,
+     * counting them, as {@link DistinctValues} counts whole numbers in a narrow range. False,
      * untouched, otherwise.
      */
     static boolean countingSort(long[] v) {
@@ -360,11 +268,13 @@ public final class Profiler {
     }
 
     /** Linear interpolation between closest ranks, as pandas' quantile(). */
-    static double quantile(double[] sorted, double q) {
-        double position = (sorted.length - 1) * q;
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(sorted.length - 1, lower + 1);
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    static double quantile(DistinctValues d, long[] ends, double q) {
+        long n = d.total();
+        double position = (n - 1) * q;
+        long lower = (long) Math.floor(position);
+        long upper = Math.min(n - 1, lower + 1);
+        double low = d.at(ends, lower);
+        return low + (d.at(ends, upper) - low) * (position - lower);
     }
 
     private static String format(double value, ColumnType type) {

@@ -123,34 +123,40 @@ class ProfilerTest {
         assertThat(t.missing()).isEqualTo(1);
     }
 
+    /** The distinct values, expanded by their counts, are bit for bit the values sorted; each value occurs once. */
+    private static void sortsLikeASort(double[] v, dev.baton.data.ColumnType type) {
+        double[] expected = v.clone();
+        java.util.Arrays.sort(expected);
+        DistinctValues d = DistinctValues.of(v.clone(), type);
+        assertThat(d.total()).isEqualTo(v.length);
+        double[] actual = d.expand();
+        for (int i = 0; i < v.length; i++) {
+            assertThat(Double.doubleToLongBits(actual[i] + 0.0)).as("index %d", i).isEqualTo(Double.doubleToLongBits(expected[i] + 0.0));
+        }
+        for (int i = 1; i < d.size(); i++) {
+            assertThat(d.values()[i]).isGreaterThan(d.values()[i - 1]);
+        }
+        assertThat(java.util.Arrays.stream(d.counts()).min().orElse(1)).isPositive();
+    }
+
     @Test
-    void wholeNumbersAreSortedAsIntegersAndOthersLeftAlone() {
+    void wholeNumbersAreCountedOrRadixSortedAndOthersSortedAsDoubles() {
         java.util.Random random = new java.util.Random(7);
+        // A narrow range: counted.
         double[] ages = new double[10_000];
         for (int i = 0; i < ages.length; i++) {
             ages[i] = -40 + random.nextInt(131);
         }
-        double[] expected = ages.clone();
-        java.util.Arrays.sort(expected);
-        assertThat(Profiler.sortWholeNumbers(ages)).isTrue();
-        assertThat(ages).containsExactly(expected);
-
+        sortsLikeASort(ages, dev.baton.data.ColumnType.INTEGER);
         // A range far wider than the count of values: radix-sorted on the offsets from the minimum.
         double[] amounts = new double[30_000];
         for (int i = 0; i < amounts.length; i++) {
             amounts[i] = random.nextInt(2_000_000_001) - 1_000_000_000;
         }
-        expected = amounts.clone();
-        java.util.Arrays.sort(expected);
-        assertThat(Profiler.sortWholeNumbers(amounts)).isTrue();
-        assertThat(amounts).containsExactly(expected);
-
-        double[] wide = {1, 5e12, 3};
-        assertThat(Profiler.sortWholeNumbers(wide)).isFalse();
-        assertThat(wide).containsExactly(1, 5e12, 3);
-        double[] fractions = {2, 0.5, 1};
-        assertThat(Profiler.sortWholeNumbers(fractions)).isFalse();
-        assertThat(fractions).containsExactly(2, 0.5, 1);
+        sortsLikeASort(amounts, dev.baton.data.ColumnType.INTEGER);
+        // Wider than an int, and not whole: sorted as doubles.
+        sortsLikeASort(new double[]{1, 5e12, 3, 1}, dev.baton.data.ColumnType.INTEGER);
+        sortsLikeASort(new double[]{2, 0.5, 1, 0.5}, dev.baton.data.ColumnType.INTEGER);
     }
 
     @Test
@@ -171,7 +177,7 @@ class ProfilerTest {
     }
 
     @Test
-    void fixedPointDecimalsAreSortedIntoExactlyTheOrderASortGives() {
+    void fixedPointDecimalsComeOutAsExactlyTheValuesASortGives() {
         java.util.Random random = new java.util.Random(11);
         // Temperatures with two decimals, scores with four, tenths that are not exact in binary (0.1, 0.3, ...),
         // amounts in cents over a range far wider than the count of values (radix-sorted, not counted).
@@ -183,26 +189,16 @@ class ProfilerTest {
             columns[3][i] = (random.nextInt(30_000_001) - 5_000_000) / 100.0;
         }
         for (double[] v : columns) {
-            double[] expected = v.clone();
-            java.util.Arrays.sort(expected);
-            assertThat(Profiler.sortFixedPoint(v)).isTrue();
-            for (int i = 0; i < v.length; i++) {
-                // Bit for bit: each value comes back as the very double it was.
-                assertThat(Double.doubleToLongBits(v[i] + 0.0)).as("index %d", i).isEqualTo(Double.doubleToLongBits(expected[i] + 0.0));
-            }
+            sortsLikeASort(v, dev.baton.data.ColumnType.DECIMAL);
         }
-        double[] thirds = {1.0 / 3, 2.0 / 3, 0.5};
-        assertThat(Profiler.sortFixedPoint(thirds)).isFalse();
-        assertThat(thirds).containsExactly(1.0 / 3, 2.0 / 3, 0.5);
+        // Not a whole number of any unit, infinite, or wider than an int's range of units: sorted as doubles.
+        sortsLikeASort(new double[]{1.0 / 3, 2.0 / 3, 0.5}, dev.baton.data.ColumnType.DECIMAL);
         for (double[] infinite : new double[][]{{Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY},
                 {2.5, Double.POSITIVE_INFINITY, 1}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}}) {
-            double[] before = infinite.clone();
-            assertThat(Profiler.sortFixedPoint(infinite)).isFalse();
-            assertThat(infinite).containsExactly(before);
+            sortsLikeASort(infinite, dev.baton.data.ColumnType.DECIMAL);
         }
-        double[] tooWideForAnInt = {0.01, 1e9 + 0.01, 5.5};
-        assertThat(Profiler.sortFixedPoint(tooWideForAnInt)).isFalse();
-        assertThat(tooWideForAnInt).containsExactly(0.01, 1e9 + 0.01, 5.5);
+        sortsLikeASort(new double[]{0.01, 1e9 + 0.01, 5.5}, dev.baton.data.ColumnType.DECIMAL);
+        sortsLikeASort(new double[]{-0.0, 0.0, -0.0, 2.5}, dev.baton.data.ColumnType.DECIMAL);
     }
 
     @Test
