@@ -94,16 +94,13 @@ public final class Correlations {
         Parallel.forEach(k, i -> {
             Column<?> column = data.column(names.get(i));
             if (numeric(types.get(i))) {
-                long t0 = System.nanoTime();
                 values[i] = numbers(column);
-                long t1 = System.nanoTime();
                 means[i] = mean(values[i]);
                 if (spearman) {
                     rankOrder(values[i], i, order, sorted, missing, present);
                 }
             }
             if (categorical(types.get(i))) {
-                long t2 = System.nanoTime();
                 codes[i] = codes(column);
                 int max = -1;
                 for (int c : codes[i]) {
