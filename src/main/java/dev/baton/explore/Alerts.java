@@ -86,7 +86,7 @@ public final class Alerts {
             }
         }
         if ((c.type() == ColumnType.CATEGORICAL || c.type() == ColumnType.BOOLEAN) && c.distinct() > 1) {
-            double imbalance = imbalance(data, name);
+            double imbalance = imbalance(data, c);
             if (imbalance > s.imbalance()) {
                 alerts.add(new Alert(Alert.Kind.IMBALANCED, List.of(name), String.format("%s is imbalanced (%.2f): %s in %.1f%% of rows", name,
                         imbalance, c.top().get(0).value(), 100.0 * c.top().get(0).count() / c.count()), imbalance, s.imbalance(), null, null));
@@ -111,15 +111,19 @@ public final class Alerts {
     }
 
     /** 1 - H / log(k): 0 when the k values are equally frequent, near 1 when one dominates (ydata-profiling's measure). */
-    static double imbalance(Dataset data, String column) {
-        Map<String, Integer> counts = Clustering.counts(data.column(column));
-        long n = counts.values().stream().mapToLong(Integer::longValue).sum();
+    static double imbalance(Dataset data, ColumnProfile c) {
+        // The profile's most frequent values are all of them when there are few (a yes/no column, most categories):
+        // no pass over the rows then.
+        java.util.Collection<? extends Number> counts = c.distinct() == c.top().size()
+                ? c.top().stream().map(ValueCount::count).toList()
+                : Clustering.counts(data.column(c.name())).values();
+        long n = counts.stream().mapToLong(Number::longValue).sum();
         if (counts.size() < 2 || n == 0) {
             return 0;
         }
         double entropy = 0;
-        for (int count : counts.values()) {
-            double p = (double) count / n;
+        for (Number count : counts) {
+            double p = count.doubleValue() / n;
             entropy -= p * Math.log(p);
         }
         return 1 - entropy / Math.log(counts.size());

@@ -60,6 +60,25 @@ class AlertsTest {
     }
 
     @Test
+    void imbalanceOfAYesNoColumnAndOfACategoryWithManyValuesByHand() {
+        // 95 yes, 5 no: H = -(0.95 ln 0.95 + 0.05 ln 0.05) = 0.198515; 1 - H / ln 2 = 0.713603.
+        StringBuilder csv = new StringBuilder("flag,code\n");
+        for (int i = 0; i < 100; i++) {
+            // code: "c0" in 89 rows, then c1..c11 once each (12 values, more than the profile's top ten).
+            csv.append(i < 95 ? "yes" : "no").append(',').append(i < 89 ? "c0" : "c" + (i - 88)).append('\n');
+        }
+        Dataset d = Tables.csv(csv.toString());
+        DatasetProfile p = Profiler.profile(d, Progress.NONE);
+        double h = -(0.95 * Math.log(0.95) + 0.05 * Math.log(0.05));
+        assertThat(Alerts.imbalance(d, p.column("flag"))).isCloseTo(1 - h / Math.log(2), org.assertj.core.api.Assertions.within(1e-12));
+        // 89/100 once and 1/100 eleven times over 12 values.
+        double h12 = -(0.89 * Math.log(0.89) + 11 * 0.01 * Math.log(0.01));
+        assertThat(p.column("code").distinct()).isEqualTo(12);
+        assertThat(Alerts.imbalance(d, p.column("code"))).isCloseTo(1 - h12 / Math.log(12), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(kinds(alerts(d, AlertSettings.defaults()), "flag")).contains(Alert.Kind.IMBALANCED);
+    }
+
+    @Test
     void birdstrikesAlerts() {
         Dataset d = DatasetReader.read(Path.of("sample-data", "birdstrikes.csv"), ImportOptions.detect(), Progress.NONE);
         List<Alert> all = alerts(d, AlertSettings.defaults());
