@@ -39,5 +39,12 @@ class NumbersTest {
 
         DoubleColumn doubles = DoubleColumn.create("d", 0.5, Double.NaN, -2.25);
         assertThat(Numbers.of(doubles)).containsExactly(0.5, Double.NaN, -2.25);
+
+        // Without gaps the filled values are the whole array, still the caller's own: sorting it leaves the column be.
+        DoubleColumn full = DoubleColumn.create("f", 3, 1, 2);
+        double[] present = Numbers.present(full);
+        java.util.Arrays.sort(present);
+        assertThat(present).containsExactly(1, 2, 3);
+        assertThat(full.asDoubleArray()).containsExactly(3, 1, 2);
     }
 }
