@@ -39,6 +39,9 @@ final class Launcher {
 
     /** Runs Baton in a second JVM and returns its exit code; empty when this JVM should run it. */
     static OptionalInt runInTunedJvm(String[] args) {
+        if (Boolean.getBoolean(LAUNCHED)) {
+            return OptionalInt.empty(); // asked first: the second JVM then reads nothing else (its process arguments took ~7 ms)
+        }
         Optional<List<String>> command = command(args, ProcessHandle.current().info().arguments().orElse(null),
                 System.getenv(), Boolean.getBoolean(LAUNCHED), jar(), Path.of(System.getProperty("java.home")),
                 Runtime.getRuntime().maxMemory());
