@@ -371,50 +371,37 @@ final class ColumnTyper {
 
     private Typed booleans(int c, String name, boolean lenient) {
         int rows = grid.rows;
-        byte[] values = new byte[rows];
+        // The three sets Tablesaw keeps (true, false, missing) filled word by word as the cells are read:
+        // BitSet.set per row would check and grow the set at every call.
+        int words = (rows + 63) >>> 6;
+        long[] trues = new long[words];
+        long[] falses = new long[words];
+        long[] missing = new long[words];
         Failures failures = new Failures();
         byte[] data = grid.data;
         int present = 0;
         for (int r = 0; r < rows; r++) {
             int s = cellStarts[r];
             int e = cellEnds[r];
-            values[r] = Byte.MIN_VALUE;
-            if (s < 0) {
-                continue;
-            }
-            int v = FastParse.parseBoolean(data, s, e);
-            if (v < 0) {
+            int v = s < 0 ? -1 : FastParse.parseBoolean(data, s, e);
+            if (v < 0 && s >= 0) {
                 if (!lenient) {
                     return null;
                 }
                 failures.add(r, s, e);
-                continue;
             }
-            present++;
-            values[r] = (byte) v;
+            long bit = 1L << r; // a long shift takes r mod 64: row r's bit in word r / 64
+            present += v >= 0 ? 1 : 0;
+            trues[r >>> 6] |= v == 1 ? bit : 0;
+            falses[r >>> 6] |= v == 0 ? bit : 0;
+            missing[r >>> 6] |= v < 0 ? bit : 0;
         }
         if (present == 0 && !lenient) {
             return null;
         }
-        return new Typed(booleanColumn(name, values), failures.info(name, ColumnType.BOOLEAN), rows - present);
-    }
-
-    /** A boolean column from 1 (true), 0 (false) and anything else (missing), built as Tablesaw stores it. */
-    private static BooleanColumn booleanColumn(String name, byte[] values) {
-        // The three sets' words filled directly: BitSet.set per row checks and grows the set at every call.
-        int words = (values.length + 63) >>> 6;
-        long[] trues = new long[words];
-        long[] falses = new long[words];
-        long[] missing = new long[words];
-        for (int r = 0; r < values.length; r++) {
-            long bit = 1L << r;
-            byte v = values[r];
-            trues[r >>> 6] |= v == 1 ? bit : 0;
-            falses[r >>> 6] |= v == 0 ? bit : 0;
-            missing[r >>> 6] |= v != 0 && v != 1 ? bit : 0;
-        }
-        return new BooleanColumn(name, new tech.tablesaw.columns.booleans.BitSetBooleanData(
+        BooleanColumn column = new BooleanColumn(name, new tech.tablesaw.columns.booleans.BitSetBooleanData(
                 java.util.BitSet.valueOf(trues), java.util.BitSet.valueOf(falses), java.util.BitSet.valueOf(missing)));
+        return new Typed(column, failures.info(name, ColumnType.BOOLEAN), rows - present);
     }
 
     private Typed dates(int c, String name, boolean lenient) {

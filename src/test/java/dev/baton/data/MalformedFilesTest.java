@@ -202,6 +202,30 @@ class MalformedFilesTest {
     }
 
     @Test
+    void aColumnChosenAsYesNoKeepsWhatFitsAndCountsWhatDoesNot() throws IOException {
+        // 70 rows, so that the sets span two 64-row words: "maybe" on line 3 does not fit, line 4 is empty.
+        StringBuilder csv = new StringBuilder("id,b\n0,yes\n1,maybe\n2,\n3,No\n");
+        for (int r = 4; r < 70; r++) {
+            csv.append(r).append(',').append(r % 2 == 0 ? "true" : "N").append('\n');
+        }
+        Path file = write("yn.csv", csv.toString());
+        Dataset d = DatasetReader.read(file, ImportOptions.detect().withType("b", ColumnType.BOOLEAN), Progress.NONE);
+        tech.tablesaw.api.BooleanColumn b = d.table().booleanColumn("b");
+        assertThat(b.size()).isEqualTo(70);
+        assertThat(b.get(0)).isTrue();
+        assertThat(b.isMissing(1)).isTrue();
+        assertThat(b.isMissing(2)).isTrue();
+        assertThat(b.get(3)).isFalse();
+        assertThat(b.get(68)).isTrue();
+        assertThat(b.get(69)).isFalse();
+        assertThat(b.countTrue()).isEqualTo(1 + 33);
+        assertThat(b.countFalse()).isEqualTo(1 + 33);
+        assertThat(b.countMissing()).isEqualTo(2).isEqualTo(d.missingCount("b"));
+        assertThat(d.info("b").unparsable()).isEqualTo(1);
+        assertThat(d.info("b").examples()).containsExactly(new ColumnInfo.BadValue(3, "maybe"));
+    }
+
+    @Test
     void headerDetection() throws IOException {
         assertThat(read(write("h.csv", "1,2.5,red\n3,4.5,blue\n")).columnNames()).containsExactly("column_1", "column_2", "column_3");
         assertThat(read(write("h2.csv", "n,v\n1,2.5\n3,4.5\n")).columnNames()).containsExactly("n", "v");
