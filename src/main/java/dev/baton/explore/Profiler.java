@@ -80,8 +80,11 @@ public final class Profiler {
         if (column instanceof BooleanColumn bools) {
             return booleans(info, bools);
         }
-        if (column instanceof DateColumn || column instanceof DateTimeColumn) {
-            return temporal(info, column);
+        if (column instanceof DateColumn dates) {
+            return dates(info, dates);
+        }
+        if (column instanceof DateTimeColumn times) {
+            return dateTimes(info, times);
         }
         throw new IllegalArgumentException("cannot profile " + column.getClass().getSimpleName());
     }
@@ -213,36 +216,6 @@ public final class Profiler {
         }
     }
 
-    /**
-     * Sorts stored dates (or date-times) spanning a range of keys no wider than about the number of values by
-     * counting them, as {@link DistinctValues} counts whole numbers in a narrow range. False,
-     * untouched, otherwise.
-     */
-    static boolean countingSort(long[] v) {
-        if (v.length == 0) {
-            return true;
-        }
-        long min = v[0];
-        long max = v[0];
-        for (long x : v) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        if (max - min < 0 || max - min + 1 > Math.max(1 << 16, 2L * v.length)) {
-            return false;
-        }
-        int[] counts = new int[(int) (max - min + 1)];
-        for (long x : v) {
-            counts[(int) (x - min)]++;
-        }
-        int at = 0;
-        for (int k = 0; k < counts.length; k++) {
-            Arrays.fill(v, at, at + counts[k], min + k);
-            at += counts[k];
-        }
-        return true;
-    }
-
     /** pandas' adjusted Fisher-Pearson skewness (Series.skew). */
     static Double skewness(long n, double m2, double m3) {
         if (n < 3) {
@@ -337,13 +310,14 @@ public final class Profiler {
                 null, null, null, null, null, info.unparsable(), top, null);
     }
 
-    private static ColumnProfile temporal(ColumnInfo info, Column<?> column) {
-        boolean dates = column instanceof DateColumn;
-        long[] v = dates ? storedKeys((DateColumn) column) : storedKeys((DateTimeColumn) column);
+    /**
+     * Date-times are stored as packed longs (date, hour, minute and milliseconds in bit fields): too wide for doubles
+     * and too sparse to count, so sorted as longs.
+     */
+    private static ColumnProfile dateTimes(ColumnInfo info, DateTimeColumn column) {
+        long[] v = storedKeys(column);
         int n = v.length;
-        if (!countingSort(v)) {
-            Arrays.sort(v);
-        }
+        Arrays.sort(v);
         long distinct = 0;
         long unique = 0;
         TopRuns runs = new TopRuns(TOP);
@@ -361,17 +335,42 @@ public final class Profiler {
         }
         List<ValueCount> top = new ArrayList<>();
         for (int start : runs.starts()) {
-            top.add(new ValueCount(text(v[start], dates), runs.length(start)));
+            top.add(new ValueCount(PackedLocalDateTime.asLocalDateTime(v[start]).toString(), runs.length(start)));
         }
         long missing = column.size() - n;
         return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, column.size()), distinct, unique,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                n == 0 ? null : text(v[0], dates), n == 0 ? null : text(v[n - 1], dates), info.unparsable(), top, null);
+                n == 0 ? null : PackedLocalDateTime.asLocalDateTime(v[0]).toString(),
+                n == 0 ? null : PackedLocalDateTime.asLocalDateTime(v[n - 1]).toString(), info.unparsable(), top, null);
+    }
+
+    /**
+     * Dates are stored as int keys that order as the dates do: as numbers, they are counted and ranked as whole
+     * numbers are (a few years of dates span a narrow range of keys), with no sort.
+     */
+    private static ColumnProfile dates(ColumnInfo info, DateColumn column) {
+        DistinctValues d = DistinctValues.of(storedKeys(column), ColumnType.INTEGER);
+        long unique = 0;
+        TopRuns runs = new TopRuns(TOP);
+        for (int i = 0; i < d.size(); i++) {
+            unique += d.counts()[i] == 1 ? 1 : 0;
+            runs.offer(i, d.counts()[i]);
+        }
+        List<ValueCount> top = new ArrayList<>();
+        for (int i : runs.starts()) {
+            top.add(new ValueCount(day(d.values()[i]), d.counts()[i]));
+        }
+        int n = d.total();
+        long missing = column.size() - n;
+        return new ColumnProfile(info.name(), info.type(), n, missing, percent(missing, column.size()), d.size(), unique,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                n == 0 ? null : day(d.values()[0]), n == 0 ? null : day(d.values()[d.size() - 1]),
+                info.unparsable(), top, null);
     }
 
     /** The filled cells' stored keys (packed dates), in row order: one typed loop, no check of the type per row. */
-    private static long[] storedKeys(DateColumn column) {
-        long[] keys = new long[column.size()];
+    private static double[] storedKeys(DateColumn column) {
+        double[] keys = new double[column.size()];
         int n = 0;
         for (int r = 0; r < keys.length; r++) {
             int key = column.getIntInternal(r);
@@ -379,7 +378,7 @@ public final class Profiler {
                 keys[n++] = key;
             }
         }
-        return Arrays.copyOf(keys, n);
+        return n == keys.length ? keys : Arrays.copyOf(keys, n);
     }
 
     private static long[] storedKeys(DateTimeColumn column) {
@@ -394,7 +393,7 @@ public final class Profiler {
         return Arrays.copyOf(keys, n);
     }
 
-    private static String text(long packed, boolean dates) {
-        return dates ? PackedLocalDate.asLocalDate((int) packed).toString() : PackedLocalDateTime.asLocalDateTime(packed).toString();
+    private static String day(double key) {
+        return PackedLocalDate.asLocalDate((int) key).toString();
     }
 }

@@ -160,20 +160,28 @@ class ProfilerTest {
     }
 
     @Test
-    void storedDatesAreCountedIntoOrderWhenTheirRangeIsNarrow() {
-        java.util.Random random = new java.util.Random(3);
-        long[] dates = new long[20_000];
-        for (int i = 0; i < dates.length; i++) {
+    void aYearOfDatesIsCountedWithTheirMostFrequentDaysAndRange() {
+        java.util.Random random = new java.util.Random(5);
+        tech.tablesaw.api.DateColumn days = tech.tablesaw.api.DateColumn.create("day");
+        java.util.Map<java.time.LocalDate, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < 20_000; i++) {
             java.time.LocalDate d = java.time.LocalDate.of(2021, 1, 1).plusDays(random.nextInt(365));
-            dates[i] = tech.tablesaw.columns.dates.PackedLocalDate.pack(d);
+            days.append(d);
+            counts.merge(d, 1, Integer::sum);
         }
-        long[] expected = dates.clone();
-        java.util.Arrays.sort(expected);
-        assertThat(Profiler.countingSort(dates)).isTrue();
-        assertThat(dates).containsExactly(expected);
-        long[] wide = {Long.MIN_VALUE + 1, Long.MAX_VALUE, 0};
-        assertThat(Profiler.countingSort(wide)).isFalse();
-        assertThat(wide).containsExactly(Long.MIN_VALUE + 1, Long.MAX_VALUE, 0);
+        days.appendMissing();
+        ColumnProfile c = Profiler.profile(dataset(days), Progress.NONE).column("day");
+        assertThat(c.count()).isEqualTo(20_000);
+        assertThat(c.missing()).isEqualTo(1);
+        assertThat(c.distinct()).isEqualTo(counts.size());
+        assertThat(c.unique()).isEqualTo(counts.values().stream().filter(n -> n == 1).count());
+        assertThat(c.first()).isEqualTo(((java.util.TreeMap<java.time.LocalDate, Integer>) counts).firstKey().toString());
+        assertThat(c.last()).isEqualTo(((java.util.TreeMap<java.time.LocalDate, Integer>) counts).lastKey().toString());
+        // Most frequent first, ties to the earlier day: as a stable sort of the days by count gives them.
+        java.util.List<ValueCount> expected = counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<java.time.LocalDate, Integer>comparingByValue().reversed())
+                .limit(10).map(e -> new ValueCount(e.getKey().toString(), e.getValue())).toList();
+        assertThat(c.top()).isEqualTo(expected);
     }
 
     @Test
