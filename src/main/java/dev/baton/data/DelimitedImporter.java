@@ -16,26 +16,31 @@ final class DelimitedImporter {
 
     static Dataset read(SourceFile source, ImportOptions options, Progress progress) {
         Path file = source.path();
-        TextDecoder.Decoded text = TextDecoder.decode(file, source.bytes(), options.encoding());
-        DelimitedSniffer.Layout layout = DelimitedSniffer.sniff(text.bytes(), text.offset(), text.length(), options);
-        if (layout.delimiter() == layout.quote()) {
-            throw ImportException.of(ImportException.Kind.UNSUPPORTED, file,
-                    "The delimiter and the quote character are both " + layout.delimiter() + "; choose different ones.");
-        }
-        DelimitedTokenizer.Layout tokens = new DelimitedTokenizer.Layout((byte) layout.delimiter(), (byte) layout.quote(),
-                layout.lineEnding() == LineEnding.CR, options.raggedRows());
-        if (layout.delimiter() > 127 || layout.quote() > 127) {
-            throw ImportException.of(ImportException.Kind.UNSUPPORTED, file,
-                    "Delimiter and quote must be ASCII characters.");
-        }
-        DelimitedTokenizer.Result result;
+        boolean[] checkLater = new boolean[1];
+        TextDecoder.Decoded text = TextDecoder.decodeOrCheckLater(file, source.bytes(), options.encoding(), checkLater);
+        Tokenized tokenized;
         try {
-            result = new DelimitedTokenizer(file, text.bytes(), text.length(), tokens, progress.slice(0, 0.6))
-                    .tokenize(text.offset(), layout.header(), Parallel.pool(), Parallel.threads());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.baton.util.CancelledException();
+            tokenized = tokenize(file, text, options, progress);
+        } catch (ImportException e) {
+            TextDecoder.Decoded checked = checkLater[0] ? TextDecoder.decode(file, source.bytes(), options.encoding()) : text;
+            if (checked.bytes() == text.bytes()) {
+                throw e;
+            }
+            // Windows-1252 read as UTF-8: the error is to be told in the text as converted, as for any such file.
+            checkLater[0] = false;
+            text = checked;
+            tokenized = tokenize(file, text, options, progress);
         }
+        if (checkLater[0] && tokenized.result().nonAscii()) {
+            TextDecoder.Decoded checked = TextDecoder.decode(file, source.bytes(), options.encoding());
+            if (checked.bytes() != text.bytes()) {
+                // Not UTF-8 after all: read as Windows-1252, converted.
+                text = checked;
+                tokenized = tokenize(file, text, options, progress);
+            }
+        }
+        DelimitedSniffer.Layout layout = tokenized.layout();
+        DelimitedTokenizer.Result result = tokenized.result();
         if (result.grid().rows == 0) {
             throw new ImportException(ImportException.Kind.HEADER_ONLY, file, 1, null, null,
                     file.getFileName() + " has a header row (" + preview(result.header()) + ") but no data rows.");
@@ -62,6 +67,30 @@ final class DelimitedImporter {
                 .withLineEnding(layout.lineEnding());
         DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.hash(), source.sizeOnDisk());
         return typed.dataset(baseName(file), dataSource, notes);
+    }
+
+    private record Tokenized(DelimitedSniffer.Layout layout, DelimitedTokenizer.Result result) {
+    }
+
+    private static Tokenized tokenize(Path file, TextDecoder.Decoded text, ImportOptions options, Progress progress) {
+        DelimitedSniffer.Layout layout = DelimitedSniffer.sniff(text.bytes(), text.offset(), text.length(), options);
+        if (layout.delimiter() == layout.quote()) {
+            throw ImportException.of(ImportException.Kind.UNSUPPORTED, file,
+                    "The delimiter and the quote character are both " + layout.delimiter() + "; choose different ones.");
+        }
+        DelimitedTokenizer.Layout tokens = new DelimitedTokenizer.Layout((byte) layout.delimiter(), (byte) layout.quote(),
+                layout.lineEnding() == LineEnding.CR, options.raggedRows());
+        if (layout.delimiter() > 127 || layout.quote() > 127) {
+            throw ImportException.of(ImportException.Kind.UNSUPPORTED, file,
+                    "Delimiter and quote must be ASCII characters.");
+        }
+        try {
+            return new Tokenized(layout, new DelimitedTokenizer(file, text.bytes(), text.length(), tokens, progress.slice(0, 0.6))
+                    .tokenize(text.offset(), layout.header(), Parallel.pool(), Parallel.threads()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
+        }
     }
 
     private static String preview(List<String> header) {

@@ -25,8 +25,12 @@ final class DelimitedTokenizer {
     record Layout(byte delimiter, byte quote, boolean crOnly, RaggedRows raggedRows) {
     }
 
-    /** The cells, the header, and what the user should be told about ragged rows. */
-    record Result(List<String> header, FieldGrid grid, long raggedRows, List<Long> raggedLines, long blankLines) {
+    /**
+     * The cells, the header, what the user should be told about ragged rows, and whether some byte of a cell is
+     * outside ASCII (a file without one is valid UTF-8, so its encoding needs no further check).
+     */
+    record Result(List<String> header, FieldGrid grid, long raggedRows, List<Long> raggedLines, long blankLines,
+                  boolean nonAscii) {
     }
 
     private static final int MAX_COLUMNS = 10_000;
@@ -114,10 +118,10 @@ final class DelimitedTokenizer {
                 break;
             }
         }
-        return merge(names, columns, headerLines, valid);
+        return merge(names, columns, headerLines, valid, first.high);
     }
 
-    private Result merge(List<String> names, int columns, int headerLines, List<Chunk> chunks) {
+    private Result merge(List<String> names, int columns, int headerLines, List<Chunk> chunks, int headerHigh) {
         int rows = 0;
         for (Chunk c : chunks) {
             if (c.error != null) {
@@ -139,6 +143,7 @@ final class DelimitedTokenizer {
         int[] lines = inPlace ? first.rowLines : new int[rows];
         long ragged = 0;
         long blank = 0;
+        int high = headerHigh;
         List<Long> raggedLines = new ArrayList<>();
         int cellAt = 0;
         int rowAt = 0;
@@ -154,6 +159,7 @@ final class DelimitedTokenizer {
             }
             ragged += c.ragged;
             blank += c.blank;
+            high |= c.high;
             for (int i = 0; i < c.raggedLines.size() && raggedLines.size() < 5; i++) {
                 raggedLines.add((long) c.raggedLines.getInt(i) + base);
             }
@@ -169,7 +175,7 @@ final class DelimitedTokenizer {
             }
         }
         FieldGrid grid = new FieldGrid(b, columns, rows, starts, ends, lines, layout.quote);
-        return new Result(header, grid, ragged, raggedLines, blank);
+        return new Result(header, grid, ragged, raggedLines, blank, high < 0);
     }
 
     private ImportException raggedError(int columns, long ragged, List<Long> lines, List<Chunk> chunks) {
@@ -264,6 +270,8 @@ final class DelimitedTokenizer {
         int cells;
         int found;
         int[] rowLines;
+        /** The bytes of the cells read, ORed together: negative when one is outside ASCII. */
+        int high;
         List<String> headerCells;
         /** A deferred error: made into an exception once the line where this chunk starts is known. */
         java.util.function.IntFunction<ImportException> error;
@@ -408,6 +416,7 @@ final class DelimitedTokenizer {
             final byte quote = layout.quote;
             final byte newline = layout.crOnly ? (byte) '\r' : (byte) '\n';
             int pos = position;
+            int high = 0;
             while (true) {
                 int fieldStart = pos;
                 if (quote != 0 && pos < dataEnd && b[pos] == quote) {
@@ -427,6 +436,7 @@ final class DelimitedTokenizer {
                             return false;
                         }
                         byte x = b[pos];
+                        high |= x;
                         if (x == quote) {
                             if (pos + 1 < dataEnd && b[pos + 1] == quote) {
                                 pos += 2;
@@ -442,6 +452,7 @@ final class DelimitedTokenizer {
                     }
                     // Text after the closing quote belongs to the cell, up to the next delimiter.
                     while (pos < dataEnd && b[pos] != delimiter && b[pos] != '\n' && b[pos] != '\r') {
+                        high |= b[pos];
                         pos++;
                     }
                 } else {
@@ -450,6 +461,7 @@ final class DelimitedTokenizer {
                         if (x == delimiter || x == '\n' || x == '\r') {
                             break;
                         }
+                        high |= x;
                         pos++;
                     }
                 }
@@ -460,6 +472,7 @@ final class DelimitedTokenizer {
                 ends[cells + found] = pos;
                 found++;
                 if (pos >= dataEnd) {
+                    this.high |= high;
                     position = dataEnd;
                     return true;
                 }
@@ -481,6 +494,7 @@ final class DelimitedTokenizer {
                     pos++;
                     lines++;
                 }
+                this.high |= high;
                 position = pos;
                 return true;
             }

@@ -52,6 +52,22 @@ final class TextDecoder {
         return new Decoded(decoded.bytes, decoded.offset, decoded.length, WINDOWS_1252, note);
     }
 
+    /**
+     * As {@link #decode}, except that a file with no encoding asked for and no byte-order mark is taken as UTF-8
+     * without reading it through: {@code checkLater} says so. The caller then checks it with {@link #decode} only
+     * if it holds a byte outside ASCII (an ASCII file is valid UTF-8), which spares a pass over every byte of most
+     * files; {@link DelimitedTokenizer} notes such bytes as it reads the cells.
+     */
+    static Decoded decodeOrCheckLater(Path file, byte[] raw, String requested, boolean[] checkLater) {
+        boolean bom = startsWith(raw, 0xEF, 0xBB, 0xBF) || startsWith(raw, 0xFF, 0xFE) || startsWith(raw, 0xFE, 0xFF);
+        checkLater[0] = requested == null && !bom;
+        if (!checkLater[0]) {
+            return decode(file, raw, requested);
+        }
+        checkNotBinary(file, raw);
+        return new Decoded(raw, 0, raw.length, "UTF-8", null);
+    }
+
     private static Charset charset(Path file, String name) {
         try {
             return Charset.forName(name);

@@ -3,6 +3,7 @@ package dev.baton.data;
 import dev.baton.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.StringColumn;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -122,6 +123,44 @@ class MalformedFilesTest {
         assertThat(e.kind()).isEqualTo(ImportException.Kind.BAD_ENCODING);
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.getMessage()).contains("line 3, character 4").contains("E9").contains("not valid UTF-8");
+    }
+
+    @Test
+    void aByteOutsideUtf8IsFoundWhereverTheCellsHoldIt() throws IOException {
+        Charset cp1252 = Charset.forName("windows-1252");
+        // Only in the header; only in a quoted cell, before and after its closing quote.
+        Dataset header = read(write("h1252.csv", "id,temp\u00e9rature\n1,2\n".getBytes(cp1252)));
+        assertThat(header.columnNames()).containsExactly("id", "temp\u00e9rature");
+        assertThat(header.source().options().encoding()).isEqualTo("windows-1252");
+        Dataset quoted = read(write("q1252.csv", "id,city\n1,\"Jos\u00e9, Spain\"\n2,\"Oslo\"\u00e5\n".getBytes(cp1252)));
+        // (Text after a closing quote stays in the cell, after the quoted part as written.)
+        assertThat(quoted.table().stringColumn("city").asList()).containsExactly("Jos\u00e9, Spain", "Oslo\"\u00e5");
+        assertThat(quoted.notes()).anyMatch(n -> n.contains("Windows-1252") && n.contains("line 2"));
+
+        // Ten megabytes, read in two halves: the only such byte is near the end, in the second.
+        StringBuilder big = new StringBuilder("id,name\n");
+        for (int i = 0; big.length() < 10 << 20; i++) {
+            big.append(i).append(",name").append(i % 100).append('\n');
+        }
+        big.append("999999999,Zo\u00eb\n");
+        Dataset large = read(write("big1252.csv", big.toString().getBytes(cp1252)));
+        assertThat(large.source().options().encoding()).isEqualTo("windows-1252");
+        StringColumn names = large.table().stringColumn("name");
+        assertThat(names.get(names.size() - 1)).isEqualTo("Zo\u00eb");
+        // The same text as UTF-8 is valid: read as it is, with no note.
+        Dataset utf8 = read(write("big-utf8.csv", big.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(utf8.source().options().encoding()).isEqualTo("UTF-8");
+        assertThat(utf8.table().stringColumn("name").get(names.size() - 1)).isEqualTo("Zo\u00eb");
+        assertThat(utf8.notes()).isEmpty();
+    }
+
+    @Test
+    void anErrorInAWindows1252FileShowsItsTextAsWindows1252() throws IOException {
+        ImportException e = failure(write("q1252err.csv", "a,b\n1,x\n2,\"Jos\u00e9 never closed\n3,y\n"
+                .getBytes(Charset.forName("windows-1252"))));
+        assertThat(e.kind()).isEqualTo(ImportException.Kind.UNTERMINATED_QUOTE);
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.getMessage()).contains("Jos\u00e9 never closed");
     }
 
     @Test
