@@ -75,6 +75,25 @@ public final class Numbers {
         return out;
     }
 
+    /** The values that are not NaN, in row order, in a new array (the given one is left as it is). */
+    public static double[] filled(double[] all) {
+        int n = 0;
+        for (double v : all) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        if (n == all.length) {
+            return all.clone();
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double v : all) {
+            if (!Double.isNaN(v)) {
+                out[at++] = v;
+            }
+        }
+        return out;
+    }
+
     /** Only the filled values, in row order: a new array the caller may reorder. */
     public static double[] present(Column<?> column) {
         double[] all = of(column);

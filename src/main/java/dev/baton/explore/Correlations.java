@@ -72,6 +72,11 @@ public final class Correlations {
      * need nothing else, and Spearman, the costliest, not at all. The matrix holds the measures asked for.
      */
     public static Matrix compute(Dataset data, java.util.Set<Measure> wanted, Progress progress) {
+        return compute(data, wanted, progress, new ColumnNumbers(data));
+    }
+
+    /** As above, with the numeric columns (and the means) the profile has already converted in {@code numbers}. */
+    static Matrix compute(Dataset data, java.util.Set<Measure> wanted, Progress progress, ColumnNumbers numbers) {
         boolean spearman = wanted.contains(Measure.SPEARMAN);
         List<String> names = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
@@ -94,14 +99,15 @@ public final class Correlations {
         Parallel.forEach(k, i -> {
             Column<?> column = data.column(names.get(i));
             if (numeric(types.get(i))) {
-                values[i] = numbers(column);
-                means[i] = mean(values[i]);
+                values[i] = numbers.of(names.get(i));
+                Double known = numbers.mean(names.get(i));
+                means[i] = known != null ? known : mean(values[i]);
                 if (spearman) {
                     rankOrder(values[i], i, order, sorted, missing, present);
                 }
             }
             if (categorical(types.get(i))) {
-                codes[i] = codes(column);
+                codes[i] = column instanceof BooleanColumn ? yesNoCodes(values[i]) : codes(column);
                 int max = -1;
                 for (int c : codes[i]) {
                     max = Math.max(max, c);
@@ -235,10 +241,6 @@ public final class Correlations {
         m[j][i] = v;
     }
 
-    private static double[] numbers(Column<?> column) {
-        return dev.baton.data.Numbers.of(column);
-    }
-
     /** Each row's category as a dense number in order of first appearance, -1 where missing. */
     private static int[] codes(Column<?> column) {
         int[] out = new int[column.size()];
@@ -283,24 +285,6 @@ public final class Correlations {
             }
             return out;
         }
-        if (column instanceof tech.tablesaw.api.BooleanColumn booleans) {
-            // 1 true, 0 false, NaN missing, as numbers: no text per row.
-            double[] values = dev.baton.data.Numbers.of(booleans);
-            int[] dense = {-1, -1};
-            int next = 0;
-            for (int r = 0; r < out.length; r++) {
-                if (Double.isNaN(values[r])) {
-                    out[r] = -1;
-                    continue;
-                }
-                int b = (int) values[r];
-                if (dense[b] < 0) {
-                    dense[b] = next++;
-                }
-                out[r] = dense[b];
-            }
-            return out;
-        }
         Map<String, Integer> index = new HashMap<>();
         for (int r = 0; r < out.length; r++) {
             if (column.isMissing(r)) {
@@ -314,6 +298,25 @@ public final class Correlations {
                 }
                 out[r] = code;
             }
+        }
+        return out;
+    }
+
+    /** A yes/no column's categories from its numbers (1 true, 0 false, NaN missing), numbered by first appearance. */
+    private static int[] yesNoCodes(double[] values) {
+        int[] out = new int[values.length];
+        int[] dense = {-1, -1};
+        int next = 0;
+        for (int r = 0; r < out.length; r++) {
+            if (Double.isNaN(values[r])) {
+                out[r] = -1;
+                continue;
+            }
+            int b = (int) values[r];
+            if (dense[b] < 0) {
+                dense[b] = next++;
+            }
+            out[r] = dense[b];
         }
         return out;
     }

@@ -9,8 +9,10 @@ import java.util.List;
 public record Exploration(DatasetProfile profile, Correlations.Matrix correlations, List<Alert> alerts) {
 
     public static Exploration of(Dataset data, AlertSettings settings, Progress progress) {
-        DatasetProfile profile = Profiler.profile(data, progress.slice(0, 0.5));
-        Correlations.Matrix correlations = Correlations.compute(data, progress.slice(0.5, 0.95));
+        ColumnNumbers numbers = new ColumnNumbers(data);
+        DatasetProfile profile = Profiler.profile(data, 0, progress.slice(0, 0.5), numbers);
+        Correlations.Matrix correlations = Correlations.compute(data, java.util.EnumSet.allOf(Correlations.Measure.class),
+                progress.slice(0.5, 0.95), numbers);
         return finish(data, profile, correlations, settings, progress);
     }
 
@@ -19,9 +21,10 @@ public record Exploration(DatasetProfile profile, Correlations.Matrix correlatio
      * what the profile command prints and the report lists.
      */
     public static Exploration forAlerts(Dataset data, AlertSettings settings, Progress progress) {
-        DatasetProfile profile = Profiler.profile(data, progress.slice(0, 0.5));
+        ColumnNumbers numbers = new ColumnNumbers(data);
+        DatasetProfile profile = Profiler.profile(data, 0, progress.slice(0, 0.5), numbers);
         Correlations.Matrix correlations = Correlations.compute(data, java.util.EnumSet.of(Correlations.Measure.MIXED),
-                progress.slice(0.5, 0.95));
+                progress.slice(0.5, 0.95), numbers);
         return finish(data, profile, correlations, settings, progress);
     }
 

@@ -42,6 +42,11 @@ public final class Profiler {
 
     /** Profiles every column; {@code bins} &lt;= 0 picks the histogram bins from the row count. */
     public static DatasetProfile profile(Dataset data, int bins, Progress progress) {
+        return profile(data, bins, progress, new ColumnNumbers(data));
+    }
+
+    /** As above, converting numeric columns through {@code numbers}, which then also holds their means. */
+    static DatasetProfile profile(Dataset data, int bins, Progress progress, ColumnNumbers numbers) {
         List<ColumnInfo> infos = data.columns();
         ColumnProfile[] columns = new ColumnProfile[infos.size()];
         AtomicInteger done = new AtomicInteger();
@@ -53,7 +58,7 @@ public final class Profiler {
             if (i == 0) {
                 duplicates[0] = Duplicates.count(data);
             } else {
-                columns[i - 1] = column(data, infos.get(i - 1).name(), bins);
+                columns[i - 1] = column(data, infos.get(i - 1).name(), bins, numbers);
             }
             progress.update(done.incrementAndGet(), tasks, "Profiling");
         });
@@ -69,10 +74,14 @@ public final class Profiler {
     }
 
     public static ColumnProfile column(Dataset data, String name, int bins) {
+        return column(data, name, bins, new ColumnNumbers(data));
+    }
+
+    private static ColumnProfile column(Dataset data, String name, int bins, ColumnNumbers numbers) {
         Column<?> column = data.column(name);
         ColumnInfo info = data.info(name);
         if (column instanceof NumericColumn<?> numeric) {
-            return numeric(info, numeric, bins);
+            return numeric(info, numeric, bins, numbers);
         }
         if (column instanceof StringColumn strings) {
             return strings(info, strings);
@@ -89,9 +98,9 @@ public final class Profiler {
         throw new IllegalArgumentException("cannot profile " + column.getClass().getSimpleName());
     }
 
-    private static ColumnProfile numeric(ColumnInfo info, NumericColumn<?> column, int bins) {
+    private static ColumnProfile numeric(ColumnInfo info, NumericColumn<?> column, int bins, ColumnNumbers numbers) {
         int size = column.size();
-        double[] v = dev.baton.data.Numbers.present(column);
+        double[] v = dev.baton.data.Numbers.filled(numbers.of(info.name()));
         int n = v.length;
         long missing = size - n;
         if (n == 0) {
@@ -101,6 +110,7 @@ public final class Profiler {
         DistinctValues d = DistinctValues.of(v, info.type());
         Sums sums = Sums.of(d);
         double mean = sums.sum / n;
+        numbers.mean(info.name(), mean);
         int k = bins > 0 ? bins : Histogram.defaultBins(n);
         Spread spread = Spread.of(d, mean, k);
         double m2 = spread.m2;

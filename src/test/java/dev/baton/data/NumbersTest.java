@@ -46,5 +46,13 @@ class NumbersTest {
         java.util.Arrays.sort(present);
         assertThat(present).containsExactly(1, 2, 3);
         assertThat(full.asDoubleArray()).containsExactly(3, 1, 2);
+
+        // From converted numbers: the filled ones in a new array, the given one left as it is.
+        double[] converted = {2, Double.NaN, -1};
+        assertThat(Numbers.filled(converted)).containsExactly(2, -1);
+        double[] whole = {5, 4};
+        double[] copy = Numbers.filled(whole);
+        copy[0] = 0;
+        assertThat(whole).containsExactly(5, 4);
     }
 }

@@ -78,6 +78,28 @@ class CorrelationsTest {
     }
 
     @Test
+    void afterTheProfileTheSharedColumnsGiveTheSameMatrix() {
+        // The exploration converts each numeric column once for the profile (which sorts its own copy) and the
+        // correlations (which shift by the profile's means): the matrix must be the one computed on its own.
+        for (String file : new String[]{"penguins_raw.csv", "auto-mpg.csv"}) {
+            Dataset d = DatasetReader.read(Path.of("sample-data", file), ImportOptions.detect(), Progress.NONE);
+            double[][] alone = Correlations.compute(d, java.util.EnumSet.of(Correlations.Measure.MIXED), Progress.NONE)
+                    .values().get(Correlations.Measure.MIXED);
+            double[][] shared = Exploration.forAlerts(d, AlertSettings.defaults(), Progress.NONE).correlations()
+                    .values().get(Correlations.Measure.MIXED);
+            for (int i = 0; i < alone.length; i++) {
+                for (int j = 0; j < alone.length; j++) {
+                    if (Double.isNaN(alone[i][j])) {
+                        assertThat(shared[i][j]).as("%s %d,%d", file, i, j).isNaN();
+                    } else {
+                        assertThat(shared[i][j]).as("%s %d,%d", file, i, j).isCloseTo(alone[i][j], within(1e-12));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void byColumnTypesAloneGivesTheSameMatrixAsWithEveryMeasure() {
         // penguins_raw has every kind of pair: numbers, categories, a yes/no column against both.
         for (String file : new String[]{"penguins_raw.csv", "auto-mpg.csv", "birdstrikes.csv"}) {
