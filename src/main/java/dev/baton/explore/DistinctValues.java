@@ -113,17 +113,6 @@ record DistinctValues(double[] values, int[] counts, int total) {
                 : new DistinctValues(java.util.Arrays.copyOf(values, distinct), java.util.Arrays.copyOf(counts, distinct), total);
     }
 
-    /** Each value as often as it occurs: the sorted column. */
-    double[] expand() {
-        double[] out = new double[total];
-        int at = 0;
-        for (int i = 0; i < values.length; i++) {
-            java.util.Arrays.fill(out, at, at + counts[i], values[i]);
-            at += counts[i];
-        }
-        return out;
-    }
-
     /** The value at a position of the sorted column, given where each value's rows end in it (running counts). */
     double at(long[] ends, long position) {
         int i = java.util.Arrays.binarySearch(ends, position + 1);
