@@ -25,14 +25,20 @@ final class Duplicates {
     }
 
     static long count(Dataset data) {
+        return count(data, new ColumnNumbers(data));
+    }
+
+    /** As above, reading numeric columns as the profile's shared doubles. */
+    static long count(Dataset data, ColumnNumbers numbers) {
         int n = data.rowCount();
         List<Column<?>> columns = data.table().columns();
-        if (columns.stream().anyMatch(Duplicates::strictlyMonotonic)) {
+        if (columns.stream().anyMatch(c -> c instanceof NumericColumn<?> ? strictlyMonotonic(numbers.of(c.name()))
+                : strictlyMonotonic(c))) {
             return 0;
         }
         long[] hash = new long[n];
         for (Column<?> column : columns) {
-            mixIn(hash, column);
+            mixIn(hash, column, numbers);
         }
         Long2IntOpenHashMap first = new Long2IntOpenHashMap(n);
         first.defaultReturnValue(-1);
@@ -50,10 +56,10 @@ final class Duplicates {
      * Folds one column into the row hashes. One typed loop per kind of column, over the stored codes (a category's
      * dictionary key, a date's day number): equal values have equal codes, and no cell becomes an object.
      */
-    private static void mixIn(long[] hash, Column<?> column) {
+    private static void mixIn(long[] hash, Column<?> column, ColumnNumbers numbers) {
         int n = hash.length;
         if (column instanceof NumericColumn<?>) {
-            double[] v = dev.baton.data.Numbers.of(column);
+            double[] v = numbers.of(column.name());
             for (int r = 0; r < n; r++) {
                 hash[r] = hash[r] * 0x9E3779B97F4A7C15L + (Double.isNaN(v[r]) ? MISSING : mix(Double.doubleToLongBits(v[r])));
             }
@@ -92,8 +98,8 @@ final class Duplicates {
         if (column.size() < 2) {
             return false;
         }
-        if (column instanceof NumericColumn<?> numbers) {
-            return strictlyMonotonic(numbers);
+        if (column instanceof NumericColumn<?>) {
+            return strictlyMonotonic(dev.baton.data.Numbers.of(column));
         }
         if (column instanceof DateColumn d) {
             return strictlyMonotonic(d.size(), r -> d.getIntInternal(r));
@@ -104,13 +110,14 @@ final class Duplicates {
         return false;
     }
 
-    private static boolean strictlyMonotonic(NumericColumn<?> column) {
-        int n = column.size();
-        boolean rising = column.getDouble(1) > column.getDouble(0);
-        for (int r = 1; r < n; r++) {
-            double previous = column.getDouble(r - 1);
-            double value = column.getDouble(r);
-            if (!(rising ? value > previous : value < previous)) {
+    /** As for a column, over its numbers (NaN where missing). */
+    private static boolean strictlyMonotonic(double[] v) {
+        if (v.length < 2) {
+            return false;
+        }
+        boolean rising = v[1] > v[0];
+        for (int r = 1; r < v.length; r++) {
+            if (!(rising ? v[r] > v[r - 1] : v[r] < v[r - 1])) {
                 return false;
             }
         }

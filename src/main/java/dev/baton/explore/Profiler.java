@@ -56,7 +56,7 @@ public final class Profiler {
         Parallel.forEach(tasks, i -> {
             progress.checkCancelled();
             if (i == 0) {
-                duplicates[0] = Duplicates.count(data);
+                duplicates[0] = Duplicates.count(data, numbers);
             } else {
                 columns[i - 1] = column(data, infos.get(i - 1).name(), bins, numbers);
             }
