@@ -16,29 +16,39 @@ final class DelimitedImporter {
 
     static Dataset read(SourceFile source, ImportOptions options, Progress progress) {
         Path file = source.path();
-        boolean[] checkLater = new boolean[1];
-        TextDecoder.Decoded text = TextDecoder.decodeOrCheckLater(file, source.bytes(), options.encoding(), checkLater);
+        if (!TextDecoder.utf8UnlessChecked(source.bytes(), options.encoding())) {
+            return read(source, TextDecoder.decode(file, source.bytes(), options.encoding()), options, progress);
+        }
+        // Read as UTF-8 first; checked only if the cells hold a byte outside ASCII, and read again if it is not.
+        TextDecoder.Decoded text = TextDecoder.unchecked(file, source.bytes());
         Tokenized tokenized;
         try {
             tokenized = tokenize(file, text, options, progress);
         } catch (ImportException e) {
-            TextDecoder.Decoded checked = checkLater[0] ? TextDecoder.decode(file, source.bytes(), options.encoding()) : text;
+            TextDecoder.Decoded checked = TextDecoder.decode(file, source.bytes(), options.encoding());
             if (checked.bytes() == text.bytes()) {
                 throw e;
             }
             // Windows-1252 read as UTF-8: the error is to be told in the text as converted, as for any such file.
-            checkLater[0] = false;
-            text = checked;
-            tokenized = tokenize(file, text, options, progress);
+            return read(source, checked, options, progress);
         }
-        if (checkLater[0] && tokenized.result().nonAscii()) {
+        if (tokenized.result().nonAscii()) {
             TextDecoder.Decoded checked = TextDecoder.decode(file, source.bytes(), options.encoding());
             if (checked.bytes() != text.bytes()) {
-                // Not UTF-8 after all: read as Windows-1252, converted.
-                text = checked;
-                tokenized = tokenize(file, text, options, progress);
+                return read(source, checked, options, progress); // not UTF-8 after all: as Windows-1252, converted
             }
         }
+        return read(source, text, tokenized, options, progress);
+    }
+
+    /** Reads the text as decoded (its encoding settled). */
+    private static Dataset read(SourceFile source, TextDecoder.Decoded text, ImportOptions options, Progress progress) {
+        return read(source, text, tokenize(source.path(), text, options, progress), options, progress);
+    }
+
+    private static Dataset read(SourceFile source, TextDecoder.Decoded text, Tokenized tokenized, ImportOptions options,
+                                Progress progress) {
+        Path file = source.path();
         DelimitedSniffer.Layout layout = tokenized.layout();
         DelimitedTokenizer.Result result = tokenized.result();
         if (result.grid().rows == 0) {

@@ -53,17 +53,18 @@ final class TextDecoder {
     }
 
     /**
-     * As {@link #decode}, except that a file with no encoding asked for and no byte-order mark is taken as UTF-8
-     * without reading it through: {@code checkLater} says so. The caller then checks it with {@link #decode} only
-     * if it holds a byte outside ASCII (an ASCII file is valid UTF-8), which spares a pass over every byte of most
-     * files; {@link DelimitedTokenizer} notes such bytes as it reads the cells.
+     * Whether a file with this start and this encoding asked for (null: none) would be taken as UTF-8 only after a
+     * check of every byte: no encoding asked, no byte-order mark. Such a file can be read as UTF-8 first with
+     * {@link #unchecked} and checked with {@link #decode} only if it holds a byte outside ASCII (an ASCII file is
+     * valid UTF-8), which spares most files a pass over every byte; {@link DelimitedTokenizer} notes such bytes.
      */
-    static Decoded decodeOrCheckLater(Path file, byte[] raw, String requested, boolean[] checkLater) {
-        boolean bom = startsWith(raw, 0xEF, 0xBB, 0xBF) || startsWith(raw, 0xFF, 0xFE) || startsWith(raw, 0xFE, 0xFF);
-        checkLater[0] = requested == null && !bom;
-        if (!checkLater[0]) {
-            return decode(file, raw, requested);
-        }
+    static boolean utf8UnlessChecked(byte[] raw, String requested) {
+        return requested == null && !startsWith(raw, 0xEF, 0xBB, 0xBF) && !startsWith(raw, 0xFF, 0xFE)
+                && !startsWith(raw, 0xFE, 0xFF);
+    }
+
+    /** The bytes as UTF-8, not yet checked; binary files (zip, Parquet, NUL bytes) are refused as by decode. */
+    static Decoded unchecked(Path file, byte[] raw) {
         checkNotBinary(file, raw);
         return new Decoded(raw, 0, raw.length, "UTF-8", null);
     }

@@ -250,7 +250,7 @@ public final class Correlations {
                 return byteCodes(bytes.values().elements(), out);
             }
             if (dictionary instanceof tech.tablesaw.columns.strings.ShortDictionaryMap) {
-                // Byte and short keys: renumber through an array indexed by key, no hashing per row.
+                // Short keys: renumber through an array indexed by key, no hashing per row.
                 int[] dense = new int[1 << 16];
                 java.util.Arrays.fill(dense, -1);
                 int next = 0;
