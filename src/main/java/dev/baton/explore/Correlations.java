@@ -427,34 +427,56 @@ public final class Correlations {
         return ranks;
     }
 
+    /**
+     * Contingency tables up to this many cells are arrays; a larger one (two columns with thousands of values each)
+     * holds only the cells seen: the array would not fit in memory.
+     */
+    static final long DENSE_TABLE = 1 << 20;
+
     /** Cramér's V = sqrt(chi2 / (n (min(r, c) - 1))) over the contingency table of two categorical columns. */
     static double cramersV(int[] a, int la, int[] b, int lb) {
-        long[][] table = new long[la][lb];
+        return cramersV(a, la, b, lb, DENSE_TABLE);
+    }
+
+    static double cramersV(int[] a, int la, int[] b, int lb, long denseLimit) {
+        long[][] table = (long) la * lb <= denseLimit ? new long[la][lb] : null;
+        it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap cells = table == null
+                ? new it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap() : null;
         long[] rowSums = new long[la];
         long[] colSums = new long[lb];
         long n = 0;
         for (int r = 0; r < a.length; r++) {
             if (a[r] >= 0 && b[r] >= 0) {
-                table[a[r]][b[r]]++;
+                if (table != null) {
+                    table[a[r]][b[r]]++;
+                } else {
+                    cells.addTo((long) a[r] * lb + b[r], 1);
+                }
                 rowSums[a[r]]++;
                 colSums[b[r]]++;
                 n++;
             }
         }
-        int rows = 0;
-        int cols = 0;
-        for (long s : rowSums) {
-            rows += s > 0 ? 1 : 0;
-        }
-        for (long s : colSums) {
-            cols += s > 0 ? 1 : 0;
-        }
-        if (n == 0 || Math.min(rows, cols) < 2) {
+        int smaller = Math.min(nonZero(rowSums), nonZero(colSums));
+        if (n == 0 || smaller < 2) {
             return Double.NaN;
         }
+        double chi2 = table != null ? chi2(table, rowSums, colSums, n) : sparseChi2(cells, lb, rowSums, colSums, n);
+        return Math.sqrt(chi2 / (n * (smaller - 1.0)));
+    }
+
+    private static int nonZero(long[] sums) {
+        int count = 0;
+        for (long s : sums) {
+            count += s > 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static double chi2(long[][] table, long[] rowSums, long[] colSums, long n) {
         double chi2 = 0;
-        for (int i = 0; i < la; i++) {
-            for (int j = 0; j < lb; j++) {
+        for (int i = 0; i < rowSums.length; i++) {
+            for (int j = 0; j < colSums.length; j++) {
                 if (rowSums[i] == 0 || colSums[j] == 0) {
                     continue;
                 }
@@ -463,7 +485,22 @@ public final class Correlations {
                 chi2 += d * d / expected;
             }
         }
-        return Math.sqrt(chi2 / (n * (Math.min(rows, cols) - 1.0)));
+        return chi2;
+    }
+
+    /**
+     * chi2 from the cells seen only: over the cells whose row and column are not empty, sum((O - E)^2 / E) equals
+     * sum(O^2 / E) - n, and a cell never seen adds nothing to the first sum.
+     */
+    private static double sparseChi2(it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap cells, int lb, long[] rowSums,
+                                     long[] colSums, long n) {
+        double ratio = 0;
+        for (var cell : cells.long2LongEntrySet()) {
+            long key = cell.getLongKey();
+            double observed = cell.getLongValue();
+            ratio += observed * observed * n / ((double) rowSums[(int) (key / lb)] * colSums[(int) (key % lb)]);
+        }
+        return Math.max(0, ratio - n);
     }
 
     /** The correlation ratio (eta) of x by group, in one pass over values less a shift close to their mean. */

@@ -78,6 +78,24 @@ class CorrelationsTest {
     }
 
     @Test
+    void cramersVOfTwoColumnsWithThousandsOfValuesCountsOnlyTheCellsSeen() {
+        // Same by-hand case as above through the table of seen cells: b = {yes, no}, c = {x, y, z}, chi2 = 16/3.
+        int[] b = {0, 0, 0, 1, 1, 1, 0, 1};
+        int[] c = {0, 0, 1, 1, 2, 2, 0, 1};
+        assertThat(Correlations.cramersV(b, 2, c, 3, 0)).isCloseTo(Math.sqrt(16.0 / 3 / 8), within(1e-12));
+        assertThat(Correlations.cramersV(b, 2, c, 3, 6)).isCloseTo(Math.sqrt(16.0 / 3 / 8), within(1e-12));
+        // 3,000 rows, 1,500 codes each, one to one: an array of every pair would be 2.25M cells. chi2 = n (k - 1), V = 1.
+        StringBuilder csv = new StringBuilder("code,other\n");
+        for (int r = 0; r < 3000; r++) {
+            csv.append("k").append(r % 1500).append(",z").append(r % 1500).append('\n');
+        }
+        Dataset d = Tables.csv(csv.toString());
+        Correlations.Matrix m = Correlations.compute(d, Progress.NONE);
+        assertThat(m.get(Correlations.Measure.CRAMERS_V, "code", "other")).isCloseTo(1.0, within(1e-12));
+        assertThat(m.get(Correlations.Measure.MIXED, "code", "other")).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
     void afterTheProfileTheSharedColumnsGiveTheSameMatrix() {
         // The exploration converts each numeric column once for the profile (which sorts its own copy) and the
         // correlations (which shift by the profile's means): the matrix must be the one computed on its own.
