@@ -129,37 +129,70 @@ public final class Correlations {
                 pairs.add(new int[]{i, j});
             }
         }
+        boolean pearson = wanted.contains(Measure.PEARSON);
+        boolean cramersV = wanted.contains(Measure.CRAMERS_V);
+        boolean ratio = wanted.contains(Measure.CORRELATION_RATIO);
+        PairSums.Result[] sums = new PairSums.Result[1];
         AtomicInteger done = new AtomicInteger();
-        Parallel.forEach(pairs.size(), p -> {
+        // Task 0 is the one pass over the rows for Pearson and the correlation ratios; the pairs that need a pass of
+        // their own (Spearman, Cramér's V, a category with many values) run beside it.
+        Parallel.forEach(pairs.size() + 1, p -> {
             progress.checkCancelled();
-            int i = pairs.get(p)[0];
-            int j = pairs.get(p)[1];
+            if (p == 0) {
+                if (pearson || ratio || wanted.contains(Measure.MIXED)) {
+                    sums[0] = PairSums.compute(values, means, codes, levels, progress);
+                }
+                return;
+            }
+            int i = pairs.get(p - 1)[0];
+            int j = pairs.get(p - 1)[1];
             boolean ni = values[i] != null;
             boolean nj = values[j] != null;
             boolean ci = codes[i] != null;
             boolean cj = codes[j] != null;
             Measure forMixed = i == j ? null : mixedMeasure(types.get(i), types.get(j), ni && nj, ci && cj);
-            if (ni && nj && (wanted.contains(Measure.PEARSON) || forMixed == Measure.PEARSON)) {
-                set(out.get(Measure.PEARSON), i, j, i == j ? 1.0 : pearson(values[i], values[j], means[i], means[j]));
-            }
             if (ni && nj && spearman) {
                 set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(order[i], sorted[i], missing[j], order[j], sorted[j], missing[i], n));
             }
-            if (ci && cj && (wanted.contains(Measure.CRAMERS_V) || forMixed == Measure.CRAMERS_V)) {
+            if (ci && cj && (cramersV || forMixed == Measure.CRAMERS_V)) {
                 set(out.get(Measure.CRAMERS_V), i, j, i == j ? 1.0 : cramersV(codes[i], levels[i], codes[j], levels[j]));
             }
-            if (wanted.contains(Measure.CORRELATION_RATIO) || forMixed == Measure.CORRELATION_RATIO) {
-                if (i != j && ci && nj && !(ni && cj)) {
+            if (ratio || forMixed == Measure.CORRELATION_RATIO) {
+                if (byGroup(i, j, ni, nj, ci, cj) && !PairSums.fewValues(levels[i])) {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j], means[j]));
-                } else if (i != j && cj && ni && !(nj && ci)) {
+                } else if (byGroup(j, i, nj, ni, cj, ci) && !PairSums.fewValues(levels[j])) {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i], means[i]));
                 }
             }
-            set(out.get(Measure.MIXED), i, j, i == j ? 1.0 : out.get(forMixed)[i][j]);
             progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
         });
+        for (int[] pair : pairs) {
+            int i = pair[0];
+            int j = pair[1];
+            boolean ni = values[i] != null;
+            boolean nj = values[j] != null;
+            boolean ci = codes[i] != null;
+            boolean cj = codes[j] != null;
+            Measure forMixed = i == j ? null : mixedMeasure(types.get(i), types.get(j), ni && nj, ci && cj);
+            if (ni && nj && (pearson || forMixed == Measure.PEARSON)) {
+                set(out.get(Measure.PEARSON), i, j, sums[0].pearson()[i][j]);
+            }
+            if (ratio || forMixed == Measure.CORRELATION_RATIO) {
+                if (byGroup(i, j, ni, nj, ci, cj) && PairSums.fewValues(levels[i])) {
+                    set(out.get(Measure.CORRELATION_RATIO), i, j, sums[0].correlationRatio()[i][j]);
+                } else if (byGroup(j, i, nj, ni, cj, ci) && PairSums.fewValues(levels[j])) {
+                    set(out.get(Measure.CORRELATION_RATIO), i, j, sums[0].correlationRatio()[j][i]);
+                }
+            }
+            set(out.get(Measure.MIXED), i, j, i == j ? 1.0 : out.get(forMixed)[i][j]);
+        }
         out.keySet().retainAll(wanted);
         return new Matrix(List.copyOf(names), out);
+    }
+
+    /** Whether column a is a category and b a number to take the correlation ratio of (not both a yes/no column). */
+    private static boolean byGroup(int a, int b, boolean numberA, boolean numberB, boolean categoryA, boolean categoryB) {
+        return a != b && categoryA && numberB && !(numberA && categoryB);
     }
 
     /**
@@ -376,6 +409,11 @@ public final class Correlations {
                 suv += u * v;
             }
         }
+        return pearson(n, su, sv, suu, svv, suv);
+    }
+
+    /** r from the sums over n rows of u and v (values less their shifts), their squares and their products. */
+    static double pearson(long n, double su, double sv, double suu, double svv, double suv) {
         if (n < 2) {
             return Double.NaN;
         }
@@ -520,12 +558,17 @@ public final class Correlations {
                 n++;
             }
         }
+        return correlationRatio(sums, counts, total, squares, n);
+    }
+
+    /** Eta from each group's sum of shifted values and row count, and the total, the sum of squares and the rows. */
+    static double correlationRatio(double[] sums, long[] counts, double total, double squares, long n) {
         if (n < 2) {
             return Double.NaN;
         }
         double mean = total / n;
         double between = 0;
-        for (int g = 0; g < levels; g++) {
+        for (int g = 0; g < sums.length; g++) {
             if (counts[g] > 0) {
                 double d = sums[g] / counts[g] - mean;
                 between += counts[g] * d * d;
