@@ -20,10 +20,10 @@ import java.util.OptionalInt;
  * (docs/PERFORMANCE.md).
  *
  * <p>This first JVM only waits for the second, which shares its standard input and output, and exits with its
- * exit code. It relaunches only for a plain {@code java -jar baton.jar ...} with the archive in place: JVM options
- * given on the command line or in {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS} are the user's to
- * choose, so with any of them Baton runs in this JVM as it is. An archive the JVM finds stale (another jar,
- * another JDK) is ignored silently.
+ * exit code. It relaunches only for a plain {@code java -jar baton.jar ...} with the archive in place, made for
+ * that jar where it is and this JDK: JVM options given on the command line or in {@code JDK_JAVA_OPTIONS} or
+ * {@code JAVA_TOOL_OPTIONS} are the user's to choose, so with any of them Baton runs in this JVM as it is. An
+ * archive the JVM still finds stale (a jar rebuilt without it) is ignored silently.
  */
 final class Launcher {
 
@@ -78,7 +78,7 @@ final class Launcher {
         boolean plain = processArguments.length == args.length + 2 && processArguments[0].equals("-jar")
                 && Arrays.equals(processArguments, 2, processArguments.length, args, 0, args.length);
         Path archive = jar.resolveSibling(ARCHIVE);
-        if (!plain || !Files.isRegularFile(archive)) {
+        if (!plain || !Files.isRegularFile(archive) || !madeFor(jar, javaHome)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -87,7 +87,6 @@ final class Launcher {
         command.add("-Xshare:auto");
         // Otherwise the JVM's note that it cannot use a stale archive goes to standard output, into a command's output.
         command.add("-Xlog:cds=off");
-        command.add("-Xlog:cds+dynamic=off");
         // Never above the maximum, which stays the JVM's default (a quarter of the memory): that is the user's to raise.
         command.add("-Xms" + Math.min(INITIAL_HEAP, maxHeap) / (1 << 20) + "m");
         command.add("-D" + LAUNCHED + "=true");
@@ -95,6 +94,21 @@ final class Launcher {
         command.add(processArguments[1]);
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    /**
+     * Whether the archive beside the jar was made for this jar where it is and for this JDK, as {@code ARCHIVE.info}
+     * says (one path a line). A JVM given an archive made for another place or another JDK starts without any
+     * archive, not even the JDK's own: then Baton runs here.
+     */
+    static boolean madeFor(Path jar, Path javaHome) {
+        try {
+            List<String> lines = Files.readAllLines(jar.resolveSibling(ARCHIVE + ".info"));
+            return lines.size() >= 2 && Files.isSameFile(jar, Path.of(lines.get(0).strip()))
+                    && Files.isSameFile(javaHome, Path.of(lines.get(1).strip()));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The jar this class was loaded from, or null when it runs from a folder of classes (tests, exec:exec). */

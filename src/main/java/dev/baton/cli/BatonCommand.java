@@ -64,22 +64,29 @@ public final class BatonCommand implements Runnable {
         } else {
             COMMANDS.forEach(cl::addSubcommand);
         }
-        cl.setExecutionExceptionHandler(BatonCommand::handle);
+        cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        if (e instanceof UserException) {
-            err.println("baton: " + e.getMessage());
-        } else if (e instanceof CancelledException) {
-            err.println("baton: cancelled");
-        } else {
-            err.println("baton: unexpected error: " + e);
-            e.printStackTrace(err);
+    /**
+     * A class, not a method reference: the class-data archive cannot hold a lambda of a picocli interface (Java 5
+     * class files), and making one at archive time would leave picocli's main class out of it too.
+     */
+    private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+            PrintWriter err = cl.getErr();
+            if (e instanceof UserException) {
+                err.println("baton: " + e.getMessage());
+            } else if (e instanceof CancelledException) {
+                err.println("baton: cancelled");
+            } else {
+                err.println("baton: unexpected error: " + e);
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
         }
-        err.flush();
-        return 1;
     }
 }
