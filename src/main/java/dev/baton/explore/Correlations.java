@@ -123,15 +123,20 @@ public final class Correlations {
             }
             out.put(m, matrix);
         }
-        List<int[]> pairs = new ArrayList<>();
+        List<PairKind> pairs = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             for (int j = i; j < k; j++) {
-                pairs.add(new int[]{i, j});
+                boolean ni = values[i] != null;
+                boolean nj = values[j] != null;
+                boolean ci = codes[i] != null;
+                boolean cj = codes[j] != null;
+                pairs.add(new PairKind(i, j, ni, nj, ci, cj,
+                        i == j ? null : mixedMeasure(types.get(i), types.get(j), ni && nj, ci && cj)));
             }
         }
-        boolean pearson = wanted.contains(Measure.PEARSON);
-        boolean cramersV = wanted.contains(Measure.CRAMERS_V);
-        boolean ratio = wanted.contains(Measure.CORRELATION_RATIO);
+        boolean allPearson = wanted.contains(Measure.PEARSON);
+        boolean allCramersV = wanted.contains(Measure.CRAMERS_V);
+        boolean allRatios = wanted.contains(Measure.CORRELATION_RATIO);
         PairSums.Result[] sums = new PairSums.Result[1];
         AtomicInteger done = new AtomicInteger();
         // Task 0 is the one pass over the rows for Pearson and the correlation ratios; the pairs that need a pass of
@@ -139,60 +144,62 @@ public final class Correlations {
         Parallel.forEach(pairs.size() + 1, p -> {
             progress.checkCancelled();
             if (p == 0) {
-                if (pearson || ratio || wanted.contains(Measure.MIXED)) {
+                if (allPearson || allRatios || wanted.contains(Measure.MIXED)) {
                     sums[0] = PairSums.compute(values, means, codes, levels, progress);
                 }
                 return;
             }
-            int i = pairs.get(p - 1)[0];
-            int j = pairs.get(p - 1)[1];
-            boolean ni = values[i] != null;
-            boolean nj = values[j] != null;
-            boolean ci = codes[i] != null;
-            boolean cj = codes[j] != null;
-            Measure forMixed = i == j ? null : mixedMeasure(types.get(i), types.get(j), ni && nj, ci && cj);
-            if (ni && nj && spearman) {
+            PairKind pair = pairs.get(p - 1);
+            int i = pair.i();
+            int j = pair.j();
+            if (pair.ni() && pair.nj() && spearman) {
                 set(out.get(Measure.SPEARMAN), i, j, i == j ? 1.0 : spearman(order[i], sorted[i], missing[j], order[j], sorted[j], missing[i], n));
             }
-            if (ci && cj && (cramersV || forMixed == Measure.CRAMERS_V)) {
+            if (pair.ci() && pair.cj() && (allCramersV || pair.forMixed() == Measure.CRAMERS_V)) {
                 set(out.get(Measure.CRAMERS_V), i, j, i == j ? 1.0 : cramersV(codes[i], levels[i], codes[j], levels[j]));
             }
-            if (ratio || forMixed == Measure.CORRELATION_RATIO) {
-                if (byGroup(i, j, ni, nj, ci, cj) && !PairSums.fewValues(levels[i])) {
+            if (allRatios || pair.forMixed() == Measure.CORRELATION_RATIO) {
+                if (pair.byGroupOfFirst() && !PairSums.fewValues(levels[i])) {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[i], levels[i], values[j], means[j]));
-                } else if (byGroup(j, i, nj, ni, cj, ci) && !PairSums.fewValues(levels[j])) {
+                } else if (pair.byGroupOfSecond() && !PairSums.fewValues(levels[j])) {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i], means[i]));
                 }
             }
             progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
         });
-        for (int[] pair : pairs) {
-            int i = pair[0];
-            int j = pair[1];
-            boolean ni = values[i] != null;
-            boolean nj = values[j] != null;
-            boolean ci = codes[i] != null;
-            boolean cj = codes[j] != null;
-            Measure forMixed = i == j ? null : mixedMeasure(types.get(i), types.get(j), ni && nj, ci && cj);
-            if (ni && nj && (pearson || forMixed == Measure.PEARSON)) {
+        for (PairKind pair : pairs) {
+            int i = pair.i();
+            int j = pair.j();
+            if (pair.ni() && pair.nj() && (allPearson || pair.forMixed() == Measure.PEARSON)) {
                 set(out.get(Measure.PEARSON), i, j, sums[0].pearson()[i][j]);
             }
-            if (ratio || forMixed == Measure.CORRELATION_RATIO) {
-                if (byGroup(i, j, ni, nj, ci, cj) && PairSums.fewValues(levels[i])) {
+            if (allRatios || pair.forMixed() == Measure.CORRELATION_RATIO) {
+                if (pair.byGroupOfFirst() && PairSums.fewValues(levels[i])) {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, sums[0].correlationRatio()[i][j]);
-                } else if (byGroup(j, i, nj, ni, cj, ci) && PairSums.fewValues(levels[j])) {
+                } else if (pair.byGroupOfSecond() && PairSums.fewValues(levels[j])) {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, sums[0].correlationRatio()[j][i]);
                 }
             }
-            set(out.get(Measure.MIXED), i, j, i == j ? 1.0 : out.get(forMixed)[i][j]);
+            set(out.get(Measure.MIXED), i, j, i == j ? 1.0 : out.get(pair.forMixed())[i][j]);
         }
         out.keySet().retainAll(wanted);
         return new Matrix(List.copyOf(names), out);
     }
 
-    /** Whether column a is a category and b a number to take the correlation ratio of (not both a yes/no column). */
-    private static boolean byGroup(int a, int b, boolean numberA, boolean numberB, boolean categoryA, boolean categoryB) {
-        return a != b && categoryA && numberB && !(numberA && categoryB);
+    /**
+     * Columns i <= j of the matrix: which is a number and which a category (a yes/no column is both), and the measure
+     * MIXED takes for them (null on the diagonal).
+     */
+    private record PairKind(int i, int j, boolean ni, boolean nj, boolean ci, boolean cj, Measure forMixed) {
+
+        /** The correlation ratio of j by the categories of i (not both a yes/no column: that pair takes Pearson). */
+        boolean byGroupOfFirst() {
+            return i != j && ci && nj && !(ni && cj);
+        }
+
+        boolean byGroupOfSecond() {
+            return i != j && cj && ni && !(nj && ci);
+        }
     }
 
     /**
