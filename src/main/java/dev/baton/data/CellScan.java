@@ -19,7 +19,8 @@ final class CellScan {
      * whether all fit an int, whether some is too large for a double to hold exactly) or content bounds
      * (start -1 where missing).
      */
-    record Cells(double[] numbers, int present, boolean integral, boolean fitsInt, boolean huge, int[] starts, int[] ends) {
+    record Cells(double[] numbers, int present, boolean integral, boolean fitsInt, boolean huge, int[] starts, int[] ends,
+                 ColumnTyper.Codes codes) {
     }
 
     /** Rows sampled to pick the columns to read as numbers, and rows read between two checks for cancel. */
@@ -47,28 +48,32 @@ final class CellScan {
             return result;
         }
         boolean[] numeric = numericLooking(mayBeNumeric);
+        boolean[] coded = textLooking(mayBeNumeric, numeric);
         double[][] numbers = new double[columns][];
         int[][] starts = new int[columns][];
         int[][] ends = new int[columns][];
+        int[][] codes = new int[columns][];
         for (int c = 0; c < columns; c++) {
             if (numeric[c]) {
                 numbers[c] = new double[rows];
             } else {
                 starts[c] = new int[rows];
                 ends[c] = new int[rows];
+                codes[c] = coded[c] ? new int[rows] : null;
             }
         }
         int pieces = rows < 4 * BLOCK ? 1 : Parallel.threads();
         Range[] ranges = new Range[pieces];
         Parallel.forEach(pieces, p -> {
-            Range range = new Range(numeric, numbers, starts, ends,
+            Range range = new Range(numeric, numbers, starts, ends, codes,
                     (int) ((long) rows * p / pieces), (int) ((long) rows * (p + 1) / pieces));
             ranges[p] = range;
             range.run(progress);
         });
         for (int c = 0; c < columns; c++) {
             if (!numeric[c]) {
-                result[c] = new Cells(null, 0, false, false, false, starts[c], ends[c]);
+                result[c] = new Cells(null, 0, false, false, false, starts[c], ends[c],
+                        codes[c] == null ? null : merged(c, codes[c], ranges));
                 continue;
             }
             boolean all = true;
@@ -83,7 +88,7 @@ final class CellScan {
                 fitsInt &= range.fitsInt[c];
                 huge |= range.huge[c];
             }
-            result[c] = all ? new Cells(numbers[c], present, integral, fitsInt, huge, null, null) : null;
+            result[c] = all ? new Cells(numbers[c], present, integral, fitsInt, huge, null, null, null) : null;
         }
         return result;
     }
@@ -105,6 +110,59 @@ final class CellScan {
         return numeric;
     }
 
+    /**
+     * Text columns allowed any type whose first filled cell (among the sampled rows) is neither yes/no, an integer,
+     * a date nor a date-time: text or categories, whatever follows. The scan numbers their distinct values while
+     * it reads the rows: a column's own pass would read its cells a row's width apart, each from memory again.
+     */
+    private boolean[] textLooking(boolean[] mayBeNumeric, boolean[] numeric) {
+        int columns = grid.columns;
+        boolean[] text = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            if (!mayBeNumeric[c] || numeric[c]) {
+                continue;
+            }
+            for (int r = 0; r < Math.min(grid.rows, SAMPLE); r++) {
+                int s = grid.start(r, c);
+                int e = grid.end(r, c);
+                if (!missing.matches(grid.data, s, e)) {
+                    text[c] = FastParse.parseBoolean(grid.data, s, e) < 0
+                            && FastParse.parseLong(grid.data, s, e) == FastParse.NOT_A_LONG
+                            && DateFormats.DATE_PATTERNS.stream().allMatch(p -> p.parse(grid.data, s, e) == Long.MIN_VALUE)
+                            && DateFormats.DATE_TIME_PATTERNS.stream().allMatch(p -> p.parse(grid.data, s, e) == Long.MIN_VALUE);
+                    break;
+                }
+            }
+        }
+        return text;
+    }
+
+    /** Column c's codes from all stretches: the later stretches' values renumbered into the first one's dictionary. */
+    private ColumnTyper.Codes merged(int c, int[] codes, Range[] ranges) {
+        Range first = ranges[0];
+        ByteSliceDictionary dictionary = first.dictionaries[c];
+        it.unimi.dsi.fastutil.ints.IntArrayList firstRow = first.firstRows[c];
+        long present = first.present[c];
+        long totalLength = first.totalLength[c];
+        for (int p = 1; p < ranges.length; p++) {
+            Range range = ranges[p];
+            ByteSliceDictionary own = range.dictionaries[c];
+            int[] renumbered = new int[own.size()];
+            for (int code = 0; code < own.size(); code++) {
+                renumbered[code] = dictionary.codeOf(own.start(code), own.end(code));
+                if (renumbered[code] == firstRow.size()) {
+                    firstRow.add(range.firstRows[c].getInt(code));
+                }
+            }
+            for (int r = range.from; r < range.to; r++) {
+                codes[r] = codes[r] < 0 ? -1 : renumbered[codes[r]];
+            }
+            present += range.present[c];
+            totalLength += range.totalLength[c];
+        }
+        return new ColumnTyper.Codes(codes, firstRow, present, totalLength);
+    }
+
     private static boolean isNumber(double v) {
         return !Double.isNaN(v) && !Double.isInfinite(v);
     }
@@ -118,6 +176,11 @@ final class CellScan {
         final double[][] numbers;
         final int[][] starts;
         final int[][] ends;
+        /** Per text column numbered here: its codes, the dictionary of this stretch, each value's first row. */
+        final int[][] codes;
+        final ByteSliceDictionary[] dictionaries;
+        final it.unimi.dsi.fastutil.ints.IntArrayList[] firstRows;
+        final long[] totalLength;
         final int from;
         final int to;
         final int[] present;
@@ -126,7 +189,7 @@ final class CellScan {
         final boolean[] huge;
         final boolean[] failed;
 
-        Range(boolean[] numeric, double[][] numbers, int[][] starts, int[][] ends, int from, int to) {
+        Range(boolean[] numeric, double[][] numbers, int[][] starts, int[][] ends, int[][] codes, int from, int to) {
             int columns = numeric.length;
             int n = 0;
             for (boolean b : numeric) {
@@ -145,6 +208,16 @@ final class CellScan {
             this.numbers = numbers;
             this.starts = starts;
             this.ends = ends;
+            this.codes = codes;
+            this.dictionaries = new ByteSliceDictionary[columns];
+            this.firstRows = new it.unimi.dsi.fastutil.ints.IntArrayList[columns];
+            this.totalLength = new long[columns];
+            for (int c = 0; c < columns; c++) {
+                if (codes[c] != null) {
+                    dictionaries[c] = new ByteSliceDictionary(grid.data);
+                    firstRows[c] = new it.unimi.dsi.fastutil.ints.IntArrayList();
+                }
+            }
             this.from = from;
             this.to = to;
             this.present = new int[columns];
@@ -201,6 +274,17 @@ final class CellScan {
             }
         }
 
+        /** The code of row r's value in text column c (its first row and length noted when new). */
+        private int code(int c, int r, int s, int e) {
+            int code = dictionaries[c].codeOf(s, e);
+            if (code == firstRows[c].size()) {
+                firstRows[c].add(r);
+            }
+            present[c]++;
+            totalLength[c] += e - s;
+            return code;
+        }
+
         private void readBounds(int fromRow, int toRow) {
             byte[] data = grid.data;
             int[] cellStarts = grid.starts;
@@ -211,8 +295,12 @@ final class CellScan {
                 for (int c : textColumns) {
                     int s = grid.contentStart(cellStarts[base + c], cellEnds[base + c]);
                     int e = grid.contentEnd(cellStarts[base + c], cellEnds[base + c]);
-                    starts[c][r] = missing.matches(data, s, e) ? -1 : s;
+                    boolean absent = missing.matches(data, s, e);
+                    starts[c][r] = absent ? -1 : s;
                     ends[c][r] = e;
+                    if (codes[c] != null) {
+                        codes[c][r] = absent ? -1 : code(c, r, s, e);
+                    }
                 }
             }
         }

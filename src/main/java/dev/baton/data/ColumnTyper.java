@@ -62,6 +62,8 @@ final class ColumnTyper {
     /** How many numbers are not missing, and whether all fit an int; present is -1 until counted. */
     private int present = -1;
     private boolean fitsInt;
+    /** The column's dictionary codes when the scan made them (a text column that is neither yes/no nor dates). */
+    private Codes scannedCodes;
 
     /**
      * Extracts the cells and, in the same loop, tries them as numbers: most columns are numeric. At the first
@@ -256,6 +258,7 @@ final class ColumnTyper {
         } else {
             cellStarts = scanned.starts();
             cellEnds = scanned.ends();
+            scannedCodes = scanned.codes();
         }
     }
 
@@ -570,14 +573,20 @@ final class ColumnTyper {
         return new Typed(column, ColumnInfo.of(name, resolved), missing);
     }
 
-    /** Per row the number of its distinct value (-1 when missing), and the first row of each value. */
-    private record Codes(int[] codes, IntArrayList firstRow, long present, long totalLength) {
+    /**
+     * Per row the number of its distinct value (-1 when missing), the first row of each value, how many rows have
+     * one and their total length in bytes.
+     */
+    record Codes(int[] codes, IntArrayList firstRow, long present, long totalLength) {
     }
 
     // The two loops of a string column are methods of their own: in a fresh JVM one method holding both was
     // the costliest compile of an import (0.4 s of compiler time).
 
     private Codes codes() {
+        if (scannedCodes != null) {
+            return scannedCodes;
+        }
         int rows = grid.rows;
         ByteSliceDictionary dictionary = new ByteSliceDictionary(grid.data);
         int[] codes = new int[rows];

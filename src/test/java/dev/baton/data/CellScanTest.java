@@ -20,7 +20,7 @@ class CellScanTest {
 
     /** Columns that trip a scan: a text after the sample, after the cut between the cores, quotes, huge integers. */
     private static FieldGrid grid() throws Exception {
-        StringBuilder sb = new StringBuilder("n,late,early,big,empty,dec,flag,when\n");
+        StringBuilder sb = new StringBuilder("n,late,early,big,empty,dec,flag,when,cat,label\n");
         for (int i = 0; i < ROWS; i++) {
             sb.append(i % 7 == 0 ? "NA" : i % 5 == 0 ? "\"" + i + "\"" : String.valueOf(i)).append(',');
             sb.append(i == ROWS - 10 ? "unknown" : String.valueOf(i % 100)).append(',');
@@ -29,7 +29,12 @@ class CellScanTest {
             sb.append(',');
             sb.append(i % 3 == 0 ? "\"2.25\"" : i * 0.5).append(',');
             sb.append(i % 2 == 0 ? "yes" : "no").append(',');
-            sb.append(i % 11 == 0 ? "" : "2024-01-" + (10 + i % 20)).append('\n');
+            sb.append(i % 11 == 0 ? "" : "2024-01-" + (10 + i % 20)).append(',');
+            // Categories numbered in the scan: one first seen after the cut between the cores, a quoted one with
+            // a doubled quote, gaps; texts over 16 bytes and ones that differ only in their ninth byte.
+            sb.append(i % 13 == 0 ? "NA" : i >= ROWS / 2 && i % 3 == 0 ? "late arrival"
+                    : i % 17 == 0 ? "\"say \"\"hi\"\"\"" : new String[]{"North", "South", "public sector"}[i % 3]).append(',');
+            sb.append(i % 5 == 0 ? "category-number-0" + (i % 4) : "abcdefgh" + (i % 2)).append('\n');
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         DelimitedTokenizer.Layout layout = new DelimitedTokenizer.Layout((byte) ',', (byte) '"', false, RaggedRows.ERROR);
@@ -37,7 +42,7 @@ class CellScanTest {
                 .tokenize(0, true, Parallel.pool(), 2).grid();
     }
 
-    private static final List<String> NAMES = List.of("n", "late", "early", "big", "empty", "dec", "flag", "when");
+    private static final List<String> NAMES = List.of("n", "late", "early", "big", "empty", "dec", "flag", "when", "cat", "label");
 
     @Test
     void scannedTypesEqualColumnByColumnTypes() throws Exception {
@@ -54,7 +59,16 @@ class CellScanTest {
         // Independently: what each column must be (an empty column reads as integers, all missing).
         assertThat(scanned.columns()).extracting(ColumnInfo::type).containsExactly(ColumnType.INTEGER,
                 ColumnType.CATEGORICAL, ColumnType.CATEGORICAL, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DECIMAL,
-                ColumnType.BOOLEAN, ColumnType.DATE);
+                ColumnType.BOOLEAN, ColumnType.DATE, ColumnType.CATEGORICAL, ColumnType.CATEGORICAL);
+        tech.tablesaw.api.StringColumn cat = (tech.tablesaw.api.StringColumn) scanned.table().column("cat");
+        assertThat(cat.countUnique()).as("five values and the missing one").isEqualTo(6);
+        assertThat(cat.getString(17)).isEqualTo("say \"hi\"");
+        assertThat(cat.getString(ROWS / 2)).isEqualTo("late arrival");
+        assertThat(cat.countMissing()).isEqualTo((ROWS + 12) / 13);
+        tech.tablesaw.api.StringColumn label = (tech.tablesaw.api.StringColumn) scanned.table().column("label");
+        assertThat(label.countUnique()).isEqualTo(6);
+        assertThat(label.getString(5)).isEqualTo("category-number-01");
+        assertThat(label.getString(7)).isEqualTo("abcdefgh1");
         Column<?> n = scanned.table().column("n");
         assertThat(n.countMissing()).isEqualTo((ROWS + 6) / 7);
         assertThat(n.getString(5)).isEqualTo("5");
@@ -108,6 +122,11 @@ class CellScanTest {
 
     private static void assertSame(Column<?> actual, Column<?> expected) {
         assertThat(actual.type()).isEqualTo(expected.type());
+        if (actual instanceof tech.tablesaw.api.StringColumn strings
+                && !(strings.getDictionary() instanceof tech.tablesaw.columns.strings.NullDictionaryMap)) {
+            // The same keys in the same order of first appearance, with the same counts, as typing alone makes.
+            assertThat(strings.getDictionary()).isEqualTo(((tech.tablesaw.api.StringColumn) expected).getDictionary());
+        }
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int r = 0; r < expected.size(); r++) {
             assertThat(actual.isMissing(r)).as("row %d missing", r).isEqualTo(expected.isMissing(r));
