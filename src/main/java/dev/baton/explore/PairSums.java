@@ -103,7 +103,7 @@ final class PairSums {
             groupLost = new long[k][];
             missedSquares = new double[k][k];
             for (int i = 0; i < k; i++) {
-                if (codes[i] != null && fewValues(levels[i]) && numeric.length > 0) {
+                if (codes[i] != null && levels[i] > 0 && fewValues(levels[i]) && numeric.length > 0) {
                     groupRows[i] = new long[levels[i]];
                     groups[i] = new double[levels[i] * k];
                     groupLost[i] = new long[levels[i] * k];
