@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.explore.Alert;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,9 +60,15 @@ final class ProfileCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Exploration exploration = Exploration.forAlerts(dataset, AlertSettings.defaults(), Progress.NONE);
+        // The columns' JSON is built while the correlations run: they leave a core idle for part of their time.
+        java.util.concurrent.CompletableFuture<List<JsonNode>> columns = new java.util.concurrent.CompletableFuture<>();
+        Exploration exploration = Exploration.forAlerts(dataset, AlertSettings.defaults(), Progress.NONE, profile -> {
+            if (json) {
+                columns.completeAsync(() -> columnTrees(profile), dev.baton.util.Parallel.pool());
+            }
+        });
         if (json) {
-            out.println(Json.mapper().writeValueAsString(toJson(dataset, exploration)));
+            out.println(Json.mapper().writeValueAsString(toJson(dataset, exploration, columns.join())));
         } else {
             printText(dataset, exploration, out);
         }
@@ -69,6 +77,18 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     static ObjectNode toJson(Dataset dataset, Exploration exploration) {
+        return toJson(dataset, exploration, columnTrees(exploration.profile()));
+    }
+
+    private static List<JsonNode> columnTrees(DatasetProfile profile) {
+        List<JsonNode> trees = new java.util.ArrayList<>();
+        for (ColumnProfile c : profile.columns()) {
+            trees.add(Json.mapper().valueToTree(c));
+        }
+        return trees;
+    }
+
+    private static ObjectNode toJson(Dataset dataset, Exploration exploration, List<JsonNode> columnTrees) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("file", dataset.source() == null ? dataset.name() : dataset.source().path());
         root.put("fingerprint", dataset.source() == null ? null : dataset.source().fingerprint());
@@ -78,10 +98,7 @@ final class ProfileCommand implements Callable<Integer> {
         root.put("missingCells", p.missingCells());
         root.put("duplicateRows", p.duplicateRows());
         root.put("memoryBytes", p.memoryBytes());
-        ArrayNode columns = root.putArray("columns");
-        for (ColumnProfile c : p.columns()) {
-            columns.add(Json.mapper().valueToTree(c));
-        }
+        root.putArray("columns").addAll(columnTrees);
         root.set("alerts", Json.mapper().valueToTree(exploration.alerts()));
         ArrayNode notes = root.putArray("notes");
         dataset.notes().forEach(notes::add);

@@ -21,8 +21,18 @@ public record Exploration(DatasetProfile profile, Correlations.Matrix correlatio
      * what the profile command prints and the report lists.
      */
     public static Exploration forAlerts(Dataset data, AlertSettings settings, Progress progress) {
+        return forAlerts(data, settings, progress, profile -> { });
+    }
+
+    /**
+     * As above, handing the profile to {@code profiled} as soon as it is ready, before the correlations: a caller
+     * may start on it meanwhile (the correlations leave a core idle for part of their time).
+     */
+    public static Exploration forAlerts(Dataset data, AlertSettings settings, Progress progress,
+                                        java.util.function.Consumer<DatasetProfile> profiled) {
         ColumnNumbers numbers = new ColumnNumbers(data);
         DatasetProfile profile = Profiler.profile(data, 0, progress.slice(0, 0.5), numbers);
+        profiled.accept(profile);
         Correlations.Matrix correlations = Correlations.compute(data, java.util.EnumSet.of(Correlations.Measure.MIXED),
                 progress.slice(0.5, 0.95), numbers);
         return finish(data, profile, correlations, settings, progress);

@@ -26,6 +26,21 @@ class ProfileCommandTest {
     }
 
     @Test
+    void theColumnsJsonMadeBesideTheCorrelationsIsTheDocumentMadeAfterThem() throws Exception {
+        // --json builds the columns' JSON while the correlations run: it must be what the finished exploration gives.
+        Cli cli = Cli.run("profile", "sample-data/penguins_raw.csv", "--json");
+        assertThat(cli.exit()).isZero();
+        dev.baton.data.Dataset d = dev.baton.data.DatasetReader.read(java.nio.file.Path.of("sample-data/penguins_raw.csv"),
+                dev.baton.data.ImportOptions.detect(), dev.baton.util.Progress.NONE);
+        dev.baton.explore.Exploration e = dev.baton.explore.Exploration.forAlerts(d,
+                dev.baton.explore.AlertSettings.defaults(), dev.baton.util.Progress.NONE);
+        assertThat(cli.out().strip()).isEqualTo(Json.mapper().writeValueAsString(ProfileCommand.toJson(d, e)).strip());
+        JsonNode printed = Json.mapper().readTree(cli.out());
+        assertThat(printed.get("columns")).hasSize(17);
+        assertThat(printed.get("columns").get(0).get("name").asText()).isEqualTo("studyName");
+    }
+
+    @Test
     void badInputExitsOneWithTheMessageOnStderr() {
         Cli cli = Cli.run("profile", "no/such/file.csv");
         assertThat(cli.exit()).isEqualTo(1);
