@@ -11,6 +11,7 @@ import dev.baton.explore.Exploration;
 import dev.baton.data.Dataset;
 import dev.baton.data.DatasetReader;
 import dev.baton.util.Json;
+import dev.baton.util.Parallel;
 import dev.baton.util.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code profile <data> [--full | --json]}: load a dataset and describe its columns. Plain, it is a quick look
@@ -61,10 +64,10 @@ final class ProfileCommand implements Callable<Integer> {
             return 0;
         }
         // The columns' JSON is built while the correlations run: they leave a core idle for part of their time.
-        java.util.concurrent.CompletableFuture<List<JsonNode>> columns = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<List<JsonNode>> columns = new CompletableFuture<>();
         Exploration exploration = Exploration.forAlerts(dataset, AlertSettings.defaults(), Progress.NONE, profile -> {
             if (json) {
-                columns.completeAsync(() -> columnTrees(profile), dev.baton.util.Parallel.pool());
+                columns.completeAsync(() -> columnTrees(profile), Parallel.pool());
             }
         });
         if (json) {
@@ -81,7 +84,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private static List<JsonNode> columnTrees(DatasetProfile profile) {
-        List<JsonNode> trees = new java.util.ArrayList<>();
+        List<JsonNode> trees = new ArrayList<>();
         for (ColumnProfile c : profile.columns()) {
             trees.add(Json.mapper().valueToTree(c));
         }

@@ -2,6 +2,7 @@ package dev.baton.data;
 
 import dev.baton.util.Parallel;
 import dev.baton.util.Progress;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Arrays;
 
@@ -141,7 +142,7 @@ final class CellScan {
     private ColumnTyper.Codes merged(int c, int[] codes, Range[] ranges) {
         Range first = ranges[0];
         ByteSliceDictionary dictionary = first.dictionaries[c];
-        it.unimi.dsi.fastutil.ints.IntArrayList firstRow = first.firstRows[c];
+        IntArrayList firstRow = first.firstRows[c];
         long present = first.present[c];
         long totalLength = first.totalLength[c];
         for (int p = 1; p < ranges.length; p++) {
@@ -179,7 +180,7 @@ final class CellScan {
         /** Per text column numbered here: its codes, the dictionary of this stretch, each value's first row. */
         final int[][] codes;
         final ByteSliceDictionary[] dictionaries;
-        final it.unimi.dsi.fastutil.ints.IntArrayList[] firstRows;
+        final IntArrayList[] firstRows;
         final long[] totalLength;
         final int from;
         final int to;
@@ -210,12 +211,12 @@ final class CellScan {
             this.ends = ends;
             this.codes = codes;
             this.dictionaries = new ByteSliceDictionary[columns];
-            this.firstRows = new it.unimi.dsi.fastutil.ints.IntArrayList[columns];
+            this.firstRows = new IntArrayList[columns];
             this.totalLength = new long[columns];
             for (int c = 0; c < columns; c++) {
                 if (codes[c] != null) {
                     dictionaries[c] = new ByteSliceDictionary(grid.data);
-                    firstRows[c] = new it.unimi.dsi.fastutil.ints.IntArrayList();
+                    firstRows[c] = new IntArrayList();
                 }
             }
             this.from = from;
