@@ -147,6 +147,8 @@ public final class Correlations {
                 if (allPearson || allRatios || wanted.contains(Measure.MIXED)) {
                     sums[0] = PairSums.compute(values, means, codes, levels, progress);
                 }
+                // The pass counts as one task: the bar is not full while it still runs.
+                progress.update(done.incrementAndGet(), pairs.size() + 1, "Correlations");
                 return;
             }
             PairKind pair = pairs.get(p - 1);
@@ -165,7 +167,7 @@ public final class Correlations {
                     set(out.get(Measure.CORRELATION_RATIO), i, j, correlationRatio(codes[j], levels[j], values[i], means[i]));
                 }
             }
-            progress.update(done.incrementAndGet(), pairs.size(), "Correlations");
+            progress.update(done.incrementAndGet(), pairs.size() + 1, "Correlations");
         });
         for (PairKind pair : pairs) {
             int i = pair.i();
