@@ -9,6 +9,8 @@ import dev.baton.clean.RemoveDuplicates;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 
+import tech.tablesaw.columns.Column;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +35,27 @@ public final class Alerts {
         if (correlations != null) {
             for (Correlations.Pair pair : Correlations.strong(correlations, s.correlation())) {
                 alerts.add(new Alert(Alert.Kind.HIGH_CORRELATION, List.of(pair.first(), pair.second()),
-                        String.format("%s and %s are strongly associated (%.3f): one may be redundant", pair.first(), pair.second(), pair.value()),
+                        String.format("%s and %s are strongly associated (%s %.3f%s): one may be redundant", pair.first(),
+                                pair.second(), Correlations.mixedMeasure(data.info(pair.first()).type(),
+                                        data.info(pair.second()).type()).label(), pair.value(), rowsWithBoth(data, pair)),
                         pair.value(), s.correlation(), new DropColumns(List.of(pair.second())), "Drop " + pair.second()));
             }
         }
         return alerts;
+    }
+
+    /**
+     * Where either column has gaps, on how many rows the association was measured (pairwise complete rows): a
+     * strong association over a few rows says less.
+     */
+    private static String rowsWithBoth(Dataset data, Correlations.Pair pair) {
+        Column<?> a = data.column(pair.first());
+        Column<?> b = data.column(pair.second());
+        if (a.countMissing() == 0 && b.countMissing() == 0) {
+            return "";
+        }
+        int both = data.rowCount() - a.isMissing().or(b.isMissing()).size();
+        return String.format(", on the %,d of %,d rows that have both", both, data.rowCount());
     }
 
     private static void column(Dataset data, ColumnProfile c, AlertSettings s, List<Alert> alerts) {

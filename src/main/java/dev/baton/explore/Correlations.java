@@ -204,6 +204,11 @@ public final class Correlations {
         }
     }
 
+    /** The measure MIXED takes for two different columns of these types. */
+    public static Measure mixedMeasure(ColumnType a, ColumnType b) {
+        return mixedMeasure(a, b, numeric(a) && numeric(b), categorical(a) && categorical(b));
+    }
+
     /**
      * The measure MIXED takes for two different columns: Cramér's V for two categories (a yes/no column is one),
      * Pearson for two numbers, the correlation ratio for a category and a number.

@@ -55,8 +55,21 @@ class AlertsTest {
         Alert corr = all.stream().filter(a -> a.kind() == Alert.Kind.HIGH_CORRELATION).findFirst().orElseThrow();
         assertThat(corr.columns()).containsExactly("x", "y");
         assertThat(corr.value()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(corr.message()).isEqualTo("x and y are strongly associated (Pearson 1.000): one may be redundant");
         assertThat(kinds(alerts(d, new AlertSettings(5, 50, 1e9, 0.5, 40, 0.9, 0)), "z")).doesNotContain(Alert.Kind.ZEROS);
         assertThat(kinds(alerts(d, new AlertSettings(5, 50, 1e9, 0.5, 10, 0.9, 0)), "x")).doesNotContain(Alert.Kind.SKEWED);
+    }
+
+    @Test
+    void aStrongAssociationNamesItsMeasureAndTheRowsItRestsOnWhenEitherColumnHasGaps() {
+        // kind and note agree one to one on the 4 rows that have both (Cramér's V = 1); note is missing in the other 6.
+        Dataset d = Tables.csv("kind,note,size\na,p,1\nb,q,2\na,p,3\nb,q,4\na,,5\nb,,6\na,,7\nb,,8\na,,9\nb,,10\n");
+        Alert corr = alerts(d, AlertSettings.defaults()).stream()
+                .filter(a -> a.kind() == Alert.Kind.HIGH_CORRELATION).findFirst().orElseThrow();
+        assertThat(corr.columns()).containsExactly("kind", "note");
+        assertThat(corr.value()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(corr.message()).isEqualTo("kind and note are strongly associated (Cram\u00e9r's V 1.000, on the 4 of 10 rows "
+                + "that have both): one may be redundant");
     }
 
     @Test
