@@ -3,7 +3,7 @@ package dev.baton.util;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Numbers as a person reads them in a profile: whole numbers exact, others to six significant digits. */
+/** Numbers as a person reads them in a profile: whole numbers exact, others to six significant digits, all grouped. */
 public final class Format {
 
     private Format() {
@@ -16,7 +16,9 @@ public final class Format {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format("%,d", v.longValue());
         }
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        // Grouped as whole numbers are, so that 4,201.75 reads alike beside 4,050 in a column of statistics.
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        return String.format("%,." + Math.max(0, rounded.scale()) + "f", rounded);
     }
 
     public static String count(long n) {

@@ -169,8 +169,9 @@ final class OverviewPane {
         dialog.showAndWait().ifPresent(model::setSettings);
     }
 
+    /** A threshold as Double.parseDouble reads it back: no grouping, a point, whatever the locale. */
     private static TextField field(double value) {
-        TextField f = new TextField(Format.number(value).replace(",", ""));
+        TextField f = new TextField(java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
         f.setPrefColumnCount(8);
         return f;
     }
