@@ -10,12 +10,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Choose a kind of chart and its columns; the chart follows every choice. */
+/** Choose a kind of chart and its columns; the chart follows every choice. Only the kind's own choices show. */
 final class ChartBuilderPane {
 
     private final ExploreViewModel model;
@@ -26,6 +28,13 @@ final class ChartBuilderPane {
     private final ComboBox<String> group = new ComboBox<>();
     private final ComboBox<Correlations.Measure> measure = new ComboBox<>();
     private final Spinner<Integer> bins = new Spinner<>(0, 200, 0);
+    private final Label xLabel = label("X");
+    private final Label groupLabel = label("Colour by");
+    private final HBox xField = field(xLabel, x);
+    private final HBox yField = field(label("Y"), y);
+    private final HBox groupField = field(groupLabel, group);
+    private final HBox binsField = field(label("Bins (0 = automatic)"), bins);
+    private final HBox measureField = field(label("Measure"), measure);
     private final ChartPane chart;
 
     ChartBuilderPane(ExploreViewModel model) {
@@ -44,8 +53,8 @@ final class ChartBuilderPane {
         y.setId("builder-y");
         group.setId("builder-group");
         group.setPromptText("none");
-        HBox controls = new HBox(8, new Label("Chart"), kind, label("X / values"), x, label("Y"), y, label("Group / colour"), group,
-                label("Bins"), bins, label("Measure"), measure);
+        // Wraps rather than cutting its labels short in a narrow window.
+        FlowPane controls = new FlowPane(16, 6, field(label("Chart"), kind), xField, yField, groupField, binsField, measureField);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("builder-controls");
         root.setTop(controls);
@@ -55,16 +64,28 @@ final class ChartBuilderPane {
                 measure.valueProperty(), bins.valueProperty())) {
             p.addListener((o, was, now) -> draw());
         }
-        kind.valueProperty().addListener((o, was, now) -> enableFields());
+        kind.valueProperty().addListener((o, was, now) -> showFields());
         model.explorationProperty().addListener((o, was, now) -> columns());
         columns();
-        enableFields();
+        showFields();
     }
 
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    private static HBox field(Label label, Node control) {
+        HBox field = new HBox(6, label, control);
+        field.setAlignment(Pos.CENTER_LEFT);
+        return field;
+    }
+
+    private static void show(Node field, boolean shown) {
+        field.setVisible(shown);
+        field.setManaged(shown);
     }
 
 
@@ -103,13 +124,15 @@ final class ChartBuilderPane {
         y.setValue(numeric.contains(keepY) ? keepY : numeric.size() > 1 ? numeric.get(1) : null);
     }
 
-    private void enableFields() {
+    private void showFields() {
         ChartSpec.Kind k = kind.getValue();
-        x.setDisable(k == ChartSpec.Kind.HEATMAP || k == ChartSpec.Kind.MISSING);
-        y.setDisable(k != ChartSpec.Kind.SCATTER);
-        group.setDisable(k != ChartSpec.Kind.SCATTER && k != ChartSpec.Kind.BOX);
-        bins.setDisable(k != ChartSpec.Kind.HISTOGRAM);
-        measure.setDisable(k != ChartSpec.Kind.HEATMAP);
+        show(xField, k != ChartSpec.Kind.HEATMAP && k != ChartSpec.Kind.MISSING);
+        xLabel.setText(k == ChartSpec.Kind.SCATTER ? "X" : k == ChartSpec.Kind.BOX ? "Values" : "Column");
+        show(yField, k == ChartSpec.Kind.SCATTER);
+        show(groupField, k == ChartSpec.Kind.SCATTER || k == ChartSpec.Kind.BOX);
+        groupLabel.setText(k == ChartSpec.Kind.SCATTER ? "Colour by" : "Group by");
+        show(binsField, k == ChartSpec.Kind.HISTOGRAM);
+        show(measureField, k == ChartSpec.Kind.HEATMAP);
     }
 
     private void draw() {
