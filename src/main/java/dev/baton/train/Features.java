@@ -18,11 +18,29 @@ public final class Features {
     private Features() {
     }
 
+    /**
+     * The column to predict until the user chooses: the last, as in Weka, passing over columns no model could learn
+     * to predict (constant, free text, ID-like, missing in more than half the rows; penguins_raw ends with its
+     * comments, missing in 84 % of the rows). The last column when none will do.
+     */
+    public static String defaultTarget(Dataset data) {
+        List<String> names = data.columnNames();
+        List<Choice> choices = suggest(data, null);
+        for (int i = names.size() - 1; i >= 0; i--) {
+            Column<?> column = data.column(names.get(i));
+            if (choices.get(i).included() && column.countMissing() * 2L <= column.size()) {
+                return names.get(i);
+            }
+        }
+        return names.get(names.size() - 1);
+    }
+
     /** Numeric target: regression; anything else: classification. */
     public static Task inferTask(Dataset data, String target) {
         return data.type(target).isNumeric() ? Task.REGRESSION : Task.CLASSIFICATION;
     }
 
+    /** Every column but the target (all of them when it is null), each with whether to learn from it. */
     public static List<Choice> suggest(Dataset data, String target) {
         List<Choice> out = new ArrayList<>();
         for (ColumnInfo info : data.columns()) {

@@ -7,6 +7,7 @@ import dev.baton.data.Dataset;
 import dev.baton.data.ImportOptions;
 import dev.baton.data.LineEnding;
 import dev.baton.data.RaggedRows;
+import dev.baton.ui.Forms;
 import dev.baton.ui.task.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -86,10 +87,8 @@ public final class ImportDialog {
     }
 
     private Node content() {
-        GridPane form = new GridPane();
+        GridPane form = Forms.grid(8, 8);
         form.getStyleClass().add("import-form");
-        form.setHgap(8);
-        form.setVgap(8);
         int row = 0;
         form.addRow(row++, new Label("Format"), choice(model.format, Arrays.asList(DataFormat.values()), DataFormat::description, false));
         form.addRow(row++, new Label("Encoding"), choice(model.encoding,

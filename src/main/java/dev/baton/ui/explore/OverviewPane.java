@@ -5,6 +5,7 @@ import dev.baton.explore.Alert;
 import dev.baton.explore.AlertSettings;
 import dev.baton.explore.DatasetProfile;
 import dev.baton.explore.Exploration;
+import dev.baton.ui.Forms;
 import dev.baton.ui.StatusBar;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -135,9 +136,7 @@ final class OverviewPane {
         dialog.initOwner(window.get());
         dialog.setTitle("Alert thresholds");
         dialog.setHeaderText("An alert fires when a column crosses its threshold");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
+        GridPane grid = Forms.grid(10, 8);
         TextField missing = field(s.missingPercent());
         TextField cardinality = field(s.cardinality());
         TextField skew = field(s.skewness());

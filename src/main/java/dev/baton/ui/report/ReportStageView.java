@@ -2,6 +2,7 @@ package dev.baton.ui.report;
 
 import dev.baton.report.ReportSettings;
 import dev.baton.report.Section;
+import dev.baton.ui.Forms;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -80,9 +81,7 @@ public final class ReportStageView {
         title.textProperty().addListener((o, was, now) -> edit(model.settings().withTitle(now)));
         author.textProperty().addListener((o, was, now) -> edit(model.settings().withAuthor(now)));
         date.textProperty().addListener((o, was, now) -> edit(model.settings().withDate(now.isBlank() ? null : now.strip())));
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
+        GridPane form = Forms.grid(8, 6);
         form.addRow(0, new Label("Title"), title);
         form.addRow(1, new Label("Author"), author);
         form.addRow(2, new Label("Date"), date);

@@ -5,6 +5,7 @@ import dev.baton.data.Dataset;
 import dev.baton.explore.chart.Charts;
 import dev.baton.train.ClusterAnalysis;
 import dev.baton.train.ClusterCharts;
+import dev.baton.ui.Forms;
 import dev.baton.ui.ErrorDialog;
 import dev.baton.ui.explore.ChartView;
 import dev.baton.ui.task.TaskHandle;
@@ -89,9 +90,7 @@ final class ClustersPane {
         elbow.setOnAction(e -> suggest());
         cancel.setOnAction(e -> running.cancel());
         cancel.setDisable(true);
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
+        GridPane form = Forms.grid(8, 6);
         form.addRow(0, new Label("Clusters (k)"), k);
         Label columnsTitle = new Label("Columns");
         columnsTitle.getStyleClass().add("section-title");

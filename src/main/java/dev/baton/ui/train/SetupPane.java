@@ -4,6 +4,7 @@ import dev.baton.train.Algorithms;
 import dev.baton.train.Metrics;
 import dev.baton.train.Parameter;
 import dev.baton.train.Task;
+import dev.baton.ui.Forms;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -70,9 +71,7 @@ final class SetupPane {
         // The model swaps the items before it sets the metric, so a task change never leaves the box empty.
         metric.setItems(model.metrics);
         metric.valueProperty().bindBidirectional(model.metric);
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
+        GridPane form = Forms.grid(8, 6);
         form.addRow(0, new Label("Predict"), target);
         form.addRow(1, new Label("Task"), task);
         form.addRow(2, new Label("Hold out (%)"), holdout);

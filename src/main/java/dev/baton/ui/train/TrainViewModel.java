@@ -154,7 +154,7 @@ public final class TrainViewModel {
         if (saved != null && data.hasColumn(saved.target())) {
             apply(saved);
         } else if (target.get() == null || !data.hasColumn(target.get())) {
-            target.set(data.columnNames().get(data.columnCount() - 1));
+            target.set(Features.defaultTarget(data));
         } else {
             targetChanged();
         }
