@@ -15,7 +15,7 @@ class FeaturesTest {
 
     @Test
     void theDefaultTargetIsTheLastColumnAModelCouldLearnToPredict() {
-        // penguins_raw ends with Comments: free text, missing in 290 of 344 rows. Delta 13 C before it is a number.
+        // penguins_raw ends with Comments (field notes in ten wordings), missing in 290 of 344 rows. Delta 13 C before it is a number.
         Dataset raw = DatasetReader.read(Path.of("sample-data/penguins_raw.csv"), ImportOptions.detect(), Progress.NONE);
         assertThat(raw.missingCount("Comments")).isEqualTo(290);
         assertThat(Features.defaultTarget(raw)).isEqualTo("Delta 13 C (o/oo)");
