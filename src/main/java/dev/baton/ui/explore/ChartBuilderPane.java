@@ -2,7 +2,9 @@ package dev.baton.ui.explore;
 
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.Dataset;
+import dev.baton.explore.Alert;
 import dev.baton.explore.Correlations;
+import dev.baton.explore.Exploration;
 import dev.baton.explore.chart.ChartSpec;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -120,8 +122,24 @@ final class ChartBuilderPane {
         x.getItems().setAll(all);
         y.getItems().setAll(numeric);
         group.getItems().setAll(groups);
-        x.setValue(all.contains(keepX) ? keepX : numeric.isEmpty() ? (all.isEmpty() ? null : all.get(0)) : numeric.get(0));
-        y.setValue(numeric.contains(keepY) ? keepY : numeric.size() > 1 ? numeric.get(1) : null);
+        // The first two numbers that are not identifiers: a row number on an axis shows nothing.
+        List<String> measures = new ArrayList<>(numeric);
+        measures.removeAll(identifiers());
+        if (measures.size() < 2) {
+            measures = numeric;
+        }
+        x.setValue(all.contains(keepX) ? keepX : measures.isEmpty() ? (all.isEmpty() ? null : all.get(0)) : measures.get(0));
+        y.setValue(numeric.contains(keepY) ? keepY : measures.size() > 1 ? measures.get(1) : null);
+    }
+
+    /** The columns the alerts call ID-like. */
+    private List<String> identifiers() {
+        Exploration exploration = model.explorationProperty().get();
+        if (exploration == null) {
+            return List.of();
+        }
+        return exploration.alerts().stream().filter(a -> a.kind() == Alert.Kind.UNIQUE)
+                .flatMap(a -> a.columns().stream()).toList();
     }
 
     private void showFields() {
