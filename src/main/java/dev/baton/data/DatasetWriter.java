@@ -1,6 +1,7 @@
 package dev.baton.data;
 
 import dev.baton.util.AtomicFiles;
+import dev.baton.util.Parallel;
 import dev.baton.util.Progress;
 import tech.tablesaw.columns.Column;
 
@@ -17,6 +18,9 @@ import java.util.List;
  * Atomic: a failed write leaves no file, or the previous one intact.
  */
 public final class DatasetWriter {
+
+    /** Rows formatted as one piece of text: enough to share out, little to hold in memory. */
+    private static final int BLOCK = 16_384;
 
     private DatasetWriter() {
     }
@@ -40,22 +44,39 @@ public final class DatasetWriter {
         w.write('\n');
         List<Column<?>> columns = dataset.table().columns();
         int rows = dataset.rowCount();
-        for (int r = 0; r < rows; r++) {
+        // Turning numbers into text is most of the work: blocks of rows are formatted on every core, a few at a
+        // time, and written in order (1M x 13 columns: 1.8 s of CPU on one core).
+        int blocks = (rows + BLOCK - 1) / BLOCK;
+        String[] texts = new String[Parallel.threads() * 2];
+        for (int first = 0; first < blocks; first += texts.length) {
+            progress.checkCancelled();
+            int count = Math.min(texts.length, blocks - first);
+            int start = first;
+            Parallel.forEach(count, b -> texts[b] = rows(columns, (start + b) * BLOCK,
+                    Math.min(rows, (start + b + 1) * BLOCK)));
+            for (int b = 0; b < count; b++) {
+                w.write(texts[b]);
+                texts[b] = null;
+            }
+            progress.update(Math.min(rows, (first + count) * BLOCK), rows, "Writing");
+        }
+    }
+
+    private static String rows(List<Column<?>> columns, int from, int to) {
+        StringBuilder out = new StringBuilder((to - from) * columns.size() * 8);
+        for (int r = from; r < to; r++) {
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) {
-                    w.write(',');
+                    out.append(',');
                 }
                 String text = TypeConversion.text(columns.get(c), r);
                 if (text != null) {
-                    w.write(quote(text));
+                    out.append(quote(text));
                 }
             }
-            w.write('\n');
-            if ((r & 0xFFFF) == 0) {
-                progress.checkCancelled();
-                progress.update(r, rows, "Writing");
-            }
+            out.append('\n');
         }
+        return out.toString();
     }
 
     /** Quotes a cell when it holds a delimiter, quote, line break, surrounding spaces, or a missing-value token. */
