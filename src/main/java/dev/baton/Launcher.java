@@ -124,6 +124,11 @@ final class Launcher {
         }
         boolean data = false;
         for (int i = 1; i < args.length; i++) {
+            String format = args[i].startsWith("--format=") ? args[i].substring("--format=".length())
+                    : args[i].equals("--format") && i + 1 < args.length ? args[i + 1] : null;
+            if (format != null && !format.equalsIgnoreCase(DataFormat.DELIMITED.name())) {
+                return false; // a format chosen over the file name's
+            }
             Path file;
             try {
                 file = Path.of(args[i]);

@@ -142,6 +142,9 @@ class LauncherTest {
         // Other formats, other commands, and no file to look at: both compilers.
         Path workbook = sparse("small.xlsx", 10_000);
         assertThat(commandFor("profile", workbook.toString())).doesNotContain(c1);
+        assertThat(commandFor("profile", small.toString(), "--format", "json")).doesNotContain(c1);
+        assertThat(commandFor("profile", "--format=EXCEL", small.toString())).doesNotContain(c1);
+        assertThat(commandFor("profile", "--format", "delimited", small.toString())).contains(c1);
         assertThat(commandFor("clean", small.toString(), "--recipe", small.toString())).doesNotContain(c1);
         assertThat(commandFor("gui")).doesNotContain(c1);
         assertThat(commandFor("profile", dir.resolve("missing.csv").toString())).doesNotContain(c1);
