@@ -8,36 +8,31 @@ import dev.baton.explore.chart.PlotlyPage;
 import dev.baton.util.Json;
 import javafx.concurrent.Worker;
 import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import javafx.scene.web.WebView;
 
 /**
  * An interactive plotly chart in a web view. The page with plotly.js (inlined, no network) loads once; each chart
  * is then drawn by handing its figure to the page, so changing charts is quick.
+ *
+ * <p>The web view is made when the first chart is shown, not with the window: the first web view starts WebKit
+ * (about a second on the FX thread) and each loads plotly.js, and a window built with all of them appeared a
+ * second later, before the user had asked for any chart.
  */
 public final class ChartView {
 
-    private final WebView web = new WebView();
+    private final StackPane holder = new StackPane();
+    private WebView web;
     private boolean loaded;
     private String pending;
 
     public ChartView() {
-        web.setContextMenuEnabled(false);
-        web.getStyleClass().add("chart-view");
-        web.setMinSize(200, 160);
-        web.getEngine().getLoadWorker().stateProperty().addListener((o, was, now) -> {
-            if (now == Worker.State.SUCCEEDED) {
-                loaded = true;
-                if (pending != null) {
-                    draw(pending);
-                    pending = null;
-                }
-            }
-        });
-        web.getEngine().loadContent(PlotlyPage.viewer());
+        holder.getStyleClass().add("chart-holder");
+        holder.setMinSize(200, 160);
     }
 
     public Node node() {
-        return web;
+        return holder;
     }
 
     public void show(ChartData chart) {
@@ -52,6 +47,7 @@ public final class ChartView {
             draw(json);
         } else {
             pending = json;
+            web();
         }
     }
 
@@ -61,6 +57,26 @@ public final class ChartView {
         } else {
             pending = null;
         }
+    }
+
+    private void web() {
+        if (web != null) {
+            return;
+        }
+        web = new WebView();
+        web.setContextMenuEnabled(false);
+        web.getStyleClass().add("chart-view");
+        web.getEngine().getLoadWorker().stateProperty().addListener((o, was, now) -> {
+            if (now == Worker.State.SUCCEEDED) {
+                loaded = true;
+                if (pending != null) {
+                    draw(pending);
+                    pending = null;
+                }
+            }
+        });
+        web.getEngine().loadContent(PlotlyPage.viewer());
+        holder.getChildren().add(web);
     }
 
     private void draw(String json) {

@@ -44,7 +44,8 @@ public final class ReportStageView {
     private final ListView<Section> sections = new ListView<>();
     private final Label editorTitle = new Label();
     private final TextArea editor = new TextArea();
-    private final WebView preview = new WebView();
+    /** Made when the first page is rendered, not with the window: a web view starts WebKit (see ChartView). */
+    private WebView preview;
     private final Label status = new Label();
     private final PauseTransition typing = new PauseTransition(Duration.millis(700));
     private boolean filling;
@@ -125,14 +126,20 @@ public final class ReportStageView {
         VBox left = new VBox(8, form, sectionsTitle, sections, editorTitle, editor);
         left.setPadding(new Insets(8));
 
-        preview.setContextMenuEnabled(false);
         Label rendering = new Label("Rendering\u2026");
         rendering.getStyleClass().add("muted");
         rendering.visibleProperty().bind(model.rendering);
-        StackPane right = new StackPane(preview, rendering);
+        StackPane right = new StackPane(rendering);
         StackPane.setAlignment(rendering, javafx.geometry.Pos.TOP_RIGHT);
         StackPane.setMargin(rendering, new Insets(6, 18, 0, 0));
-        model.page.addListener((o, was, now) -> preview.getEngine().loadContent(now == null ? "" : now));
+        model.page.addListener((o, was, now) -> {
+            if (preview == null) {
+                preview = new WebView();
+                preview.setContextMenuEnabled(false);
+                right.getChildren().add(0, preview);
+            }
+            preview.getEngine().loadContent(now == null ? "" : now);
+        });
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.32);
         root.setCenter(split);
