@@ -8,7 +8,6 @@ import dev.baton.clean.MergeRare;
 import dev.baton.clean.RemoveDuplicates;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
-
 import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
