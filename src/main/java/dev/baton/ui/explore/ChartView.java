@@ -47,7 +47,7 @@ public final class ChartView {
             draw(json);
         } else {
             pending = json;
-            web();
+            makeWebView();
         }
     }
 
@@ -59,7 +59,7 @@ public final class ChartView {
         }
     }
 
-    private void web() {
+    private void makeWebView() {
         if (web != null) {
             return;
         }
