@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code bundle export|inspect|verify|score|serve}: the model bundle, for the engineer who receives it. */
-@Command(name = "bundle", description = "Export, inspect, verify, score with and serve a model bundle (*.baton).",
+@Command(name = "bundle", description = "Export, inspect, verify, score with and serve a model bundle file (NAME.baton).",
         subcommands = {BundleCommand.Export.class, BundleCommand.Inspect.class, BundleCommand.Verify.class, BundleCommand.Score.class,
             BundleCommand.Serve.class})
 final class BundleCommand implements Runnable {
