@@ -8,9 +8,10 @@ import dev.baton.clean.MergeRare;
 import dev.baton.clean.RemoveDuplicates;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
-import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,13 @@ public final class Alerts {
             column(data, c, s, alerts);
         }
         if (correlations != null) {
+            Map<String, BitSet> gaps = new HashMap<>();
             for (Correlations.Pair pair : Correlations.strong(correlations, s.correlation())) {
                 alerts.add(new Alert(Alert.Kind.HIGH_CORRELATION, List.of(pair.first(), pair.second()),
                         String.format("%s and %s are strongly associated (%s %.3f%s): one may be redundant", pair.first(),
                                 pair.second(), Correlations.mixedMeasure(data.info(pair.first()).type(),
-                                        data.info(pair.second()).type()).label(), pair.value(), rowsWithBoth(data, pair)),
+                                        data.info(pair.second()).type()).label(), pair.value(),
+                                rowsWithBoth(data, profile, pair, gaps)),
                         pair.value(), s.correlation(), new DropColumns(List.of(pair.second())), "Drop " + pair.second()));
             }
         }
@@ -45,16 +48,26 @@ public final class Alerts {
 
     /**
      * Where either column has gaps, on how many rows the association was measured (pairwise complete rows): a
-     * strong association over a few rows says less.
+     * strong association over a few rows says less. Each column's gaps are read once, however many pairs it is in.
      */
-    private static String rowsWithBoth(Dataset data, Correlations.Pair pair) {
-        Column<?> a = data.column(pair.first());
-        Column<?> b = data.column(pair.second());
-        if (a.countMissing() == 0 && b.countMissing() == 0) {
+    private static String rowsWithBoth(Dataset data, DatasetProfile profile, Correlations.Pair pair, Map<String, BitSet> gaps) {
+        if (profile.column(pair.first()).missing() == 0 && profile.column(pair.second()).missing() == 0) {
             return "";
         }
-        int both = data.rowCount() - a.isMissing().or(b.isMissing()).size();
+        BitSet either = (BitSet) gaps(data, pair.first(), gaps).clone();
+        either.or(gaps(data, pair.second(), gaps));
+        int both = data.rowCount() - either.cardinality();
         return String.format(", on the %,d of %,d rows that have both", both, data.rowCount());
+    }
+
+    private static BitSet gaps(Dataset data, String column, Map<String, BitSet> gaps) {
+        return gaps.computeIfAbsent(column, name -> {
+            BitSet missing = new BitSet(data.rowCount());
+            for (int row : data.column(name).isMissing().toArray()) {
+                missing.set(row);
+            }
+            return missing;
+        });
     }
 
     private static void column(Dataset data, ColumnProfile c, AlertSettings s, List<Alert> alerts) {
