@@ -22,11 +22,13 @@ import dev.baton.util.Versions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a project into the report's content. Every number comes from the project's own data and results,
@@ -45,6 +47,12 @@ public final class ReportBuilder {
             return data == in.data() && source == in.source() && alertSettings.equals(in.alertSettings());
         }
     }
+
+    /**
+     * Alerts a report lists: a table of thousands (every pair of a hundred correlated sensor columns) would bury the
+     * rest; the workbench keeps them all.
+     */
+    static final int ALERT_ROWS = 40;
 
     private final ReportInput in;
     private final ReportSettings settings;
@@ -209,12 +217,17 @@ public final class ReportBuilder {
                     found.size(), found.size() == 1 ? "" : "s",
                     raw == cleaned ? "" : "; " + resolved + " of them no longer apply after cleaning")));
             List<List<String>> rows = new ArrayList<>();
-            for (Alert a : found) {
+            for (Alert a : found.subList(0, Math.min(found.size(), ALERT_ROWS))) {
                 rows.add(List.of(a.kind().label(), String.join(", ", a.columns()), a.message(),
                         raw == cleaned || remaining.contains(key(a)) ? "still present" : "resolved by cleaning"));
             }
             blocks.add(new Block.Table("Quality alerts", List.of("alert", "columns", "evidence", "after cleaning"), rows,
                     List.of(false, false, false, false)));
+            if (found.size() > ALERT_ROWS) {
+                blocks.add(new Block.Text(String.format(Locale.ROOT, "The table shows the first %d; the other %d (%s) are "
+                        + "listed in the project's Explore stage.", ALERT_ROWS, found.size() - ALERT_ROWS,
+                        countsByKind(found.subList(ALERT_ROWS, found.size())))));
+            }
         }
         List<String> items = new ArrayList<>();
         for (StepResult r : in.steps()) {
@@ -226,6 +239,16 @@ public final class ReportBuilder {
             blocks.add(new Block.Text("The cleaning steps, in the order they were applied:"));
             blocks.add(new Block.Steps(items));
         }
+    }
+
+    /** "250 high correlation, 3 skewed": how many of each kind, most first. */
+    private static String countsByKind(List<Alert> alerts) {
+        Map<Alert.Kind, Long> counts = new EnumMap<>(Alert.Kind.class);
+        for (Alert a : alerts) {
+            counts.merge(a.kind(), 1L, Long::sum);
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.<Alert.Kind, Long>comparingByValue().reversed())
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
     }
 
     private static String key(Alert a) {

@@ -171,6 +171,35 @@ class ReportTest {
         }
     }
 
+    @Test
+    void aReportListsTheFirstFortyAlertsAndCountsTheRestByKind() {
+        // Twelve columns, each a straight line of the same values (r mod 7): every pair correlates perfectly (66
+        // alerts), c0 is zero in 3 of 20 rows (15 % > 10 %), and rows 7-19 repeat rows 0-12 (13 duplicates).
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < 12; c++) {
+            csv.append(c == 0 ? "" : ",").append("c").append(c);
+        }
+        csv.append('\n');
+        for (int r = 0; r < 20; r++) {
+            for (int c = 0; c < 12; c++) {
+                csv.append(c == 0 ? "" : ",").append((c + 1) * (r % 7) + c);
+            }
+            csv.append('\n');
+        }
+        dev.baton.project.Project p = new dev.baton.project.Project();
+        p.setData(dev.baton.testing.Tables.csv(csv.toString()));
+        ReportModel m = ReportBuilder.build(p.reportInput(java.time.LocalDate.of(2026, 1, 1)), Progress.NONE);
+        Document d = Jsoup.parse(HtmlReport.render(m, HtmlReport.Mode.STATIC, WHEN));
+
+        assertThat(d.select("#sec-quality").text()).contains("raised 68 alerts on the data as imported");
+        var rows = d.select("#sec-quality table tbody tr");
+        assertThat(rows).hasSize(ReportBuilder.ALERT_ROWS);
+        assertThat(rows.get(0).text()).startsWith("duplicate rows");
+        assertThat(rows.get(1).text()).startsWith("many zeros c0");
+        assertThat(d.select("#sec-quality").text()).contains("The table shows the first 40; the other 28 (28 high "
+                + "correlation) are listed in the project's Explore stage.");
+    }
+
     static String withoutTime(String s) {
         return s.replaceAll("<time datetime=\"[^\"]*\">[^<]*</time>", "<time/>");
     }
