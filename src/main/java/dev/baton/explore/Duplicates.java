@@ -10,6 +10,8 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +21,11 @@ import java.util.Objects;
  * gets a 64-bit hash built column by column (fast, no boxing); rows with the same hash are then compared value
  * by value, so the count is exact.
  */
-final class Duplicates {
+public final class Duplicates {
+
+    /** A row, the first of its values, and how many rows in all hold exactly those values (at least two). */
+    public record Repeat(int row, int times) {
+    }
 
     private Duplicates() {
     }
@@ -30,11 +36,36 @@ final class Duplicates {
 
     /** As above, reading numeric columns as the profile's shared doubles. */
     static long count(Dataset data, ColumnNumbers numbers) {
+        long[] duplicates = new long[1];
+        forEachRepeat(data, numbers, (first, row) -> duplicates[0]++);
+        return duplicates[0];
+    }
+
+    /** The rows repeated most often, most first (the earlier first among equals), at most {@code limit}. */
+    public static List<Repeat> mostRepeated(Dataset data, int limit) {
+        int[] times = new int[data.rowCount()];
+        forEachRepeat(data, new ColumnNumbers(data), (first, row) -> times[first]++);
+        List<Repeat> repeats = new ArrayList<>();
+        for (int r = 0; r < times.length; r++) {
+            if (times[r] > 0) {
+                repeats.add(new Repeat(r, times[r] + 1));
+            }
+        }
+        repeats.sort(Comparator.comparingInt(Repeat::times).reversed().thenComparingInt(Repeat::row));
+        return List.copyOf(repeats.subList(0, Math.min(limit, repeats.size())));
+    }
+
+    /** Called for each row that repeats an earlier one in every column, with the first row of those values. */
+    private interface RepeatSink {
+        void repeat(int first, int row);
+    }
+
+    private static void forEachRepeat(Dataset data, ColumnNumbers numbers, RepeatSink sink) {
         int n = data.rowCount();
         List<Column<?>> columns = data.table().columns();
         if (columns.stream().anyMatch(c -> c instanceof NumericColumn<?> ? strictlyMonotonic(numbers.of(c.name()))
                 : strictlyMonotonic(c))) {
-            return 0;
+            return;
         }
         long[] hash = new long[n];
         for (Column<?> column : columns) {
@@ -42,14 +73,12 @@ final class Duplicates {
         }
         Long2IntOpenHashMap first = new Long2IntOpenHashMap(n);
         first.defaultReturnValue(-1);
-        long duplicates = 0;
         for (int r = 0; r < n; r++) {
             int earlier = first.putIfAbsent(hash[r], r);
             if (earlier >= 0 && sameRow(columns, earlier, r)) {
-                duplicates++;
+                sink.repeat(earlier, r);
             }
         }
-        return duplicates;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.baton.explore.Alert;
 import dev.baton.project.Project;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,16 @@ class ExploreStageIT {
         robot.clickOn("#nav-explore");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.exploreView().model().explorationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        // The repeated rows, as pandas counts them: 21 sets of values repeat, the most often one 5 times
+        // (CHARLESTON AFB/INTL ARPT, C-17A); the dialog lists the 20 most repeated.
+        robot.clickOn("#show-repeated-rows");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#repeated-rows").tryQuery().isPresent());
+        TableView<?> repeated = robot.lookup("#repeated-rows").queryAs(TableView.class);
+        assertThat(repeated.getItems()).hasSize(20);
+        assertThat(repeated.getColumns().get(0).getCellData(0)).isEqualTo("5");
+        assertThat(repeated.getColumns().get(1).getCellData(0)).isEqualTo("CHARLESTON AFB/INTL ARPT");
+        assertThat(repeated.getColumns().get(2).getCellData(0)).isEqualTo("C-17A");
+        robot.interact(() -> repeated.getScene().getWindow().hide());
         robot.clickOn("Remove duplicate rows");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> project().recipe().steps().size() == 1);
         assertThat(project().dataset().rowCount()).isEqualTo(10_000 - 24);

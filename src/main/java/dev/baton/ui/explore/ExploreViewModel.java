@@ -5,6 +5,7 @@ import dev.baton.explore.Alert;
 import dev.baton.explore.AlertSettings;
 import dev.baton.explore.ColumnProfile;
 import dev.baton.explore.Correlations;
+import dev.baton.explore.Duplicates;
 import dev.baton.explore.Exploration;
 import dev.baton.explore.chart.ChartData;
 import dev.baton.explore.chart.ChartSpec;
@@ -23,6 +24,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +33,9 @@ import java.util.function.Consumer;
  * the alert thresholds change, newest run wins), the selected column, and the pinned charts.
  */
 public final class ExploreViewModel {
+
+    /** How many repeated rows the overview lists: the most frequent ones. */
+    static final int REPEATED_ROWS = 20;
 
     private final Project project;
     private final TaskRunner tasks;
@@ -84,6 +90,16 @@ public final class ExploreViewModel {
                         selected.set(data.columnNames().isEmpty() ? null : data.columnNames().get(0));
                     }
                 });
+    }
+
+    /** Finds the rows repeated most often off the FX thread and hands them, with the data they are of, to show. */
+    public void findRepeatedRows(BiConsumer<Dataset, List<Duplicates.Repeat>> show) {
+        Dataset data = project.dataset();
+        if (data == null) {
+            return;
+        }
+        tasks.background("Finding repeated rows", p -> Duplicates.mostRepeated(data, REPEATED_ROWS))
+                .onSuccess(repeats -> show.accept(data, repeats)).start();
     }
 
     public ObjectProperty<Exploration> explorationProperty() {

@@ -1,20 +1,28 @@
 package dev.baton.ui.explore;
 
+import dev.baton.data.Dataset;
+import dev.baton.data.TypeConversion;
 import dev.baton.util.Format;
 import dev.baton.explore.Alert;
 import dev.baton.explore.AlertSettings;
 import dev.baton.explore.DatasetProfile;
+import dev.baton.explore.Duplicates;
 import dev.baton.explore.Exploration;
 import dev.baton.ui.Forms;
 import dev.baton.ui.StatusBar;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -22,7 +30,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import tech.tablesaw.columns.Column;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The dataset at a glance, and its alerts, each with its evidence and a button that adds its fix to the recipe. */
@@ -85,7 +95,17 @@ final class OverviewPane {
             k.getStyleClass().add("muted");
             Label v = new Label(rows[i][1]);
             v.getStyleClass().add("stat-value");
-            facts.addRow(i, k, v);
+            Node value = v;
+            if (rows[i][0].equals("Duplicate rows") && p.duplicateRows() > 0) {
+                Hyperlink which = new Hyperlink("show them");
+                which.setId("show-repeated-rows");
+                which.setPadding(Insets.EMPTY);
+                which.setOnAction(ev -> model.findRepeatedRows(this::showRepeatedRows));
+                HBox both = new HBox(10, v, which);
+                both.setAlignment(Pos.BASELINE_LEFT);
+                value = both;
+            }
+            facts.addRow(i, k, value);
         }
         alerts.getItems().setAll(e.alerts());
         alertTitle.setText(e.alerts().size() + " alert" + (e.alerts().size() == 1 ? "" : "s"));
@@ -128,6 +148,37 @@ final class OverviewPane {
             setGraphic(row);
             setText(null);
         }
+    }
+
+    /** The rows repeated most often, each with how many rows hold its values, in a window of their own. */
+    private void showRepeatedRows(Dataset data, List<Duplicates.Repeat> repeats) {
+        TableView<Duplicates.Repeat> table = new TableView<>();
+        table.setId("repeated-rows");
+        TableColumn<Duplicates.Repeat, String> times = new TableColumn<>("rows");
+        times.setCellValueFactory(c -> new ReadOnlyStringWrapper(Format.count(c.getValue().times())));
+        times.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(times);
+        for (String name : data.columnNames()) {
+            Column<?> column = data.column(name);
+            TableColumn<Duplicates.Repeat, String> values = new TableColumn<>(name);
+            values.setCellValueFactory(c -> {
+                String text = TypeConversion.text(column, c.getValue().row());
+                return new ReadOnlyStringWrapper(text == null ? "missing" : text);
+            });
+            table.getColumns().add(values);
+        }
+        table.getItems().setAll(repeats);
+        table.setPrefSize(760, 360);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(window.get());
+        dialog.setTitle("Repeated rows");
+        dialog.setHeaderText(repeats.size() < ExploreViewModel.REPEATED_ROWS
+                ? "Rows whose values appear more than once, and how many rows hold them"
+                : "The " + repeats.size() + " most repeated rows, and how many rows hold each");
+        dialog.getDialogPane().setContent(table);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.setResizable(true);
+        dialog.show();
     }
 
     private void editThresholds() {
