@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import tech.tablesaw.columns.Column;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -221,7 +222,7 @@ final class OverviewPane {
 
     /** A threshold as Double.parseDouble reads it back: no grouping, a point, whatever the locale. */
     private static TextField field(double value) {
-        TextField f = new TextField(java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        TextField f = new TextField(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
         f.setPrefColumnCount(8);
         return f;
     }
