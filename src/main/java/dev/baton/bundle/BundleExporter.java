@@ -11,7 +11,10 @@ import dev.baton.data.TypeConversion;
 import dev.baton.explore.Profiler;
 import dev.baton.train.Frame;
 import dev.baton.train.ModelRun;
+import dev.baton.train.Baseline;
+import dev.baton.train.ModelResult;
 import dev.baton.train.ModelScorer;
+import dev.baton.train.Ranking;
 import dev.baton.train.Predictions;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
@@ -55,9 +58,10 @@ public final class BundleExporter {
      * @param source  the data as imported (the raw columns the contract describes)
      * @param cleaned the data after the recipe, on which the model was trained
      * @param recipe  the whole recipe with its fitted values
+     * @param baseline the baseline's results on the same rows (metrics.json shows the model beside it); may be null
      */
     public record Request(String projectName, Dataset source, Dataset cleaned, Recipe recipe, TrainingSetup setup,
-                          ModelRun.TrainedModel model, ModelCardFields card, Instant createdAt) {
+                          ModelRun.TrainedModel model, ModelResult baseline, ModelCardFields card, Instant createdAt) {
     }
 
     /** What was written and checked. */
@@ -156,7 +160,7 @@ public final class BundleExporter {
         entries.put(BundleFormat.PREPARATION, json(chosen.preparation()));
         entries.put(BundleFormat.CONTRACT, json(contract));
         entries.put(BundleFormat.RECIPE, RecipeFiles.toJson(lineage.recipe()).getBytes(StandardCharsets.UTF_8));
-        entries.put(BundleFormat.METRICS, metrics(chosen, setup));
+        entries.put(BundleFormat.METRICS, metrics(chosen, req.baseline(), setup));
         entries.put(BundleFormat.REFERENCE_PROFILE, json(Profiler.profile(inputsOnly(req.source(), lineage.inputs()), Progress.NONE)));
         entries.put(BundleFormat.EXAMPLES_INPUT, GoldenExamples.inputCsv(req.source(), lineage.inputs(), golden).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.EXAMPLES_EXPECTED, GoldenExamples.expectedCsv(contract, goldenExpected).getBytes(StandardCharsets.UTF_8));
@@ -339,10 +343,23 @@ public final class BundleExporter {
         return source.with(t, infos);
     }
 
-    private static byte[] metrics(ModelRun.TrainedModel chosen, TrainingSetup setup) throws IOException {
-        ObjectNode node = Json.mapper().valueToTree(chosen.result());
+    private static byte[] metrics(ModelRun.TrainedModel chosen, ModelResult baseline, TrainingSetup setup) throws IOException {
+        ModelResult r = chosen.result();
+        ObjectNode node = Json.mapper().valueToTree(r);
         node.remove("trainMillis"); // a duration of this run, not a property of the model
         node.put("rankedBy", setup.metric());
+        node.put("rankingUses", Ranking.byCrossValidation(setup) ? "cv" : "holdout");
+        node.put("ranking", Ranking.basis(setup, r.trainRows(), r.testRows()));
+        node.put("holdoutMeaning", Ranking.holdoutBasis(r.testRows()));
+        node.put("cvRows", r.cv() == null ? 0 : r.trainRows());
+        node.put("holdoutRows", r.testRows());
+        if (baseline != null) {
+            ObjectNode base = Json.mapper().valueToTree(baseline);
+            base.remove("trainMillis");
+            base.remove("importance");
+            node.set("baseline", base);
+            node.put("beatsBaseline", Baseline.beaten(r, baseline, setup.metric()));
+        }
         return Json.mapper().writeValueAsBytes(node);
     }
 

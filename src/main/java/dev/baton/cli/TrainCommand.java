@@ -2,18 +2,27 @@ package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.clean.CleaningHistory;
+import dev.baton.clean.Operations;
+import dev.baton.clean.Recipe;
 import dev.baton.clean.RecipeFiles;
-import dev.baton.clean.Replay;
+import dev.baton.clean.RecipeStep;
+import dev.baton.clean.StepResult;
+import dev.baton.project.Project;
+import dev.baton.project.ProjectLoader;
+import dev.baton.project.ProjectStore;
 import dev.baton.data.Dataset;
 import dev.baton.data.DatasetReader;
 import dev.baton.train.AlgorithmChoice;
 import dev.baton.train.Algorithms;
+import dev.baton.train.Baseline;
 import dev.baton.train.Comparison;
 import dev.baton.train.Experiment;
 import dev.baton.train.Features;
 import dev.baton.train.Importance;
 import dev.baton.train.Metrics;
 import dev.baton.train.ModelResult;
+import dev.baton.train.Ranking;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
 import dev.baton.util.Json;
@@ -77,15 +86,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the algorithms for the task and exit.")
     boolean list;
 
+    @Option(names = "--save-project", paramLabel = "FOLDER", description = "Also write a complete project (NAME.baton-project): "
+            + "data reference, recipe, setup, every model with its results and the chosen one, for report, bundle export and the window.")
+    Path saveProject;
+
+    @Option(names = "--choose", paramLabel = "ALGORITHM", description = "With --save-project: the model chosen for the report and "
+            + "the bundle (default: the best by the ranking metric).")
+    String choose;
+
     @Mixin
     ImportOptionsMixin importOptions;
 
     @Override
     public Integer call() throws Exception {
-        Dataset data = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
-        if (recipe != null) {
-            data = Replay.strict(data, RecipeFiles.read(recipe), Progress.NONE);
+        if (choose != null && saveProject == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--choose needs --save-project");
         }
+        Dataset raw = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        // The recipe is replayed as opening a project replays it, so the saved project reproduces these figures.
+        CleaningHistory history = recipe == null ? new CleaningHistory(raw) : replay(raw, RecipeFiles.read(recipe));
+        Dataset data = history.current();
         if (!data.hasColumn(target)) {
             throw new dev.baton.util.UserException("There is no column '" + target + "'; the columns are " + data.columnNames() + ".");
         }
@@ -118,9 +138,20 @@ final class TrainCommand implements Callable<Integer> {
             }
             choices.add(new AlgorithmChoice(id.strip(), own, null));
         }
+        if (choose != null && choices.stream().noneMatch(c -> c.id().equals(choose))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--choose " + choose + " is not among the algorithms trained: "
+                    + choices.stream().map(AlgorithmChoice::id).toList());
+        }
         List<String> featureList = features != null ? features : Features.included(Features.suggest(data, target));
         TrainingSetup setup = new TrainingSetup(target, t, featureList, holdout, folds, seed, choices, metric);
         Experiment.Leaderboard board = Experiment.run(data, setup, Experiment.Listener.NONE, Progress.NONE);
+        if (saveProject != null && !board.models().isEmpty()) {
+            Path folder = ProjectStore.folderFor(saveProject);
+            saveProject(raw, history, board, folder);
+            spec.commandLine().getErr().printf("Wrote project %s (chosen: %s)%n", folder,
+                    choose != null ? choose : board.models().get(0).result().algorithm());
+            spec.commandLine().getErr().flush();
+        }
         if (json) {
             out.println(Json.mapper().writeValueAsString(toJson(board)));
         } else {
@@ -130,66 +161,110 @@ final class TrainCommand implements Callable<Integer> {
         return board.models().isEmpty() ? 1 : 0;
     }
 
+    private static CleaningHistory replay(Dataset raw, Recipe recipe) {
+        CleaningHistory history = ProjectLoader.replay(raw, recipe, Progress.NONE);
+        List<StepResult> results = history.results();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).failed()) {
+                RecipeStep step = results.get(i).step();
+                throw new dev.baton.util.UserException("Step " + (i + 1) + " (" + Operations.name(step.operation()) + ": "
+                        + step.operation().describe() + ") cannot apply: " + results.get(i).problem() + ".");
+            }
+        }
+        return history;
+    }
+
+    /** The whole project, as the window would save it after this run: data, recipe, setup, models, the chosen one. */
+    private void saveProject(Dataset raw, CleaningHistory history, Experiment.Leaderboard board, Path folder) throws java.io.IOException {
+        if (raw.source() == null) {
+            throw new dev.baton.util.UserException("A project needs a data file to refer to.");
+        }
+        Project project = new Project();
+        project.setData(raw);
+        if (!history.recipe().isEmpty()) {
+            project.apply(history.currentVersion());
+        }
+        project.setLeaderboard(board);
+        if (choose != null) {
+            project.choose(choose);
+        }
+        String name = ProjectStore.nameOf(folder);
+        ProjectStore.save(project.toFile().withName(name), folder, board.models());
+    }
+
     static ObjectNode toJson(Experiment.Leaderboard board) {
         TrainingSetup s = board.setup();
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("target", s.target()).put("task", s.task().label()).put("metric", s.metric()).put("folds", s.folds())
                 .put("holdout", s.holdout()).put("seed", s.seed()).put("rows", board.rows()).put("rowsWithoutTarget", board.droppedRows());
+        ModelResult base = board.baseline();
+        root.put("rankedBy", Ranking.byCrossValidation(s) ? "cv" : "holdout");
+        root.put("ranking", Ranking.basis(s, base.trainRows(), base.testRows()));
         root.set("features", Json.mapper().valueToTree(s.features()));
         ArrayNode models = root.putArray("models");
         for (ModelResult r : board.results()) {
             ObjectNode m = models.addObject();
-            m.put("algorithm", r.algorithm()).put("label", r.label());
-            m.set("parameters", Json.mapper().valueToTree(r.parameters()));
-            r.holdout().forEach(m::put);
-            if (r.cv() != null) {
-                ObjectNode cv = m.putObject("cv");
-                r.cv().forEach((k, v) -> cv.putObject(k).put("mean", v.mean()).put("std", v.std()));
-            }
-            m.set("holdout", Json.mapper().valueToTree(r.holdout()));
-            if (r.confusion() != null) {
-                m.set("confusion", Json.mapper().valueToTree(r.confusion()));
-                m.set("classes", Json.mapper().valueToTree(r.classes()));
-                m.set("perClass", Json.mapper().valueToTree(r.perClass()));
-            }
-            m.set("importance", Json.mapper().valueToTree(r.importance()));
-            m.put("importanceMethod", r.importanceMethod().name().toLowerCase());
-            m.put("trainMillis", r.trainMillis());
+            write(m, r, s);
+            m.put("beatsBaseline", Baseline.beaten(r, base, s.metric()));
         }
+        write(root.putObject("baseline"), base, s);
         if (!board.failures().isEmpty()) {
             root.set("failures", Json.mapper().valueToTree(board.failures()));
         }
         return root;
     }
 
+    private static void write(ObjectNode m, ModelResult r, TrainingSetup s) {
+        m.put("algorithm", r.algorithm()).put("label", r.label());
+        m.set("parameters", Json.mapper().valueToTree(r.parameters()));
+        r.holdout().forEach(m::put);
+        // Rows used by cross-validation (all its folds together) and the held-out rows: disjoint, together every row with a target.
+        m.put("cvRows", r.cv() == null ? 0 : r.trainRows());
+        m.put("holdoutRows", r.testRows());
+        m.put("trainRows", r.trainRows());
+        if (r.cv() != null) {
+            ObjectNode cv = m.putObject("cv");
+            r.cv().forEach((k, v) -> cv.putObject(k).put("mean", v.mean()).put("std", v.std()));
+        }
+        m.set("holdout", Json.mapper().valueToTree(r.holdout()));
+        if (r.confusion() != null) {
+            m.set("confusion", Json.mapper().valueToTree(r.confusion()));
+            m.set("classes", Json.mapper().valueToTree(r.classes()));
+            m.set("perClass", Json.mapper().valueToTree(r.perClass()));
+        }
+        if (r.importanceMethod() != null) {
+            m.set("importance", Json.mapper().valueToTree(r.importance()));
+            m.put("importanceMethod", r.importanceMethod().name().toLowerCase());
+            m.put("trainMillis", r.trainMillis());
+        }
+    }
+
     private static void print(Experiment.Leaderboard board, PrintWriter out) {
         TrainingSetup s = board.setup();
-        out.printf("%s of %s on %,d rows (%s), %s%n", s.task().label(), s.target(), board.rows(),
-                s.folds() >= 2 ? s.folds() + "-fold cross-validation and a " + Math.round(s.holdout() * 100) + "% holdout"
-                        : "a " + Math.round(s.holdout() * 100) + "% holdout", "seed " + s.seed());
+        ModelResult base = board.baseline();
+        out.printf("%s of %s on %,d rows: %,d held out, %s; seed %d%n", s.task().label(), s.target(), board.rows(), base.testRows(),
+                s.folds() >= 2 ? String.format("%d-fold cross-validation on the other %,d", s.folds(), base.trainRows())
+                        : String.format("trained on the other %,d (no cross-validation)", base.trainRows()), s.seed());
+        out.println("Ranked by " + Ranking.basis(s, base.trainRows(), base.testRows()) + ".");
         List<String> metrics = Metrics.names(s.task());
-        out.printf("%-4s %-28s", "rank", "algorithm");
+        out.printf("%-4s %-30s", "rank", "algorithm");
         for (String m : metrics) {
             out.printf(" %18s", Metrics.label(m));
         }
-        out.println();
+        out.printf(" %18s%n", "held out: " + Metrics.label(s.metric()));
         int rank = 1;
+        boolean flagged = false;
         for (ModelResult r : board.results()) {
-            out.printf("%-4d %-28s", rank++, r.label());
-            for (String m : metrics) {
-                String cell;
-                if (r.cv() != null && r.cv().containsKey(m)) {
-                    cell = String.format(java.util.Locale.ROOT, "%.4f \u00b1 %.4f", r.cv().get(m).mean(), r.cv().get(m).std());
-                } else if (r.holdout().containsKey(m)) {
-                    cell = String.format(java.util.Locale.ROOT, "%.4f", r.holdout().get(m));
-                } else {
-                    cell = "\u2013";
-                }
-                out.printf(" %18s", cell);
-            }
-            out.println();
+            boolean beats = Baseline.beaten(r, base, s.metric());
+            flagged |= !beats;
+            row(out, Integer.toString(rank++), r.label() + (beats ? "" : " (!)"), r, metrics, s.metric());
         }
-        out.println(s.folds() >= 2 ? "(cross-validation mean \u00b1 standard deviation)" : "(on the held-out rows)");
+        row(out, "-", base.label(), base, metrics, s.metric());
+        out.println(s.folds() >= 2 ? "(columns: cross-validation mean \u00b1 standard deviation over the folds; last: the held-out rows)"
+                : "(on the held-out rows)");
+        if (flagged) {
+            out.println("(!) does not beat the baseline in " + Metrics.label(s.metric()) + ": it has learned nothing a constant guess would not give.");
+        }
         List<ModelResult> results = board.results();
         if (results.size() >= 2) {
             Comparison c = Comparison.of(results.get(0), results.get(1), s.metric());
@@ -206,5 +281,22 @@ final class TrainCommand implements Callable<Integer> {
                     .map((Importance i) -> i.column() + String.format(java.util.Locale.ROOT, " %.3f", i.value())).toList()));
         }
         board.failures().forEach((a, reason) -> out.println("failed: " + a + ": " + reason));
+    }
+
+    private static void row(PrintWriter out, String rank, String label, ModelResult r, List<String> metrics, String metric) {
+        out.printf("%-4s %-30s", rank, label);
+        for (String m : metrics) {
+            String cell;
+            if (r.cv() != null && r.cv().containsKey(m)) {
+                cell = String.format(java.util.Locale.ROOT, "%.4f \u00b1 %.4f", r.cv().get(m).mean(), r.cv().get(m).std());
+            } else if (r.holdout().containsKey(m)) {
+                cell = String.format(java.util.Locale.ROOT, "%.4f", r.holdout().get(m));
+            } else {
+                cell = "\u2013";
+            }
+            out.printf(" %18s", cell);
+        }
+        Double held = r.holdout().get(metric);
+        out.printf(" %18s%n", held == null ? "\u2013" : String.format(java.util.Locale.ROOT, "%.4f", held));
     }
 }

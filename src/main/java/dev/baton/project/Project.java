@@ -48,10 +48,12 @@ public final class Project {
     private dev.baton.train.TrainingSetup trainingSetup;
     private dev.baton.train.Experiment.Leaderboard leaderboard;
     private java.util.List<dev.baton.train.ModelResult> savedResults = java.util.List.of();
+    private dev.baton.train.ModelResult savedBaseline;
     private String chosen;
     private dev.baton.report.ReportSettings report = dev.baton.report.ReportSettings.empty();
     private dev.baton.bundle.ModelCardFields modelCard = dev.baton.bundle.ModelCardFields.empty();
     private boolean dirty;
+    private String dataNotice;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
 
     public void addListener(Consumer<Change> listener) {
@@ -129,6 +131,11 @@ public final class Project {
         return leaderboard != null ? leaderboard.results() : savedResults;
     }
 
+    /** The baseline's results on the same rows as the models, or null when nothing was trained. */
+    public dev.baton.train.ModelResult baseline() {
+        return leaderboard != null ? leaderboard.baseline() : savedBaseline;
+    }
+
     /** The algorithm id of the model chosen for the report and the bundle, or null. */
     public String chosen() {
         return chosen;
@@ -189,14 +196,28 @@ public final class Project {
     /** What the model bundle is made from; null model when no trained model is chosen or loaded. */
     public dev.baton.bundle.BundleExporter.Request bundleRequest(java.time.Instant now) {
         return new dev.baton.bundle.BundleExporter.Request(name, history == null ? null : history.source(), dataset(),
-                history == null ? dev.baton.clean.Recipe.empty() : history.recipe(), trainingSetup, chosenModel(), modelCard, now);
+                history == null ? dev.baton.clean.Recipe.empty() : history.recipe(), trainingSetup, chosenModel(), baseline(), modelCard, now);
     }
 
     /** What the report reads from this project. */
     public dev.baton.report.ReportInput reportInput(java.time.LocalDate today) {
         return new dev.baton.report.ReportInput(name, history == null ? null : history.source(), dataset(),
                 history == null ? List.of() : history.results(), explore.alerts(), explore.pins(), trainingState(), leaderboard,
-                report, today);
+                report, today, dataNotice);
+    }
+
+    /**
+     * Says, in the report and wherever the data's origin is shown, that the data is not the file the project was
+     * saved with. Cleared when other data or another project is opened.
+     */
+    public void noteChangedData(String notice) {
+        this.dataNotice = notice;
+        fire(Change.REPORT);
+    }
+
+    /** The notice about changed data, or null. */
+    public String dataNotice() {
+        return dataNotice;
     }
 
     /** The saved form of training, or null when nothing was set up. */
@@ -204,7 +225,20 @@ public final class Project {
         if (trainingSetup == null) {
             return null;
         }
-        return new dev.baton.train.TrainingState(trainingSetup, results(), chosen);
+        return new dev.baton.train.TrainingState(trainingSetup, results(), chosen, baseline());
+    }
+
+    /**
+     * Drops every model and result (after the data changed under a saved project: they were computed on the
+     * earlier file). The training setup stays, so training again reproduces them on this data.
+     */
+    public void discardResults() {
+        this.leaderboard = null;
+        this.savedResults = java.util.List.of();
+        this.savedBaseline = null;
+        this.chosen = null;
+        fire(Change.TRAINING);
+        markDirty();
     }
 
     /** Makes loaded models current (after opening a project). */
@@ -244,17 +278,38 @@ public final class Project {
         markDirty();
     }
 
-    /** Makes a freshly imported dataset the project's data, with an empty recipe. */
+    /**
+     * Makes a freshly imported dataset the data of a new, unsaved project named after it: nothing of the previous
+     * data (recipe, pins, models, the chosen model, the report's commentary, the model card) is kept, so no figure
+     * of another dataset can be shown or saved with this one.
+     */
     public void setData(Dataset imported) {
         Objects.requireNonNull(imported);
+        reset();
+        this.name = imported.name();
         this.history = new CleaningHistory(imported);
         this.dataRef = imported.source() == null ? null : DataRef.of(imported.source());
-        if (folder == null) {
-            name = imported.name();
-            fire(Change.FILE);
-        }
-        fire(Change.SOURCE, Change.DATA, Change.RECIPE);
+        fire(ALL);
         markDirty();
+    }
+
+    private static final Change[] ALL = {Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING,
+            Change.REPORT, Change.HANDOFF};
+
+    private void reset() {
+        this.dataNotice = null;
+        this.name = "Untitled";
+        this.folder = null;
+        this.dataRef = null;
+        this.history = null;
+        this.explore = ExploreState.empty();
+        this.trainingSetup = null;
+        this.leaderboard = null;
+        this.savedResults = java.util.List.of();
+        this.savedBaseline = null;
+        this.chosen = null;
+        this.report = dev.baton.report.ReportSettings.empty();
+        this.modelCard = dev.baton.bundle.ModelCardFields.empty();
     }
 
     /** Makes a computed recipe version current (after adding, editing, removing or moving a step). */
@@ -310,35 +365,30 @@ public final class Project {
 
     /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
     public void restore(ProjectFile file, Path projectFolder, CleaningHistory session) {
+        this.dataNotice = null;
         this.name = file.name();
         this.folder = projectFolder;
-        this.dataRef = file.data();
+        // The file actually read, by its absolute path: a later Save As elsewhere makes its relative path from there.
+        this.dataRef = session != null && session.source().source() != null ? DataRef.of(session.source().source())
+                : file.data() == null ? null
+                : new DataRef(file.data().location(projectFolder), null, file.data().fingerprint(), file.data().options());
         this.history = session;
         this.explore = file.explore() == null ? ExploreState.empty() : file.explore();
         this.trainingSetup = file.training() == null ? null : file.training().setup();
         this.savedResults = file.training() == null ? java.util.List.of() : file.training().results();
+        this.savedBaseline = file.training() == null ? null : file.training().baseline();
         this.chosen = file.training() == null ? null : file.training().chosen();
         this.leaderboard = null;
         this.report = file.report() == null ? dev.baton.report.ReportSettings.empty() : file.report();
         this.modelCard = file.modelCard() == null ? dev.baton.bundle.ModelCardFields.empty() : file.modelCard();
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT, Change.HANDOFF);
+        fire(ALL);
         markClean();
     }
 
     /** Back to an empty, unsaved project. */
     public void clear() {
-        this.name = "Untitled";
-        this.folder = null;
-        this.dataRef = null;
-        this.history = null;
-        this.explore = ExploreState.empty();
-        this.trainingSetup = null;
-        this.leaderboard = null;
-        this.savedResults = java.util.List.of();
-        this.chosen = null;
-        this.report = dev.baton.report.ReportSettings.empty();
-        this.modelCard = dev.baton.bundle.ModelCardFields.empty();
-        fire(Change.FILE, Change.SOURCE, Change.DATA, Change.RECIPE, Change.EXPLORE, Change.TRAINING, Change.REPORT, Change.HANDOFF);
+        reset();
+        fire(ALL);
         markClean();
     }
 }

@@ -8,11 +8,13 @@ import dev.baton.explore.DatasetProfile;
 import dev.baton.explore.Exploration;
 import dev.baton.explore.chart.ChartSpec;
 import dev.baton.explore.chart.Charts;
+import dev.baton.train.Baseline;
 import dev.baton.train.Comparison;
 import dev.baton.train.Metrics;
 import dev.baton.train.ModelCharts;
 import dev.baton.train.ModelResult;
 import dev.baton.train.ModelRun;
+import dev.baton.train.Ranking;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
 import dev.baton.train.TrainingState;
@@ -128,6 +130,9 @@ public final class ReportBuilder {
     // ---- title page ----
 
     private void title(List<Block> blocks) {
+        if (in.dataNotice() != null) {
+            blocks.add(new Block.Note(in.dataNotice()));
+        }
         if (!settings.summary().isBlank()) {
             blocks.add(new Block.Commentary(settings.summary()));
         }
@@ -309,38 +314,70 @@ public final class ReportBuilder {
         TrainingSetup s = t.setup();
         String metric = s.metric();
         Task task = s.task();
+        int cvRows = chosen.trainRows();
+        int heldOut = chosen.testRows();
+        boolean cv = Ranking.byCrossValidation(s);
         blocks.add(new Block.Text(String.format(Locale.ROOT,
-                "The task is %s of %s from %d column%s. %d model%s %s compared on the same rows: %s, and a held-out %d%% of the rows "
-                        + "that no model saw while training (seed %d). They are ranked by %s.",
+                "The task is %s of %s from %d column%s. First, %d%% of the %s rows with a value for %s (%s rows) were set aside%s "
+                        + "with seed %d; no model saw them while it was trained or compared. %s",
                 task == Task.CLASSIFICATION ? "classification" : "regression", s.target(), s.features().size(),
-                s.features().size() == 1 ? "" : "s", t.results().size(), t.results().size() == 1 ? "" : "s", t.results().size() == 1 ? "was" : "were",
-                s.folds() > 0 ? s.folds() + "-fold cross-validation on the training rows" : "a single training split",
-                Math.round(s.holdout() * 100), s.seed(), Metrics.label(metric))));
+                s.features().size() == 1 ? "" : "s", Math.round(s.holdout() * 100), Format.count(cvRows + heldOut), s.target(),
+                Format.count(heldOut), task == Task.CLASSIFICATION ? ", keeping each class's share," : "", s.seed(),
+                cv ? String.format(Locale.ROOT, "The %d model%s %s compared by %d-fold cross-validation on the other %s rows and "
+                                + "ranked by the mean %s over the folds. Each was then trained on all %s of those rows and scored once "
+                                + "on the held-out rows: that is the final estimate of how it will do on new data.",
+                        t.results().size(), t.results().size() == 1 ? "" : "s", t.results().size() == 1 ? "was" : "were", s.folds(),
+                        Format.count(cvRows), Metrics.label(metric), Format.count(cvRows))
+                        : String.format(Locale.ROOT, "The %d model%s %s trained on the other %s rows and, with no cross-validation, "
+                                + "ranked by %s on the held-out rows; as those rows also chose the model, its figure there is slightly "
+                                + "optimistic.", t.results().size(), t.results().size() == 1 ? "" : "s",
+                        t.results().size() == 1 ? "was" : "were", Format.count(cvRows), Metrics.label(metric)))));
         List<String> names = Metrics.names(task).stream().filter(m -> chosen.holdout().containsKey(m)).toList();
         List<String> headers = new ArrayList<>(List.of("algorithm"));
-        names.forEach(m -> headers.add(Metrics.label(m)));
-        if (s.folds() > 0) {
-            headers.add(Metrics.label(metric) + " across folds (mean \u00b1 sd)");
+        if (cv) {
+            headers.add(Metrics.label(metric) + ", cross-validation (mean \u00b1 sd)");
         }
+        names.forEach(m -> headers.add(Metrics.label(m) + ", held out"));
         List<List<String>> rows = new ArrayList<>();
-        List<ModelResult> ranked = new ArrayList<>(t.results());
-        Comparator<ModelResult> byMetric = Comparator.comparingDouble(r -> r.holdout().getOrDefault(metric, Double.NaN));
-        ranked.sort(Metrics.higherIsBetter(metric) ? byMetric.reversed() : byMetric);
-        for (ModelResult r : ranked) {
-            List<String> row = new ArrayList<>(List.of(r.label() + (r.algorithm().equals(chosen.algorithm()) ? " (chosen)" : "")));
-            names.forEach(m -> row.add(metric(r.holdout().get(m))));
-            if (s.folds() > 0) {
+        List<ModelResult> ranked = Ranking.rank(t.results(), metric);
+        ModelResult baseline = t.baseline();
+        List<String> notBeating = new ArrayList<>();
+        List<ModelResult> shown = new ArrayList<>(ranked);
+        if (baseline != null) {
+            shown.add(baseline);
+        }
+        for (ModelResult r : shown) {
+            boolean isBaseline = r == baseline;
+            boolean beats = isBaseline || Baseline.beaten(r, baseline, metric);
+            if (!beats) {
+                notBeating.add(r.label());
+            }
+            List<String> row = new ArrayList<>(List.of(r.label() + (r.algorithm().equals(chosen.algorithm()) ? " (chosen)" : "")
+                    + (beats ? "" : " \u2014 not better than the baseline")));
+            if (cv) {
                 Metrics.Spread spread = r.cv() == null ? null : r.cv().get(metric);
                 row.add(spread == null ? "" : metric(spread.mean()) + " \u00b1 " + metric(spread.std()));
             }
+            names.forEach(m -> row.add(metric(r.holdout().get(m))));
             rows.add(row);
         }
         List<Boolean> numeric = new ArrayList<>(List.of(false));
-        names.forEach(m -> numeric.add(true));
-        if (s.folds() > 0) {
+        if (cv) {
             numeric.add(true);
         }
-        blocks.add(new Block.Table("Leaderboard (held-out rows)", headers, rows, numeric));
+        names.forEach(m -> numeric.add(true));
+        blocks.add(new Block.Table("Leaderboard, ranked by " + Ranking.basis(s, cvRows, heldOut) + "; " + Ranking.holdoutBasis(heldOut),
+                headers, rows, numeric));
+        if (baseline != null) {
+            blocks.add(new Block.Text(baseline.label() + (task == Task.CLASSIFICATION
+                    ? " always predicts the class most common in the training rows; a useful model must do better."
+                    : " always predicts the training rows' average; a useful model must do better.")));
+        }
+        if (!notBeating.isEmpty()) {
+            blocks.add(new Block.Note(String.join(", ", notBeating) + (notBeating.size() == 1 ? " does" : " do")
+                    + " not beat the baseline in " + Metrics.label(metric) + ": " + (notBeating.size() == 1 ? "it has" : "they have")
+                    + " learned nothing a constant guess would not give."));
+        }
         comparison(blocks, ranked, chosen, metric);
 
         List<List<String>> detail = new ArrayList<>();
@@ -462,11 +499,12 @@ public final class ReportBuilder {
         List<List<String>> rows = new ArrayList<>();
         for (ColumnProfile c : cleaned.profile().columns()) {
             boolean numeric = c.mean() != null;
+            boolean code = Format.isCode(c.name(), c.type() == dev.baton.data.ColumnType.INTEGER, c.min(), c.max());
             rows.add(List.of(c.name(), c.type().label(), Format.count(c.count()), Format.count(c.missing()), Format.count(c.distinct()),
-                    numeric ? Format.number(c.mean()) : "", numeric ? Format.number(c.std()) : "",
-                    c.min() != null ? Format.number(c.min()) : nullToEmpty(c.first()),
-                    c.median() != null ? Format.number(c.median()) : "",
-                    c.max() != null ? Format.number(c.max()) : nullToEmpty(c.last())));
+                    numeric ? Format.number(c.mean(), code) : "", numeric ? Format.number(c.std()) : "",
+                    c.min() != null ? Format.number(c.min(), code) : nullToEmpty(c.first()),
+                    c.median() != null ? Format.number(c.median(), code) : "",
+                    c.max() != null ? Format.number(c.max(), code) : nullToEmpty(c.last())));
         }
         blocks.add(new Block.Table("Column profile (cleaned data)", List.of("column", "type", "values", "missing", "distinct", "mean", "sd", "min",
                 "median", "max"), rows, List.of(false, false, true, true, true, true, true, true, true, true)));

@@ -20,10 +20,17 @@ import java.util.List;
  * @param training    the training setup, every model's results and the chosen one; null before training
  * @param leaderboard the trained models themselves when loaded (for plots that need predictions); may be null
  * @param today       the date to print when the settings do not fix one
+ * @param dataNotice  said on the title page when the data is not the file the project was saved with; null otherwise
  */
 public record ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
                           List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
-                          ReportSettings settings, LocalDate today) {
+                          ReportSettings settings, LocalDate today, String dataNotice) {
+
+    public ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
+                       List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
+                       ReportSettings settings, LocalDate today) {
+        this(projectName, source, data, steps, alertSettings, pins, training, leaderboard, settings, today, null);
+    }
 
     public ReportInput {
         steps = steps == null ? List.of() : List.copyOf(steps);

@@ -75,6 +75,15 @@ public final class Algorithms {
             return factory.create(values, context);
         }
 
+        /**
+         * Whether the regression target is standardized for training and the predictions mapped back: for models
+         * trained by gradient descent, whose step sizes suit values near 1 (Tribuo's linear SGD has no option of
+         * its own; its factorization machine and LibSVM do, and the others solve exactly or split on values).
+         */
+        public boolean scalesTarget() {
+            return task == Task.REGRESSION && id.equals("linear-regression");
+        }
+
         /** Whether the algorithm can run here (XGBoost needs its native library). */
         public boolean available() {
             return !id.equals("xgboost") || XGBoostAvailability.AVAILABLE;
@@ -260,6 +269,14 @@ public final class Algorithms {
     }
 
     private Algorithms() {
+    }
+
+    /**
+     * Loads the native libraries algorithms need (XGBoost's), so that whoever asks {@link Algorithm#available()}
+     * first does not wait for it: a window calls this off its FX thread at start.
+     */
+    public static void probeNativeLibraries() {
+        Boolean.valueOf(XGBoostAvailability.AVAILABLE).hashCode();
     }
 
     public static List<Algorithm> all() {

@@ -45,8 +45,11 @@ public final class Experiment {
         };
     }
 
-    /** The models, best first by the setup's metric, and the algorithms that failed with their reasons. */
-    public record Leaderboard(TrainingSetup setup, List<ModelRun.TrainedModel> models, Map<String, String> failures,
+    /**
+     * The models, best first by the setup's metric (see {@link Ranking}), the baseline evaluated on the same rows,
+     * and the algorithms that failed with their reasons.
+     */
+    public record Leaderboard(TrainingSetup setup, List<ModelRun.TrainedModel> models, ModelResult baseline, Map<String, String> failures,
                               int rows, int droppedRows) {
 
         public ModelRun.TrainedModel get(String algorithm) {
@@ -71,6 +74,7 @@ public final class Experiment {
         dev.baton.util.Logging.quiet();
         Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
         frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
+        ModelResult baseline = Baseline.evaluate(frame, setup, EvaluationSplit.of(frame, setup));
         String description = "Baton: " + data.name() + (data.source() == null ? "" : " (SHA-256 " + data.source().fingerprint() + ")");
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), setup.algorithms().size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -150,15 +154,11 @@ public final class Experiment {
         progress.checkCancelled();
         List<ModelRun.TrainedModel> sorted = new ArrayList<>(models);
         sort(sorted, setup.metric());
-        return new Leaderboard(setup, List.copyOf(sorted), Map.copyOf(failures), frame.rows(), frame.droppedRows());
+        return new Leaderboard(setup, List.copyOf(sorted), baseline, Map.copyOf(failures), frame.rows(), frame.droppedRows());
     }
 
-    /** Best first by the metric (its CV mean, else its held-out value); models without the metric last, then by name. */
+    /** Best first, as {@link Ranking#order} ranks their results. */
     public static void sort(List<ModelRun.TrainedModel> models, String metric) {
-        boolean higher = Metrics.higherIsBetter(metric);
-        models.sort(Comparator.comparingDouble((ModelRun.TrainedModel m) -> {
-            double v = m.result().score(metric);
-            return Double.isNaN(v) ? Double.POSITIVE_INFINITY : (higher ? -v : v);
-        }).thenComparing(m -> m.result().algorithm()));
+        models.sort(Comparator.comparing(ModelRun.TrainedModel::result, Ranking.order(metric)));
     }
 }

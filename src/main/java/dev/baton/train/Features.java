@@ -18,21 +18,53 @@ public final class Features {
     private Features() {
     }
 
+    /** Words that name the column to predict, as data sets commonly call it. */
+    private static final java.util.Set<String> TARGET_WORDS = java.util.Set.of("target", "label", "class", "outcome", "y",
+            "price", "response", "churn", "survived", "default");
+
     /**
-     * The column to predict until the user chooses: the last, as in Weka, passing over columns no model could learn
-     * to predict (constant, free text, ID-like, missing in more than half the rows; penguins_raw ends with its
-     * comments, missing in 84 % of the rows). The last column when none will do.
+     * The column to predict until the user chooses: one whose name says so (target, label, class, outcome, y, price,
+     * response, ...: the whole name, case and separators aside, first; else a word of it, as in SalePrice or
+     * class_label), passing over columns no model could learn to predict. Null when no name says so: guessing (the
+     * last column, as Weka does) picked latitude or a year in real data, and the user is better asked.
      */
     public static String defaultTarget(Dataset data) {
         List<String> names = data.columnNames();
         List<Choice> choices = suggest(data, null);
+        String byWord = null;
         for (int i = names.size() - 1; i >= 0; i--) {
             Column<?> column = data.column(names.get(i));
-            if (choices.get(i).included() && column.countMissing() * 2L <= column.size()) {
+            if (!choices.get(i).included() || column.countMissing() * 2L > column.size()) {
+                continue;
+            }
+            int says = targetByName(names.get(i));
+            if (says == 2) {
                 return names.get(i);
             }
+            if (byWord == null && says == 1) {
+                byWord = names.get(i);
+            }
         }
-        return names.get(names.size() - 1);
+        return byWord;
+    }
+
+    /** How plainly a column's name says it is the target: 2 the whole name, 1 a word of it, 0 not at all. */
+    public static int targetByName(String name) {
+        List<String> words = words(name);
+        return TARGET_WORDS.contains(String.join("", words)) ? 2 : words.stream().anyMatch(TARGET_WORDS::contains) ? 1 : 0;
+    }
+
+    /** A column name's words, lower-case: "SalePrice" and "sale_price" both give [sale, price]. */
+    static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        for (String part : name.split("[^\\p{L}\\p{N}]+")) {
+            for (String word : part.split("(?<=\\p{Ll})(?=\\p{Lu})")) {
+                if (!word.isEmpty()) {
+                    out.add(word.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return out;
     }
 
     /** Numeric target: regression; anything else: classification. */

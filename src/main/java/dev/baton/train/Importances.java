@@ -107,7 +107,7 @@ final class Importances {
         double[][] base = preparation.encode(frame, rows);
         Map<String, Integer> position = Preparation.positions(names);
         int classes = frame.classes == null ? 0 : frame.classes.size();
-        double baseline = score(frame, model, names, base, rows, classes, metric);
+        double baseline = score(frame, model, preparation, names, base, rows, classes, metric);
         boolean higher = Metrics.higherIsBetter(metric);
         List<Importance> out = new ArrayList<>();
         for (Encoder e : preparation.encoders()) {
@@ -129,7 +129,7 @@ final class Importances {
                     shuffled[i][s] = base[perm[i]][s];
                 }
             }
-            double permuted = score(frame, model, names, shuffled, rows, classes, metric);
+            double permuted = score(frame, model, preparation, names, shuffled, rows, classes, metric);
             out.add(new Importance(e.column(), higher ? baseline - permuted : permuted - baseline));
         }
         out.sort(Comparator.comparingDouble(Importance::value).reversed());
@@ -137,7 +137,8 @@ final class Importances {
     }
 
     @SuppressWarnings("unchecked")
-    private static double score(Frame frame, Model<?> model, String[] names, double[][] encoded, int[] rows, int classes, String metric) {
+    private static double score(Frame frame, Model<?> model, Preparation preparation, String[] names, double[][] encoded, int[] rows,
+                                int classes, String metric) {
         Predictions p;
         if (frame.task == Task.CLASSIFICATION) {
             int[] actual = new int[rows.length];
@@ -150,7 +151,7 @@ final class Importances {
             for (int i = 0; i < rows.length; i++) {
                 actual[i] = frame.values[rows[i]];
             }
-            p = TribuoBridge.regress((Model<Regressor>) model, names, encoded, rows, actual);
+            p = TribuoBridge.regress((Model<Regressor>) model, preparation, names, encoded, rows, actual);
         }
         Double v = Metrics.scores(p, classes).get(metric);
         return v == null ? Double.NaN : v;

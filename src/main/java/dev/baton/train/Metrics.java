@@ -40,6 +40,27 @@ public final class Metrics {
         };
     }
 
+    /** A metric's name with its unit: "MAPE (%)", "RMSE (price)" (in the target's units); others are unitless. */
+    public static String labelWithUnit(String metric, String target) {
+        return switch (metric) {
+            case "mape" -> label(metric) + " (%)";
+            case "rmse", "mae" -> target == null ? label(metric) : label(metric) + " (" + target + ")";
+            default -> label(metric);
+        };
+    }
+
+    /** A metric's value as shown: percentages with a % sign, errors to six significant digits, scores to four decimals. */
+    public static String format(String metric, Double v) {
+        if (v == null || v.isNaN()) {
+            return "\u2013";
+        }
+        return switch (metric) {
+            case "mape" -> String.format(java.util.Locale.ROOT, "%.2f %%", v);
+            case "rmse", "mae" -> dev.baton.util.Format.significant(v, 6);
+            default -> String.format(java.util.Locale.ROOT, "%.4f", v);
+        };
+    }
+
     /** Precision, recall and F1 of one class. */
     public record ClassScores(String label, double precision, double recall, double f1, long support) {
     }

@@ -62,6 +62,45 @@ public final class ModelCharts {
         return new ChartData.LineData("Precision and recall of " + r.label(), "recall", "precision", series, 0.0, 1.0, 0.0, 1.05);
     }
 
+    /** A model's held-out predictions, for charts that overlay several models. */
+    public record Scored(String label, Predictions predictions) {
+    }
+
+    /**
+     * One-vs-rest ROC curves of one class for every model given (those with probabilities), on the same held-out
+     * rows, as Orange draws them: the models compared on one picture, with each one's AUC for that class.
+     */
+    public static ChartData.LineData roc(List<Scored> models, List<String> classes, int c) {
+        List<ChartData.Series> series = new ArrayList<>();
+        for (Scored m : models) {
+            if (m.predictions().hasProbabilities()) {
+                double[][] curve = curve(m.predictions(), c, false);
+                series.add(new ChartData.Series(m.label() + String.format(" (AUC %.3f)", Metrics.aucOf(m.predictions(), c)),
+                        curve[0], curve[1], false, false));
+            }
+        }
+        series.add(new ChartData.Series("chance", new double[]{0, 1}, new double[]{0, 1}, false, true));
+        return new ChartData.LineData("ROC curves for " + classes.get(c) + " against the rest (held-out rows)", "false positive rate",
+                "true positive rate", series, 0.0, 1.0, 0.0, 1.0);
+    }
+
+    /** Precision against recall for one class, every model given (with probabilities) on one picture. */
+    public static ChartData.LineData precisionRecall(List<Scored> models, List<String> classes, int c) {
+        List<ChartData.Series> series = new ArrayList<>();
+        double base = 0;
+        for (Scored m : models) {
+            if (m.predictions().hasProbabilities()) {
+                double[][] curve = curve(m.predictions(), c, true);
+                series.add(new ChartData.Series(m.label(), curve[0], curve[1], false, false));
+                base = Arrays.stream(m.predictions().actualClass()).filter(x -> x == c).count() / (double) m.predictions().size();
+            }
+        }
+        // A classifier that guesses at random has the class's share as its precision at every recall.
+        series.add(new ChartData.Series("chance", new double[]{0, 1}, new double[]{base, base}, false, true));
+        return new ChartData.LineData("Precision and recall for " + classes.get(c) + " (held-out rows)", "recall", "precision", series,
+                0.0, 1.0, 0.0, 1.05);
+    }
+
     /** Predicted probability (in 10 bins) against how often the class really occurred. */
     public static ChartData.LineData calibration(ModelResult r, Predictions p) {
         List<ChartData.Series> series = new ArrayList<>();

@@ -78,7 +78,8 @@ public final class ModelFiles {
     public static Experiment.Leaderboard load(Dataset data, TrainingState state, Path folder) {
         TrainingSetup setup = state.setup();
         Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
-        int[][] split = Splits.holdout(frame, setup.holdout(), setup.seed());
+        EvaluationSplit evaluation = EvaluationSplit.of(frame, setup);
+        int[][] split = {evaluation.train(), evaluation.holdout()};
         List<ModelRun.TrainedModel> models = new ArrayList<>();
         for (ModelResult result : state.results()) {
             Path modelFile = folder.resolve(result.algorithm() + ".tribuo");
@@ -93,6 +94,7 @@ public final class ModelFiles {
             models.add(new ModelRun.TrainedModel(result, model, preparation, holdout, split[0], split[1]));
         }
         Experiment.sort(models, setup.metric());
-        return new Experiment.Leaderboard(setup, List.copyOf(models), java.util.Map.of(), frame.rows(), frame.droppedRows());
+        ModelResult baseline = state.baseline() != null ? state.baseline() : Baseline.evaluate(frame, setup, evaluation);
+        return new Experiment.Leaderboard(setup, List.copyOf(models), baseline, java.util.Map.of(), frame.rows(), frame.droppedRows());
     }
 }

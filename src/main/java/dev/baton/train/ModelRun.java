@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains and evaluates one algorithm: on each cross-validation fold (preparation fitted on the other folds only),
- * then on the holdout split, whose model is the one kept (for the report, the bundle and its golden examples).
+ * Trains and evaluates one algorithm. The held-out rows are set aside first; cross-validation runs on the other
+ * rows only (each fold's preparation fitted on its training part), then one model is trained on all of them and
+ * scored once on the held-out rows, as the final estimate. That model is the one kept (for the report, the bundle
+ * and its golden examples).
  */
 public final class ModelRun {
 
@@ -27,32 +29,29 @@ public final class ModelRun {
     }
 
     public static TrainedModel run(Frame frame, AlgorithmChoice choice, TrainingSetup setup, String description, Progress progress) {
-        dev.baton.util.Logging.quiet();
         Algorithms.Algorithm algorithm = Algorithms.get(setup.task(), choice.id());
         if (!algorithm.available()) {
             throw new dev.baton.util.UserException(algorithm.label() + " cannot run here: " + algorithm.unavailableReason());
         }
         boolean standardize = choice.standardize() != null ? choice.standardize() : algorithm.standardize();
         int steps = setup.folds() + 2;
+        // The holdout is split off first; cross-validation only ever sees the rest.
+        EvaluationSplit split = EvaluationSplit.of(frame, setup);
         List<Map<String, Double>> folds = new ArrayList<>();
-        if (setup.folds() >= 2) {
-            int[][] tests = Splits.folds(frame, setup.folds(), setup.seed());
-            for (int k = 0; k < tests.length; k++) {
-                progress.checkCancelled();
-                progress.update(k, steps, "Fold " + (k + 1) + " of " + setup.folds());
-                int[] train = Splits.complement(frame.rows, tests[k]);
-                Fit fit = fit(frame, algorithm, choice, setup, standardize, train, description);
-                Predictions p = predict(frame, fit, tests[k]);
-                folds.add(Metrics.scores(p, frame.classes == null ? 0 : frame.classes.size()));
-            }
+        for (int k = 0; k < split.folds().length; k++) {
+            progress.checkCancelled();
+            progress.update(k, steps, "Fold " + (k + 1) + " of " + setup.folds());
+            int[] train = split.foldTrain(k);
+            Fit fit = fit(frame, algorithm, choice, setup, standardize, train, description);
+            Predictions p = predict(frame, fit, split.folds()[k]);
+            folds.add(Metrics.scores(p, frame.classes == null ? 0 : frame.classes.size()));
         }
         progress.checkCancelled();
         progress.update(setup.folds(), steps, "Holdout");
-        int[][] split = Splits.holdout(frame, setup.holdout(), setup.seed());
         long start = System.nanoTime();
-        Fit fit = fit(frame, algorithm, choice, setup, standardize, split[0], description);
+        Fit fit = fit(frame, algorithm, choice, setup, standardize, split.train(), description);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Predictions holdout = predict(frame, fit, split[1]);
+        Predictions holdout = predict(frame, fit, split.holdout());
         int classes = frame.classes == null ? 0 : frame.classes.size();
         Map<String, Double> scores = Metrics.scores(holdout, classes);
         progress.checkCancelled();
@@ -66,9 +65,9 @@ public final class ModelRun {
                 folds.isEmpty() ? null : Metrics.spread(folds), folds.isEmpty() ? null : folds,
                 frame.classes, classes == 0 ? null : Metrics.confusion(holdout, classes),
                 classes == 0 ? null : Metrics.perClass(holdout, frame.classes), importance.values(), importance.method(),
-                split[0].length, split[1].length, millis);
+                split.train().length, split.holdout().length, millis);
         progress.update(steps, steps, "Done");
-        return new TrainedModel(result, fit.model(), fit.preparation(), holdout, split[0], split[1]);
+        return new TrainedModel(result, fit.model(), fit.preparation(), holdout, split.train(), split.holdout());
     }
 
     record Fit(Model<?> model, Preparation preparation, String[] names) {
@@ -77,6 +76,9 @@ public final class ModelRun {
     static Fit fit(Frame frame, Algorithms.Algorithm algorithm, AlgorithmChoice choice, TrainingSetup setup, boolean standardize,
                    int[] train, String description) {
         Preparation preparation = Preparation.fit(frame, train, standardize);
+        if (algorithm.scalesTarget()) {
+            preparation = preparation.withTargetScaledOn(frame, train);
+        }
         String[] names = preparation.names();
         double[][] rows = preparation.encode(frame, train);
         Trainer<?> trainer = algorithm.trainer(choice.parameters(),
@@ -90,8 +92,9 @@ public final class ModelRun {
             data = TribuoBridge.classification(description, names, rows, labels, frame.classes);
         } else {
             double[] values = new double[train.length];
+            TargetScale scale = preparation.target();
             for (int i = 0; i < train.length; i++) {
-                values[i] = frame.values[train[i]];
+                values[i] = scale == null ? frame.values[train[i]] : scale.scale(frame.values[train[i]]);
             }
             data = TribuoBridge.regression(description, frame.target, names, rows, values);
         }
@@ -112,6 +115,6 @@ public final class ModelRun {
         for (int i = 0; i < rows.length; i++) {
             actual[i] = frame.values[rows[i]];
         }
-        return TribuoBridge.regress((Model<Regressor>) fit.model(), fit.names(), encoded, rows, actual);
+        return TribuoBridge.regress((Model<Regressor>) fit.model(), fit.preparation(), fit.names(), encoded, rows, actual);
     }
 }

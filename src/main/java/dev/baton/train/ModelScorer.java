@@ -88,7 +88,7 @@ public final class ModelScorer {
         List<Prediction<Regressor>> predictions = predict((Model<Regressor>) model, names, encoded, TribuoBridge.REGRESSORS);
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = predictions.get(i).getOutput().getValues()[0];
+            values[i] = preparation.predictedValue(predictions.get(i).getOutput().getValues()[0]);
         }
         return new Scores(null, null, null, values);
     }

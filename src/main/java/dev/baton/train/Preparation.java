@@ -1,6 +1,7 @@
 package dev.baton.train;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,11 +12,24 @@ import java.util.Map;
  * The feature preparation fitted on the training rows only (per fold in cross-validation): medians and missing
  * indicators, categories for one-hot encoding, and standardization. Its features are in sorted name order,
  * the order Tribuo keeps them in, so a row's values line up with the model's feature indices.
+ *
+ * @param target for regression models trained by gradient descent, how the target was standardized (their
+ *               predictions are mapped back through it); null for every other model
  */
-public record Preparation(List<Encoder> encoders) {
+public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Include.NON_NULL) TargetScale target) {
 
     public Preparation {
         encoders = List.copyOf(encoders);
+    }
+
+    /** A model's prediction in the target's own units. */
+    public double predictedValue(double modelOutput) {
+        return target == null ? modelOutput : target.unscale(modelOutput);
+    }
+
+    /** The same preparation, with the regression target standardized on the given training rows. */
+    Preparation withTargetScaledOn(Frame frame, int[] trainRows) {
+        return new Preparation(encoders, TargetScale.fit(frame.values, trainRows));
     }
 
     /** Fits every column's encoder on the given training rows of the frame. */
@@ -28,7 +42,7 @@ public record Preparation(List<Encoder> encoders) {
                 encoders.add(CategoricalEncoder.fit(column, frame.types.get(column), frame.codes.get(column), frame.levels.get(column), trainRows));
             }
         }
-        return new Preparation(encoders);
+        return new Preparation(encoders, null);
     }
 
     /** All feature names, sorted. */

@@ -14,29 +14,25 @@ final class Splits {
     private Splits() {
     }
 
-    /** Rows grouped by class (classification) or all rows in one group (regression), each group shuffled. */
-    private static List<int[]> shuffledGroups(Frame frame, long seed) {
+    /** The given rows grouped by class (classification) or in one group (regression), each group shuffled. */
+    private static List<int[]> shuffledGroups(Frame frame, int[] rows, long seed) {
         List<int[]> groups = new ArrayList<>();
         if (frame.task == Task.CLASSIFICATION) {
             int[] counts = new int[frame.classes.size()];
-            for (int label : frame.labels) {
-                counts[label]++;
+            for (int r : rows) {
+                counts[frame.labels[r]]++;
             }
             int[][] byClass = new int[counts.length][];
             int[] fill = new int[counts.length];
             for (int c = 0; c < counts.length; c++) {
                 byClass[c] = new int[counts[c]];
             }
-            for (int r = 0; r < frame.rows; r++) {
+            for (int r : rows) {
                 byClass[frame.labels[r]][fill[frame.labels[r]]++] = r;
             }
             groups.addAll(Arrays.asList(byClass));
         } else {
-            int[] all = new int[frame.rows];
-            for (int r = 0; r < all.length; r++) {
-                all[r] = r;
-            }
-            groups.add(all);
+            groups.add(rows.clone());
         }
         SplittableRandom random = new SplittableRandom(seed);
         for (int[] g : groups) {
@@ -54,7 +50,7 @@ final class Splits {
     static int[][] holdout(Frame frame, double fraction, long seed) {
         List<Integer> train = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
-        for (int[] g : shuffledGroups(frame, seed)) {
+        for (int[] g : shuffledGroups(frame, all(frame.rows), seed)) {
             int k = (int) Math.round(g.length * fraction);
             if (k == 0 && g.length >= 2 && fraction > 0) {
                 k = 1;
@@ -66,14 +62,17 @@ final class Splits {
         return new int[][]{sorted(train), sorted(test)};
     }
 
-    /** The test rows of each of k folds; every row is in exactly one. */
-    static int[][] folds(Frame frame, int k, long seed) {
+    /**
+     * The test rows of each of k folds drawn from {@code rows} only (the training part of the holdout split, so
+     * that no held-out row is ever trained on or tested in cross-validation); each of those rows is in exactly one.
+     */
+    static int[][] folds(Frame frame, int[] rows, int k, long seed) {
         List<List<Integer>> folds = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             folds.add(new ArrayList<>());
         }
         int next = 0;
-        for (int[] g : shuffledGroups(frame, seed ^ 0x5DEECE66DL)) {
+        for (int[] g : shuffledGroups(frame, rows, seed ^ 0x5DEECE66DL)) {
             for (int r : g) {
                 folds.get(next).add(r);
                 next = (next + 1) % k;
@@ -86,17 +85,27 @@ final class Splits {
         return out;
     }
 
-    static int[] complement(int n, int[] rows) {
-        boolean[] in = new boolean[n];
-        for (int r : rows) {
-            in[r] = true;
-        }
-        int[] out = new int[n - rows.length];
+    /** The rows of {@code from} that are not in {@code rows} (both sorted), in order. */
+    static int[] without(int[] from, int[] rows) {
+        int[] out = new int[from.length - rows.length];
         int j = 0;
-        for (int r = 0; r < n; r++) {
-            if (!in[r]) {
-                out[j++] = r;
+        int k = 0;
+        for (int r : from) {
+            while (k < rows.length && rows[k] < r) {
+                k++;
             }
+            if (k < rows.length && rows[k] == r) {
+                continue;
+            }
+            out[j++] = r;
+        }
+        return j == out.length ? out : Arrays.copyOf(out, j);
+    }
+
+    static int[] all(int n) {
+        int[] out = new int[n];
+        for (int r = 0; r < n; r++) {
+            out[r] = r;
         }
         return out;
     }

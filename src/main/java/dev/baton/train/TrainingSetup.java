@@ -22,6 +22,9 @@ public record TrainingSetup(String target, Task task, List<String> features, dou
     }
 
     public void check() {
+        if (target == null || target.isBlank()) {
+            throw new dev.baton.util.UserException("Choose the column to predict.");
+        }
         if (holdout < 0.05 || holdout > 0.5) {
             throw new dev.baton.util.UserException("Hold out between 5% and 50% of the rows, not " + Math.round(holdout * 100) + "%.");
         }

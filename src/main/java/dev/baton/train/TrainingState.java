@@ -3,13 +3,15 @@ package dev.baton.train;
 import java.util.List;
 
 /**
- * What a project keeps of training: the setup, every model's results, and the model chosen for the report and
- * the bundle (its algorithm id). The trained models themselves are Tribuo protobuf files beside the project file.
+ * What a project keeps of training: the setup, every model's results, the model chosen for the report and
+ * the bundle (its algorithm id), and the baseline's results (null in projects saved before it existed). The
+ * trained models themselves are Tribuo protobuf files beside the project file.
  */
-public record TrainingState(TrainingSetup setup, List<ModelResult> results, String chosen) {
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record TrainingState(TrainingSetup setup, List<ModelResult> results, String chosen, ModelResult baseline) {
 
     public TrainingState {
-        results = results == null ? List.of() : List.copyOf(results);
+        results = results == null ? List.of() : Ranking.rank(results, setup == null ? null : setup.metric());
     }
 
     public ModelResult chosenResult() {

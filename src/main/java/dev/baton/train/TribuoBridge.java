@@ -87,11 +87,13 @@ public final class TribuoBridge {
         return new Predictions(frameRows, actual, predicted, probabilities, null, null);
     }
 
-    static Predictions regress(Model<Regressor> model, String[] names, double[][] rows, int[] frameRows, double[] actual) {
+    /** Predicted values in the target's units (mapped back through the preparation's target scale). */
+    static Predictions regress(Model<Regressor> model, Preparation preparation, String[] names, double[][] rows, int[] frameRows,
+                               double[] actual) {
         List<Prediction<Regressor>> predictions = model.predict(examples(names, rows, REGRESSORS));
         double[] predicted = new double[predictions.size()];
         for (int i = 0; i < predicted.length; i++) {
-            predicted[i] = predictions.get(i).getOutput().getValues()[0];
+            predicted[i] = preparation.predictedValue(predictions.get(i).getOutput().getValues()[0]);
         }
         return new Predictions(frameRows, null, null, null, actual, predicted);
     }

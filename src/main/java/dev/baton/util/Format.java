@@ -21,6 +21,55 @@ public final class Format {
         return String.format("%,." + Math.max(0, rounded.scale()) + "f", rounded);
     }
 
+    /**
+     * A whole-number code (a year, an identifier, a postal code) as written: 2007, not 2,007. Other numbers as
+     * {@link #number(Double)}.
+     */
+    public static String number(Double v, boolean code) {
+        if (code && v != null && !v.isNaN() && v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString(v.longValue());
+        }
+        return number(v);
+    }
+
+    /**
+     * Whether an integer column holds codes rather than quantities, so that its values print ungrouped: its name
+     * says year, id, code, zip, ... , or every value lies between 1000 and 2999 (years).
+     */
+    public static boolean isCode(String column, boolean integer, Double min, Double max) {
+        if (!integer) {
+            return false;
+        }
+        for (String word : column.split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+            if (CODE_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return min != null && max != null && min >= 1000 && max <= 2999;
+    }
+
+    private static final java.util.Set<String> CODE_WORDS = java.util.Set.of("year", "yr", "id", "code", "zip", "zipcode",
+            "postcode", "fips", "number", "no", "key");
+
+    /** A number to {@code digits} significant digits, ungrouped and without an exponent: previews of values. */
+    public static String significant(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "\u2013";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221e" : "-\u221e";
+        }
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A measure with a fixed number of decimals in the user's locale ("0.842"). */
+    public static String decimal(double v, int places) {
+        return Double.isNaN(v) ? "\u2013" : String.format("%." + places + "f", v);
+    }
+
     public static String count(long n) {
         return String.format("%,d", n);
     }

@@ -44,7 +44,7 @@ class AlgorithmFamiliesTest {
         assertThat(project.leaderboard().failures()).isEmpty();
         for (Algorithms.Algorithm a : algorithms) {
             var request = new BundleExporter.Request("t", project.history().source(), project.dataset(), project.recipe(), setup,
-                    project.leaderboard().get(a.id()), ModelCardFields.empty(), Instant.parse("2026-01-01T00:00:00Z"));
+                    project.leaderboard().get(a.id()), project.baseline(), ModelCardFields.empty(), Instant.parse("2026-01-01T00:00:00Z"));
             Path out = dir.resolve(a.id() + ".baton");
             BundleExporter.Report report = BundleExporter.export(request, out, Progress.NONE);
             assertThat(report.parityRows()).as(a.id()).isEqualTo(project.leaderboard().get(a.id()).holdout().size());

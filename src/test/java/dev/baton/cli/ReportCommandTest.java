@@ -38,7 +38,7 @@ class ReportCommandTest {
         // The re-opened project (data re-read, recipe replayed, models loaded from protobuf) gives the workbench's numbers.
         Document doc = Jsoup.parse(a);
         String accuracy = String.format(java.util.Locale.ROOT, "%.4f", project.trainingState().chosenResult().holdout().get("accuracy"));
-        assertThat(doc.select("#sec-modelling tbody tr").get(0).child(1).text()).isEqualTo(accuracy);
+        assertThat(doc.select("#sec-modelling tbody tr").get(0).child(2).text()).isEqualTo(accuracy);
         assertThat(doc.select("#sec-exploration figcaption").eachText()).contains("Adelie penguins are the most common.");
         assertThat(doc.select("#sec-limitations .commentary").text()).startsWith("Only three islands were sampled.");
     }

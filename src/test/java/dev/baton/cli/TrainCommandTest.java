@@ -29,6 +29,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void everyModelSaysWhichRowsCrossValidationAndTheHoldoutUsedAndTheBaselineIsThere() throws Exception {
+        Cli r = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "cart", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        JsonNode cart = json.get("models").get(0);
+        // 344 penguins, 20 % held out per species (30 + 14 + 25 = 69), cross-validation on the other 275.
+        assertThat(cart.get("holdoutRows").asInt()).isEqualTo(69);
+        assertThat(cart.get("cvRows").asInt()).isEqualTo(275);
+        assertThat(json.get("rankedBy").asText()).isEqualTo("cv");
+        assertThat(json.get("ranking").asText()).isEqualTo("cross-validation mean \u00b1 sd of accuracy over 5 folds of 275 rows");
+        JsonNode baseline = json.get("baseline");
+        assertThat(baseline.get("label").asText()).isEqualTo("Baseline (most common class)");
+        assertThat(baseline.get("holdout").get("accuracy").asDouble()).isEqualTo(30 / 69.0);
+        assertThat(cart.get("beatsBaseline").asBoolean()).isTrue();
+
+        Cli table = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "cart", "--folds", "0");
+        assertThat(table.out()).contains("Ranked by accuracy on the 69 held-out rows (no cross-validation).", "Baseline (most common class)");
+    }
+
+    @Test
     void regressionMetricsAndTheSameSeedGivesTheSameNumbers() throws Exception {
         String[] args = {"train", "sample-data/auto-mpg.csv", "--target", "Miles_per_Gallon", "--algorithms", "linear-regression",
                 "--folds", "0", "--seed", "3", "--json"};

@@ -69,10 +69,18 @@ class ReportTest {
                 .contains("Fill missing bill_length_mm with the median (44.45): 2 cells in 2 rows changed", "Rename Species to species");
         // 17 columns as imported, 8 after the recipe; 344 rows throughout.
         assertThat(section("data").select(".figure").eachText()).contains("344 rows 344 as imported", "8 columns 17 as imported");
+        // Ranked by the cross-validation mean, the held-out figures beside it, the baseline last.
         Element leaderboard = section("modelling").selectFirst("table");
-        assertThat(leaderboard.select("tbody tr")).hasSize(2);
+        assertThat(leaderboard.select("tbody tr")).hasSize(3);
         assertThat(leaderboard.select("tbody tr").get(0).child(0).text()).isEqualTo("Logistic regression (chosen)");
-        assertThat(leaderboard.select("tbody tr").get(0).child(1).text()).isEqualTo(accuracy);
+        assertThat(leaderboard.select("tbody tr").get(0).child(1).text()).isEqualTo(String.format(Locale.ROOT, "%.4f \u00b1 %.4f",
+                chosen.cv().get("accuracy").mean(), chosen.cv().get("accuracy").std()));
+        assertThat(leaderboard.select("tbody tr").get(0).child(2).text()).isEqualTo(accuracy);
+        assertThat(leaderboard.select("tbody tr").get(2).child(0).text()).isEqualTo("Baseline (most common class)");
+        // 151 of the 344 penguins are Adelie: always saying Adelie is right on 30 of the 69 held-out rows (stratified).
+        assertThat(leaderboard.select("tbody tr").get(2).child(2).text()).isEqualTo(String.format(Locale.ROOT, "%.4f", 30 / 69.0));
+        assertThat(leaderboard.selectFirst("caption").text()).contains("cross-validation mean \u00b1 sd of accuracy over 5 folds of 275 rows",
+                "held out: 69 rows never used in training or cross-validation");
         Element perClass = section("modelling").select("table").get(2);
         assertThat(perClass.select("tbody tr").eachText()).hasSize(3);
         long support = chosen.perClass().stream().mapToLong(c -> c.support()).sum();

@@ -65,9 +65,9 @@ class TrainingBehaviourTest {
         assertThat(allMedian).isNotEqualTo(trainMedian);
         assertThat(fitted.mean()).isLessThan(10);
         // Per fold too: each fold's preparation sees only that fold's training rows.
-        int[][] folds = Splits.folds(frame, 5, 1);
+        int[][] folds = Splits.folds(frame, split[0], 5, 1);
         for (int[] test : folds) {
-            int[] train = Splits.complement(frame.rows, test);
+            int[] train = Splits.without(split[0], test);
             NumericEncoder foldEncoder = (NumericEncoder) Preparation.fit(frame, train, true).encoders().get(0);
             assertThat(foldEncoder.median()).isEqualTo(median(x, train));
         }
