@@ -63,6 +63,11 @@ final class BundleCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             ProjectLoader.Opened opened = ProjectLoader.open(project, Progress.NONE);
             opened.warnings().forEach(w -> err.println("baton: warning: " + w));
+            if (opened.dataChange() != null) {
+                // The model and its metrics come from the earlier file; its golden rows and parity check would come from this one.
+                throw new UserException(opened.dataChange().refusal(
+                        "Retrain on it first: baton run PROJECT --allow-changed-data --update."));
+            }
             BundleExporter.Request request = opened.project().bundleRequest(Instant.now());
             if (request.model() == null) {
                 throw new UserException("The project has no chosen, trained model to export: train one in Baton and save the project.");

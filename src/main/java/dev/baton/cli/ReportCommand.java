@@ -33,6 +33,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--pdf", paramLabel = "FILE", description = "Write the PDF report here.")
     Path pdf;
 
+    @Option(names = "--allow-changed-data", description = "Report even when the data file is not the one the project was saved with "
+            + "(the title page then says so).")
+    boolean allowChangedData;
+
     @Override
     public Integer call() throws Exception {
         if (html == null && pdf == null) {
@@ -41,6 +45,13 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProjectLoader.Opened opened = ProjectLoader.open(project, Progress.NONE);
         opened.warnings().forEach(w -> err.println("baton: warning: " + w));
+        if (opened.dataChange() != null) {
+            if (!allowChangedData) {
+                throw new dev.baton.util.UserException(opened.dataChange().refusal("Give --allow-changed-data to use the new file anyway."));
+            }
+            err.println("baton: warning: " + opened.dataChange().notice(true));
+            opened.project().noteChangedData(opened.dataChange().notice(true));
+        }
         ReportModel model = ReportBuilder.build(opened.project().reportInput(LocalDate.now()), Progress.NONE);
         Instant now = Instant.now();
         if (html != null) {

@@ -37,13 +37,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the results (default: the project folder's out/).")
     Path out;
 
+    @Option(names = "--allow-changed-data", description = "Run even when the data file is not the one the project was saved with "
+            + "(the report's title page then says so).")
+    boolean allowChangedData;
+
+    @Option(names = "--update", description = "Save the retrained models and their results back into the project.")
+    boolean update;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         ProjectLoader.Loaded loaded = ProjectLoader.load(project, false, Progress.NONE);
         loaded.warnings().forEach(w -> err.println("baton: warning: " + w));
+        if (loaded.dataChange() != null && !allowChangedData) {
+            throw new dev.baton.util.UserException(loaded.dataChange().refusal("Give --allow-changed-data to use the new file anyway."));
+        }
         Project p = new Project();
         loaded.applyTo(p);
+        if (loaded.dataChange() != null) {
+            err.println("baton: warning: " + loaded.dataChange().notice(false));
+            p.noteChangedData(loaded.dataChange().notice(false));
+        }
         String name = ProjectStore.nameOf(loaded.folder());
         Path dir = out != null ? out : loaded.folder().resolve("out");
         Files.createDirectories(dir);
@@ -57,6 +71,13 @@ final class RunCommand implements Callable<Integer> {
             }
             board.failures().forEach((a, why) -> err.println("baton: warning: " + a + " failed: " + why));
             err.printf("trained %d model%s; chosen: %s%n", board.models().size(), board.models().size() == 1 ? "" : "s", p.chosen());
+        }
+        if (update) {
+            if (p.leaderboard() == null) {
+                throw new dev.baton.util.UserException("Nothing to update: the project has no training setup.");
+            }
+            ProjectStore.save(p.toFile(), loaded.folder(), p.leaderboard().models());
+            err.printf("Updated %s with the retrained models%n", loaded.folder());
         }
         Instant now = Instant.now();
         ReportModel report = ReportBuilder.build(p.reportInput(LocalDate.now()), Progress.NONE);

@@ -30,7 +30,7 @@ public final class ProjectLoader {
      * (those found in {@code models/}). Warnings (a changed data file, missing models) are returned, not thrown.
      */
     public record Loaded(ProjectFile file, Path folder, CleaningHistory session, dev.baton.train.Experiment.Leaderboard models,
-                         List<String> warnings) {
+                         List<String> warnings, DataChange dataChange) {
 
         /** Makes this the state of {@code project} (on the thread that owns it). */
         public void applyTo(Project project) {
@@ -41,15 +41,41 @@ public final class ProjectLoader {
         }
     }
 
+    /** The data file read is not the one the project was saved with: its SHA-256 differs. */
+    public record DataChange(Path file, String savedFingerprint, String fingerprint) {
+
+        /** For a stopped command: what changed, and {@code remedy}, how to go on. */
+        public String refusal(String remedy) {
+            return String.format("%s is not the file this project was saved with: its SHA-256 is %s, the project's %s. "
+                    + "The results would mix two datasets. %s", file, shortHash(fingerprint), shortHash(savedFingerprint), remedy);
+        }
+
+        /**
+         * For the report's title page. {@code savedResults}: the models' results shown are those saved with the project
+         * (computed on the earlier file); otherwise every model was trained on the new file, or none is shown.
+         */
+        public String notice(boolean savedResults) {
+            return String.format("The data file %s has changed since the project was saved (SHA-256 %s instead of %s). %s",
+                    file.getFileName(), shortHash(fingerprint), shortHash(savedFingerprint), savedResults
+                            ? "The data figures in this report come from the new file; the models' results are those saved with "
+                            + "the project, computed on the earlier file."
+                            : "Every figure in this report comes from the new file.");
+        }
+
+        private static String shortHash(String sha) {
+            return sha == null ? "unknown" : sha.length() > 12 ? sha.substring(0, 12) + "\u2026" : sha;
+        }
+    }
+
     /** A whole saved project as a new {@link Project}, headless. */
-    public record Opened(Project project, List<String> warnings) {
+    public record Opened(Project project, List<String> warnings, DataChange dataChange) {
     }
 
     public static Opened open(Path folder, Progress progress) {
         Loaded loaded = load(folder, true, progress);
         Project project = new Project();
         loaded.applyTo(project);
-        return new Opened(project, loaded.warnings());
+        return new Opened(project, loaded.warnings(), loaded.dataChange());
     }
 
     public static Loaded load(Path folder, boolean withModels, Progress progress) {
@@ -61,15 +87,13 @@ public final class ProjectLoader {
         }
         Path dataFile = ProjectStore.locateData(file.data(), projectFolder);
         if (dataFile == null) {
-            throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: " + file.data().path()
-                    + (file.data().relativePath() == null ? "" : " (or " + projectFolder.resolve(file.data().relativePath()).normalize() + ")")
-                    + ". Open the project in Baton to locate it.");
+            throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: "
+                    + file.data().location(projectFolder) + ". Open the project in Baton to locate it.");
         }
         CleaningHistory session = session(file, dataFile, progress.slice(0, 0.6));
         String fingerprint = session.source().source() == null ? null : session.source().source().fingerprint();
-        if (file.data().fingerprint() != null && !file.data().fingerprint().equals(fingerprint)) {
-            warnings.add(dataFile + " is not the file this project was saved with (its SHA-256 differs): results may differ from the saved ones.");
-        }
+        DataChange change = file.data().fingerprint() != null && !file.data().fingerprint().equals(fingerprint)
+                ? new DataChange(dataFile, file.data().fingerprint(), fingerprint) : null;
         dev.baton.train.Experiment.Leaderboard board = null;
         if (withModels && file.training() != null && !file.training().results().isEmpty()) {
             progress.update(60, 100, "Loading trained models");
@@ -80,7 +104,7 @@ public final class ProjectLoader {
             }
         }
         progress.update(100, 100, "Opened " + projectFolder.getFileName());
-        return new Loaded(file, projectFolder, session, board, List.copyOf(warnings));
+        return new Loaded(file, projectFolder, session, board, List.copyOf(warnings), change);
     }
 
     public static CleaningHistory replay(Dataset data, Recipe recipe, Progress progress) {

@@ -49,8 +49,10 @@ public final class ProjectStore {
         ProjectFile withRelative = file;
         DataRef data = file.data();
         if (data != null && data.path() != null) {
+            // Relative where it can be: the file then names no folder of this machine, and opens wherever project and data go together.
             String relative = DataRefs.relativize(folder, Path.of(data.path()));
-            withRelative = file.withData(new DataRef(data.path(), relative, data.fingerprint(), data.options()));
+            withRelative = file.withData(new DataRef(relative == null ? data.path() : null, relative != null ? relative : null,
+                    data.fingerprint(), data.options()));
         }
         byte[] json = Json.mapper().writeValueAsBytes(withRelative);
         AtomicFiles.writeBytes(folder.resolve(PROJECT_JSON), json);

@@ -175,7 +175,8 @@ public final class Recovery {
         public ProjectLoader.Loaded load(Progress progress) {
             ProjectLoader.Loaded loaded = ProjectLoader.load(folder, true, progress);
             Path original = about.projectFolder() == null ? null : Path.of(about.projectFolder());
-            return new ProjectLoader.Loaded(loaded.file(), original, loaded.session(), loaded.models(), loaded.warnings());
+            return new ProjectLoader.Loaded(loaded.file(), original, loaded.session(), loaded.models(), loaded.warnings(),
+                    loaded.dataChange());
         }
 
         public void discard() throws IOException {

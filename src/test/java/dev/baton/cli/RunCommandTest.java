@@ -34,6 +34,16 @@ class RunCommandTest {
     }
 
     @Test
+    void theSampleProjectsReferToTheirDataRelativelyOnly() throws Exception {
+        for (String name : new String[]{"penguins", "auto-mpg"}) {
+            var json = dev.baton.util.Json.mapper().readTree(Path.of("sample-data", name + ".baton-project", "project.json").toFile());
+            assertThat(json.get("data").has("path")).as(name).isFalse();
+            assertThat(json.get("data").get("relativePath").asText()).as(name).startsWith("../").doesNotContain(":");
+            assertThat(json.get("training").get("baseline")).as(name).isNotNull();
+        }
+    }
+
+    @Test
     void twoRunsGiveTheSameReportAndBundle() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
