@@ -148,13 +148,32 @@ public final class Dataset {
         return new Dataset(newName, table, columns(), source, notes);
     }
 
-    /** An estimate of the memory the columns take, in bytes. */
+    /** An estimate of the memory the columns take, in bytes (computed once). */
     public long memoryBytes() {
-        long total = 0;
-        for (Column<?> column : table.columns()) {
-            total += memoryOf(column);
+        long known = memory;
+        if (known < 0) {
+            known = 0;
+            for (Column<?> column : table.columns()) {
+                known += memoryOf(column);
+            }
+            memory = known;
         }
-        return total;
+        return known;
+    }
+
+    private volatile long memory = -1;
+
+    /**
+     * Computes what a window shows of every dataset (each column's missing count, the memory it takes), so that the
+     * thread that made the dataset pays for it, not the one that shows it: on a million rows each is a pass over
+     * every column. Returns this dataset.
+     */
+    public Dataset summarized() {
+        for (String name : columns.keySet()) {
+            missingCount(name);
+        }
+        memoryBytes();
+        return this;
     }
 
     private static long memoryOf(Column<?> column) {

@@ -40,7 +40,7 @@ public final class BatonApp extends Application {
                 window.workbench().openData(file, ImportOptions.detect());
             }
         } else if (options.screenshot() != null) {
-            Platform.runLater(() -> saveScreenshot(window, options.screenshot()));
+            window.tasks().later(() -> saveScreenshot(window, options.screenshot()));
         }
     }
 

@@ -84,7 +84,8 @@ public final class MainWindow implements Prompts {
         this.tasks = new FxTaskRunner(error -> showError("Something went wrong", error));
         this.workbench = new Workbench(project, tasks, this, recentData, recentProjects);
         this.statusBar = new StatusBar(tasks.running());
-        this.dataView = new DataStageView(workbench, this::openDataDialog, sample -> workbench.openData(sample, ImportOptions.detect()));
+        this.dataView = new DataStageView(workbench, this::openDataDialog,
+                sample -> whenSafe(() -> workbench.openData(sample, ImportOptions.detect())));
         views.put(StageId.DATA, dataView.node());
         this.cleanModel = new dev.baton.ui.clean.CleanViewModel(project, tasks);
         this.cleanView = new dev.baton.ui.clean.CleanStageView(cleanModel, tasks, () -> stage);
@@ -143,15 +144,19 @@ public final class MainWindow implements Prompts {
             }
         });
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
-                e.consume();
-            } else {
+            e.consume();
+            whenSafe(() -> {
                 shutdown();
-            }
+                stage.hide();
+            });
         });
         updateTitle();
         select(StageId.DATA);
         startRecovery();
+        tasks.background("Loading native libraries", progress -> {
+            dev.baton.train.Algorithms.probeNativeLibraries();
+            return true;
+        }).quiet().onFailure(e -> { }).start();
     }
 
     /** Starts this window's autosave session, then offers back what a crashed session left. */
@@ -176,20 +181,25 @@ public final class MainWindow implements Prompts {
     }
 
     private void restore(Recovery.Leftover leftover) {
-        if (!confirmDiscard()) {
-            return;
-        }
-        tasks.background("Restoring " + leftover.about().name(), leftover::load)
+        whenSafe(() -> tasks.background("Restoring " + leftover.about().name(), leftover::load)
                 .onSuccess(loaded -> {
-                    loaded.applyTo(workbench.project());
-                    workbench.project().markDirty(); // restored work is not saved until the user saves it
-                    if (!loaded.warnings().isEmpty()) {
-                        inform("Restored with a warning", String.join("\n", loaded.warnings()));
+                    Project project = workbench.project();
+                    loaded.applyTo(project);
+                    List<String> warnings = new java.util.ArrayList<>(loaded.warnings());
+                    if (loaded.dataChange() != null) {
+                        // The autosaved models were trained on the earlier file: set aside, never shown beside this one.
+                        project.discardResults();
+                        project.noteChangedData(loaded.dataChange().notice(false));
+                        warnings.add(loaded.dataChange().notice(false) + " Train again for models on it.");
+                    }
+                    project.markDirty(); // restored work is not saved until the user saves it
+                    if (!warnings.isEmpty()) {
+                        inform("Restored with a warning", String.join("\n", warnings));
                     }
                     discardQuietly(leftover);
                 })
                 .onFailure(error -> showError("Could not restore the unsaved work", error))
-                .start();
+                .start());
     }
 
     private void discardQuietly(Recovery.Leftover leftover) {
@@ -255,6 +265,10 @@ public final class MainWindow implements Prompts {
         return dataView;
     }
 
+    public dev.baton.ui.clean.CleanViewModel cleanModel() {
+        return cleanModel;
+    }
+
     public dev.baton.ui.clean.CleanStageView cleanView() {
         return cleanView;
     }
@@ -288,7 +302,8 @@ public final class MainWindow implements Prompts {
         MenuItem openProject = item("Open Project\u2026", "Shortcut+Shift+O", this::openProjectDialog);
         Menu samples = new Menu("Open Sample Dataset");
         for (Path sample : SampleData.files()) {
-            samples.getItems().add(item(sample.getFileName().toString(), null, () -> workbench.openData(sample, ImportOptions.detect())));
+            samples.getItems().add(item(sample.getFileName().toString(), null,
+                    () -> whenSafe(() -> workbench.openData(sample, ImportOptions.detect()))));
         }
         samples.setDisable(samples.getItems().isEmpty());
         Menu sampleProjects = new Menu("Open Sample Project");
@@ -300,13 +315,13 @@ public final class MainWindow implements Prompts {
         sampleProjects.setDisable(sampleProjects.getItems().isEmpty());
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
-        MenuItem save = item("Save", "Shortcut+S", workbench::save);
-        MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", workbench::saveAs);
+        MenuItem save = item("Save", "Shortcut+S", () -> workbench.save(() -> { }));
+        MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", () -> workbench.saveAs(() -> { }));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (confirmDiscard()) {
+            whenSafe(() -> {
                 shutdown();
                 Platform.exit();
-            }
+            });
         });
         file.getItems().addAll(newProject, openData, openProject, recentMenu, samples, sampleProjects, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
@@ -317,6 +332,9 @@ public final class MainWindow implements Prompts {
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", () -> cleanModel.redo());
         redo.textProperty().bind(cleanModel.redoTextProperty());
         redo.disableProperty().bind(cleanModel.canRedoProperty().not());
+        // Step names hold column names as written ("Drop bill_length_mm"): an underscore is text, not a mnemonic.
+        undo.setMnemonicParsing(false);
+        redo.setMnemonicParsing(false);
         edit.getItems().addAll(undo, redo);
         Menu view = new Menu("View");
         int n = 1;
@@ -335,7 +353,7 @@ public final class MainWindow implements Prompts {
     private void fillRecent() {
         recentMenu.getItems().clear();
         for (Path p : workbench.recentProjects().list()) {
-            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> workbench.openProject(p)));
+            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> open(p)));
         }
         if (!recentMenu.getItems().isEmpty()) {
             recentMenu.getItems().add(new SeparatorMenuItem());
@@ -365,7 +383,7 @@ public final class MainWindow implements Prompts {
         openProject.setOnAction(e -> openProjectDialog());
         Button save = new Button("Save");
         save.setTooltip(new Tooltip("Save the project (Ctrl+S)"));
-        save.setOnAction(e -> workbench.save());
+        save.setOnAction(e -> workbench.save(() -> { }));
         ToolBar bar = new ToolBar(open, openProject, save, new Separator(Orientation.VERTICAL));
         bar.getStyleClass().add("main-toolbar");
         return bar;
@@ -405,70 +423,75 @@ public final class MainWindow implements Prompts {
             boolean ok = files != null && !files.isEmpty();
             if (ok) {
                 Path dropped = files.get(0).toPath();
-                Platform.runLater(() -> open(dropped));
+                tasks.later(() -> open(dropped));
             }
             e.setDropCompleted(ok);
             e.consume();
         });
     }
 
-    /** Opens a project folder or shows the import dialog for a data file. */
+    /** Opens a project folder or shows the import dialog for a data file, once unsaved work is saved or let go. */
     public void open(Path path) {
-        if (Files.isDirectory(path) && Files.exists(path.resolve(ProjectStore.PROJECT_JSON))) {
-            if (confirmDiscard()) {
+        whenSafe(() -> {
+            if (Files.isDirectory(path) && Files.exists(path.resolve(ProjectStore.PROJECT_JSON))) {
                 workbench.openProject(path);
+            } else {
+                showImportDialog(path);
             }
-        } else {
-            showImportDialog(path);
-        }
+        });
     }
 
     private void newProject() {
-        if (confirmDiscard()) {
-            workbench.project().clear();
-        }
+        whenSafe(() -> workbench.project().clear());
     }
 
     public void openDataDialog() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open data");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.tab", "*.csv.gz", "*.json",
-                        "*.jsonl", "*.ndjson", "*.xlsx", "*.arff", "*.parquet"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        Path samples = SampleData.folder();
-        if (samples != null) {
-            chooser.setInitialDirectory(samples.toFile());
-        }
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            showImportDialog(file.toPath());
-        }
+        whenSafe(() -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open data");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.tab", "*.csv.gz", "*.json",
+                            "*.jsonl", "*.ndjson", "*.xlsx", "*.arff", "*.parquet"),
+                    new FileChooser.ExtensionFilter("All files", "*.*"));
+            Path samples = SampleData.folder();
+            if (samples != null) {
+                chooser.setInitialDirectory(samples.toFile());
+            }
+            File file = chooser.showOpenDialog(stage);
+            if (file != null) {
+                showImportDialog(file.toPath());
+            }
+        });
     }
 
-    public void showImportDialog(Path file) {
+    /** The import dialog for a file; opening it replaces the project, so unsaved work is dealt with first (see {@link #open}). */
+    private void showImportDialog(Path file) {
         ImportOptions initial = ImportOptions.detect().withFormat(DataFormat.fromFileName(file));
         Optional<ImportOptions> options = new ImportDialog(stage, file, initial, tasks).showAndWait();
         options.ifPresent(o -> workbench.openData(file, o));
     }
 
     private void openProjectDialog() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open project (a .baton-project folder)");
-        File folder = chooser.showDialog(stage);
-        if (folder != null) {
-            workbench.openProject(folder.toPath());
-        }
+        whenSafe(() -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open project (a .baton-project folder)");
+            File folder = chooser.showDialog(stage);
+            if (folder != null) {
+                workbench.openProject(folder.toPath());
+            }
+        });
     }
 
-    /** True when there is nothing unsaved, or the user chose to save or discard it. */
-    private boolean confirmDiscard() {
+    /**
+     * Runs {@code action} (which replaces or closes the project) once nothing unsaved would be lost: at once when
+     * all is saved; otherwise after the user's answer to Save / Don't Save / Cancel (after a successful save for
+     * Save; never for Cancel, or when saving fails or its location is not chosen).
+     */
+    void whenSafe(Runnable action) {
         Project project = workbench.project();
         if (!project.isDirty() || !project.hasData()) {
-            return true;
+            action.run();
+            return;
         }
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(stage);
@@ -478,15 +501,17 @@ public final class MainWindow implements Prompts {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         alert.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        alert.getDialogPane().lookupButton(save).setId("prompt-save");
+        alert.getDialogPane().lookupButton(discard).setId("prompt-discard");
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
+            return;
         }
         if (answer.get() == save) {
-            workbench.save();
-            return false;
+            workbench.save(action);
+        } else {
+            action.run();
         }
-        return true;
     }
 
     private void updateTitle() {
@@ -563,7 +588,8 @@ public final class MainWindow implements Prompts {
     public boolean replayOnChangedData(Path file, java.util.List<dev.baton.clean.DryRun.StepReport> check) {
         if (check.isEmpty()) {
             Alert alert = new Alert(Alert.AlertType.WARNING, file + " is not the file this project was saved with (its SHA-256 differs). "
-                    + "Open the project with it? Saved results stay visible; train again for results on this file.",
+                    + "Open the project with it? The saved models were trained on the earlier file, so they are set aside: "
+                    + "train again (same setup and seed) for results on this file.",
                     new ButtonType("Open with this file", ButtonBar.ButtonData.YES), ButtonType.CANCEL);
             alert.initOwner(stage);
             alert.setHeaderText("The data file has changed");

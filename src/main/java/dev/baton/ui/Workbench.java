@@ -1,5 +1,6 @@
 package dev.baton.ui;
 
+import dev.baton.clean.CleaningHistory;
 import dev.baton.clean.DryRun;
 import dev.baton.data.Dataset;
 import dev.baton.data.DatasetReader;
@@ -54,7 +55,7 @@ public final class Workbench {
 
     /** Reads a data file and makes it the project's data. */
     public void openData(Path file, ImportOptions options) {
-        tasks.background("Opening " + file.getFileName(), progress -> DatasetReader.read(file, options, progress))
+        tasks.background("Opening " + file.getFileName(), progress -> DatasetReader.read(file, options, progress).summarized())
                 .onSuccess(dataset -> {
                     project.setData(dataset);
                     recentData.add(file);
@@ -87,7 +88,7 @@ public final class Workbench {
         DataRef data = file.data();
         Path location = data == null ? null : ProjectStore.locateData(data, folder);
         if (data != null && location == null) {
-            location = prompts.locateData(data.path());
+            location = prompts.locateData(data.location(folder));
         }
         if (location == null) {
             project.restore(file, folder, null);
@@ -107,13 +108,21 @@ public final class Workbench {
                     if (read.changed() && !prompts.replayOnChangedData(dataFile, read.check())) {
                         return; // the user kept what was open
                     }
-                    tasks.background("Replaying the recipe", progress -> ProjectLoader.replay(read.data(), file.recipe(), progress))
+                    tasks.background("Replaying the recipe", progress -> {
+                                CleaningHistory session = ProjectLoader.replay(read.data(), file.recipe(), progress);
+                                session.source().summarized();
+                                session.current().summarized();
+                                return session;
+                            })
                             .onSuccess(session -> {
                                 project.restore(file, folder, session);
                                 recentProjects.add(folder);
                                 if (read.changed()) {
-                                    // The saved models and their metrics belong to the old file: results stay visible, marked as saved ones.
-                                    project.markDirty();
+                                    // The saved models and their metrics belong to the earlier file: never shown beside this one.
+                                    ProjectLoader.DataChange change = new ProjectLoader.DataChange(dataFile, data.fingerprint(),
+                                            read.data().source().fingerprint());
+                                    project.discardResults();
+                                    project.noteChangedData(change.notice(false));
                                 } else {
                                     loadModels(folder, file);
                                 }
@@ -146,23 +155,23 @@ public final class Workbench {
                 .start();
     }
 
-    /** Saves to the project's folder, asking for one the first time. */
-    public void save() {
+    /** Saves to the project's folder, asking for one the first time; then runs {@code after} (not when saving fails or is cancelled). */
+    public void save(Runnable after) {
         if (project.folder() == null) {
-            saveAs();
+            saveAs(after);
             return;
         }
-        saveTo(project.folder());
+        saveTo(project.folder(), after);
     }
 
-    public void saveAs() {
+    public void saveAs(Runnable after) {
         Path chosen = prompts.chooseProjectLocation(project.name());
         if (chosen != null) {
-            saveTo(ProjectStore.folderFor(chosen));
+            saveTo(ProjectStore.folderFor(chosen), after);
         }
     }
 
-    public void saveTo(Path folder) {
+    public void saveTo(Path folder, Runnable after) {
         String name = ProjectStore.nameOf(folder);
         ProjectFile snapshot = project.toFile();
         ProjectFile named = snapshot.withName(name);
@@ -175,6 +184,7 @@ public final class Workbench {
                 .onSuccess(saved -> {
                     project.savedAs(saved, name);
                     recentProjects.add(saved);
+                    after.run();
                 })
                 .onFailure(error -> prompts.showError("Could not save the project", error))
                 .start();

@@ -94,8 +94,8 @@ class ChartsTest {
     }
 
     @Test
-    void aWideTableShowsTheFiftyMostAssociatedColumnsAndSaysSo() throws Exception {
-        // 120 numeric columns of noise, except that s1 follows s0 closely: those two must be among the 50 shown.
+    void aWideTableShowsTheHundredMostAssociatedColumnsAndSaysSo() throws Exception {
+        // 120 numeric columns of noise, except that s1 follows s0 closely: those two must be among the 100 shown, side by side.
         java.util.Random random = new java.util.Random(3);
         StringBuilder csv = new StringBuilder("s0,s1");
         for (int c = 0; c < 118; c++) {
@@ -113,8 +113,28 @@ class ChartsTest {
         Dataset wide = Tables.csv(csv.toString());
         ChartData.HeatmapData h = (ChartData.HeatmapData) Charts.data(wide, ChartSpec.heatmap(Correlations.Measure.PEARSON), Progress.NONE);
         assertThat(h.columns()).hasSize(Charts.HEATMAP_COLUMNS).contains("s0", "s1");
-        assertThat(h.title()).contains("the 50 of 120 columns");
+        assertThat(h.title()).contains("the 100 of 120 columns");
+        assertThat(Math.abs(h.columns().indexOf("s0") - h.columns().indexOf("s1"))).isEqualTo(1);
         assertThat(Json.mapper().writeValueAsString(PlotlyFigure.of(h)).length()).isLessThan(200_000);
+    }
+
+    @Test
+    void theHeatmapOrdersColumnsSoThatThoseThatGoTogetherSitTogether() {
+        // Two groups interleaved in the file: a1, b1, a2, b2, a3, b3; each a follows x, each b follows y.
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder csv = new StringBuilder("a1,b1,a2,b2,a3,b3\n");
+        for (int r = 0; r < 400; r++) {
+            double x = random.nextGaussian();
+            double y = random.nextGaussian();
+            for (int k = 0; k < 3; k++) {
+                csv.append(k == 0 ? "" : ",").append(x + 0.3 * random.nextGaussian()).append(',').append(y + 0.3 * random.nextGaussian());
+            }
+            csv.append('\n');
+        }
+        ChartData.HeatmapData h = (ChartData.HeatmapData) Charts.data(Tables.csv(csv.toString()),
+                ChartSpec.heatmap(Correlations.Measure.PEARSON), Progress.NONE);
+        String order = String.join("", h.columns().stream().map(c -> c.substring(0, 1)).toList());
+        assertThat(order).isIn("aaabbb", "bbbaaa");
     }
 
     @Test

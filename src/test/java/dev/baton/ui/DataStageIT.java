@@ -71,7 +71,8 @@ class DataStageIT {
         assertThat(headers).containsExactly("species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm",
                 "body_mass_g", "sex", "year");
         assertThat(robot.lookup("#status-dataset").queryAs(Label.class).getText()).contains("344 rows").contains("8 columns");
-        assertThat(robot.lookup(".missing-cell").tryQuery()).isPresent();
+        assertThat(robot.lookup(".value-cell").match((javafx.scene.Node n) -> n.getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("missing"))).tryQuery()).isPresent();
         assertThat(window.stage().getTitle()).contains("penguins");
     }
 

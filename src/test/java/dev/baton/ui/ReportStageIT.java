@@ -44,12 +44,31 @@ class ReportStageIT {
         test.close();
     }
 
+    /** Every text the preview shows, in order. */
+    private static String previewText(FxRobot robot) {
+        StringBuilder out = new StringBuilder();
+        robot.interact(() -> collect(robot.lookup("#report-preview").query(), out));
+        return out.toString();
+    }
+
+    private static void collect(javafx.scene.Node node, StringBuilder out) {
+        if (node instanceof javafx.scene.control.Labeled l) {
+            out.append(l.getText()).append('\n');
+        }
+        if (node instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            collect(sp.getContent(), out);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collect(child, out));
+        }
+    }
+
     @Test
     void editPreviewAndExport(FxRobot robot) throws Exception {
         var model = window.reportView().model();
         robot.clickOn("#nav-report");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.page.get() != null);
-        assertThat(model.page.get()).contains("Telling penguin species apart", "4. Modelling");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.report.get() != null && previewText(robot).contains("4. Modelling"));
+        assertThat(previewText(robot)).contains("Telling penguin species apart", "4. Modelling", "Baseline (most common class)");
 
         javafx.scene.control.TextField title = robot.lookup("#report-title").queryAs(javafx.scene.control.TextField.class);
         robot.interact(title::clear);
@@ -58,13 +77,13 @@ class ReportStageIT {
         ListView<Section> sections = robot.lookup("#report-sections").queryAs(ListView.class);
         robot.interact(() -> sections.getSelectionModel().select(Section.DATA));
         robot.clickOn("#report-commentary").write("The field data comes from Palmer Station.");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.page.get().contains("Palmer Station") && model.page.get().contains("Penguin study"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> previewText(robot).contains("Palmer Station") && previewText(robot).contains("Penguin study"));
         assertThat(project.reportSettings().title()).isEqualTo("Penguin study");
         assertThat(project.reportSettings().commentary(Section.DATA)).isEqualTo("The field data comes from Palmer Station.");
         assertThat(project.isDirty()).isTrue();
 
         robot.clickOn("#section-appendix");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.page.get().contains("Appendix"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !previewText(robot).contains("Appendix"));
         assertThat(project.reportSettings().includes(Section.APPENDIX)).isFalse();
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
         Screenshots.save(robot, window.stage().getScene(), "report-stage");

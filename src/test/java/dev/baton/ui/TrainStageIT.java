@@ -46,6 +46,7 @@ class TrainStageIT {
         @SuppressWarnings("unchecked")
         ComboBox<String> target = robot.lookup("#train-target").queryAs(ComboBox.class);
         robot.interact(() -> target.setValue("species"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.trainView().model().features.size() == 7);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.trainView().model().selectedAlgorithms).containsExactly("logistic-regression", "random-forest");
         robot.clickOn("#train-run");
@@ -53,14 +54,20 @@ class TrainStageIT {
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         TableView<dev.baton.ui.train.TrainViewModel.Row> board = robot.lookup("#leaderboard").queryAs(TableView.class);
-        assertThat(board.getItems()).hasSize(2);
+        // The two models ranked by their cross-validation means, the baseline last.
+        assertThat(board.getItems()).hasSize(3);
         assertThat(board.getItems()).allMatch(r -> r.result().get() != null);
-        assertThat(board.getItems().stream().map(dev.baton.ui.train.TrainViewModel.Row::algorithm))
+        assertThat(board.getItems().subList(0, 2).stream().map(dev.baton.ui.train.TrainViewModel.Row::algorithm))
                 .containsExactlyInAnyOrder("logistic-regression", "random-forest");
+        assertThat(board.getItems().get(2).isBaseline()).isTrue();
+        assertThat(board.getItems().get(0).result().get().cv().get("accuracy").mean())
+                .isGreaterThanOrEqualTo(board.getItems().get(1).result().get().cv().get("accuracy").mean());
         assertThat(project.chosen()).isEqualTo(board.getItems().get(0).algorithm());
-        robot.interact(() -> board.getSelectionModel().select(1));
+        var second = board.getItems().get(1);
+        robot.interact(() -> board.getSelectionModel().select(second));
         robot.clickOn("#choose-model");
-        assertThat(project.chosen()).isEqualTo(board.getItems().get(1).algorithm());
+        assertThat(project.chosen()).isEqualTo(second.algorithm());
+        assertThat(board.getSelectionModel().getSelectedItem()).isSameAs(second);
         robot.clickOn("#detail-plots");
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
         Screenshots.save(robot, window.stage().getScene(), "train-stage");

@@ -220,8 +220,57 @@ public final class Charts {
         return heatmap(m, measure, spec.title());
     }
 
+    /**
+     * The columns in the leaf order of an average-linkage clustering on 1 - |association| (no association counts as
+     * none), so that columns that go together sit together and blocks show; with many columns the file's order
+     * scatters them. Ties break by the file's order, so the order is deterministic.
+     */
+    static List<Integer> clusteredOrder(double[][] values, List<Integer> columns) {
+        int n = columns.size();
+        if (n <= 2) {
+            return columns;
+        }
+        double[][] distance = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double v = values[columns.get(a)][columns.get(b)];
+                distance[a][b] = a == b ? 0 : Double.isNaN(v) ? 1 : 1 - Math.min(1, Math.abs(v));
+            }
+        }
+        List<List<Integer>> clusters = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            clusters.add(new ArrayList<>(List.of(a)));
+        }
+        while (clusters.size() > 1) {
+            int bestA = 0;
+            int bestB = 1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < clusters.size(); a++) {
+                for (int b = a + 1; b < clusters.size(); b++) {
+                    double sum = 0;
+                    for (int x : clusters.get(a)) {
+                        for (int y : clusters.get(b)) {
+                            sum += distance[x][y];
+                        }
+                    }
+                    double d = sum / (clusters.get(a).size() * clusters.get(b).size());
+                    if (d < best - 1e-12) {
+                        best = d;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            List<Integer> merged = new ArrayList<>(clusters.get(bestA));
+            merged.addAll(clusters.get(bestB));
+            clusters.set(bestA, merged);
+            clusters.remove(bestB);
+        }
+        return clusters.get(0).stream().map(columns::get).toList();
+    }
+
     /** More columns than this make a heatmap nobody can read and a page of many megabytes. */
-    public static final int HEATMAP_COLUMNS = 50;
+    public static final int HEATMAP_COLUMNS = 100;
 
     /**
      * The heatmap of an already computed correlation matrix, keeping only columns the measure applies to; of a
@@ -249,6 +298,7 @@ public final class Charts {
                     .limit(HEATMAP_COLUMNS).sorted().toList();
             title = title + " (the " + HEATMAP_COLUMNS + " of " + shown + " columns most strongly associated with another)";
         }
+        keep = clusteredOrder(all, keep);
         List<String> names = keep.stream().map(m.columns()::get).toList();
         double[][] z = new double[keep.size()][keep.size()];
         for (int a = 0; a < keep.size(); a++) {

@@ -218,13 +218,22 @@ public final class PlotlyFigure {
         }
         trace.put("hoverongaps", false);
         trace.put("hovertemplate", "%{y} \u00d7 %{x}: %{z}<extra></extra>");
+        // Long names are cut on the axes (the full names show on hover); with many columns every one is labelled.
+        int n = Math.max(h.columns().size(), h.rows().size());
+        boolean large = n > 25 && !"missing".equals(h.scale());
         if (h.annotate()) {
             trace.putArray("text");
             trace.put("texttemplate", h.wholeNumbers() ? "%{z:,.0f}" : "%{z:.2f}");
             trace.putObject("textfont").put("size", 10);
         }
-        layout.putObject("xaxis").put("automargin", true).put("tickangle", -35);
+        ObjectNode xaxis = layout.putObject("xaxis").put("automargin", true).put("tickangle", -35);
         ObjectNode yaxis = layout.putObject("yaxis").put("automargin", true).put("autorange", "reversed");
+        shortTicks(xaxis, h.columns());
+        shortTicks(yaxis, h.rows());
+        if (large) {
+            xaxis.put("dtick", 1).putObject("tickfont").put("size", 10);
+            yaxis.put("dtick", 1);
+        }
         if ("missing".equals(h.scale())) {
             yaxis.put("showticklabels", false);
             yaxis.putObject("title").put("text", "rows, top to bottom");
@@ -269,8 +278,26 @@ public final class PlotlyFigure {
             y.add(v.names().get(i));
         }
         trace.putObject("marker").put("color", PALETTE[0]);
+        trace.put("hovertemplate", "%{y}: %{x:.4g}<extra></extra>");
         axis(layout, "xaxis", v.valueLabel());
-        axis(layout, "yaxis", "").put("type", "category");
+        // Every bar labelled (plotly drops category labels it finds crowded), long names cut, whole on hover.
+        ObjectNode yaxis = axis(layout, "yaxis", "").put("type", "category").put("dtick", 1).put("automargin", true);
+        List<String> reversed = new java.util.ArrayList<>(v.names());
+        java.util.Collections.reverse(reversed);
+        shortTicks(yaxis, reversed);
+    }
+
+    /** Every category labelled, names over 24 characters cut with an ellipsis (hover shows them whole). */
+    private static void shortTicks(ObjectNode axis, List<String> names) {
+        if (names.stream().noneMatch(n -> n.length() > 24)) {
+            return;
+        }
+        ArrayNode values = axis.putArray("tickvals");
+        ArrayNode text = axis.putArray("ticktext");
+        for (String name : names) {
+            values.add(name);
+            text.add(name.length() > 24 ? name.substring(0, 23) + "\u2026" : name);
+        }
     }
 
     static String num(double v) {

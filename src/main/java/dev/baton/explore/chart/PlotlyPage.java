@@ -31,11 +31,4 @@ public final class PlotlyPage {
         return s;
     }
 
-    /** A page that fills its window with one chart, drawn by calling {@code renderChart(figure)}. */
-    public static String viewer() {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>html,body{margin:0;height:100%;overflow:hidden;"
-                + "font-family:sans-serif}#chart{width:100%;height:100%}</style><script>" + script().replace("</script", "<\\/script")
-                + "</script><script>function renderChart(f){Plotly.react('chart',f.data,f.layout,{displaylogo:false,responsive:true});}"
-                + "function clearChart(){Plotly.purge('chart');}</script></head><body><div id=\"chart\"></div></body></html>";
-    }
 }

@@ -174,16 +174,20 @@ public final class CleanStageView {
         return new java.util.ArrayList<>(groups.values());
     }
 
+    /** A column's menu of steps, filled when first shown (a table of 40 columns would otherwise build 40 menus per step). */
     private ContextMenu columnMenu(String column) {
-        Dataset data = model.currentProperty().get();
-        ColumnType type = data == null || !data.hasColumn(column) ? ColumnType.TEXT : data.type(column);
-        ContextMenu menu = new ContextMenu();
-        menu.getItems().addAll(operationMenus(column, type));
-        if (type.isString()) {
-            MenuItem cluster = new MenuItem("Cluster similar values\u2026");
-            cluster.setOnAction(e -> cluster(column));
-            menu.getItems().add(cluster);
-        }
+        // One item to begin with: a context menu with none is never shown, so it would never fill itself.
+        ContextMenu menu = new ContextMenu(new MenuItem("\u2026"));
+        menu.setOnShowing(e -> {
+            Dataset data = model.currentProperty().get();
+            ColumnType type = data == null || !data.hasColumn(column) ? ColumnType.TEXT : data.type(column);
+            menu.getItems().setAll(operationMenus(column, type));
+            if (type.isString()) {
+                MenuItem cluster = new MenuItem("Cluster similar values\u2026");
+                cluster.setOnAction(ev -> cluster(column));
+                menu.getItems().add(cluster);
+            }
+        });
         return menu;
     }
 

@@ -136,7 +136,13 @@ public final class CleanViewModel {
     private void change(List<RecipeStep> newSteps, String action) {
         CleaningHistory history = project.history();
         busy.set(true);
-        tasks.background(action, progress -> history.compute(newSteps, action, progress))
+        tasks.background(action, progress -> {
+                    CleaningHistory.Version version = history.compute(newSteps, action, progress);
+                    if (!version.results().isEmpty()) {
+                        version.results().get(version.results().size() - 1).output().summarized();
+                    }
+                    return version;
+                })
                 .onSuccess(version -> {
                     if (project.history() == history) {
                         project.apply(version);

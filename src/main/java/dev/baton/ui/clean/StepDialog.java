@@ -166,8 +166,13 @@ public final class StepDialog {
         }
     }
 
+    /** A cell of the preview; decimals to six significant digits (a ratio is 2.45614, not 2.456140350877193). */
     private static String text(Dataset d, String column, int row) {
-        String t = TypeConversion.text(d.column(column), row);
+        var values = d.column(column);
+        if (values instanceof tech.tablesaw.api.NumericColumn<?> numbers && !values.isMissing(row)) {
+            return dev.baton.util.Format.significant(numbers.getDouble(row), 6);
+        }
+        String t = TypeConversion.text(values, row);
         return t == null ? "missing" : t;
     }
 

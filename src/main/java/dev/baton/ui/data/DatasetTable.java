@@ -37,6 +37,8 @@ public final class DatasetTable {
     private final TaskRunner tasks;
     private final LatestWins sorting = new LatestWins();
     private Dataset dataset;
+    private RowOrderList rows = new RowOrderList(0);
+    private final TableColumn<Integer, String> rowNumberColumn = rowNumberColumn();
     private java.util.function.Function<String, javafx.scene.control.ContextMenu> columnMenu;
 
     public DatasetTable(TaskRunner tasks) {
@@ -45,6 +47,11 @@ public final class DatasetTable {
         view.getSelectionModel().setCellSelectionEnabled(true);
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         view.setPlaceholder(new Label("No data"));
+        // A fixed row height lets the table make cells for the visible columns only: with 40 columns and more,
+        // every row otherwise builds and styles a cell for each column on the FX thread.
+        view.setFixedCellSize(24);
+        // The sort policy only starts a background sort; the result is a new order of the same items list, so
+        // nothing here makes the table sort again (replacing the items inside the policy recursed until the stack overflowed).
         view.setSortPolicy(table -> {
             sortRequested();
             return true;
@@ -66,29 +73,61 @@ public final class DatasetTable {
         return dataset;
     }
 
-    /** A menu for a column's header (right-click), built for that column when the table is shown. */
-    public void setColumnMenu(java.util.function.Function<String, javafx.scene.control.ContextMenu> menu) {
-        this.columnMenu = menu;
-    }
-
-    public void show(Dataset newDataset) {
-        sorting.cancel();
-        this.dataset = newDataset;
-        view.getSortOrder().clear();
-        List<TableColumn<Integer, String>> columns = new ArrayList<>();
+    private static TableColumn<Integer, String> rowNumberColumn() {
         TableColumn<Integer, String> rowNumber = new TableColumn<>("#");
         rowNumber.setSortable(false);
         rowNumber.getStyleClass().add("row-number-column");
         rowNumber.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(""));
         rowNumber.setCellFactory(c -> new RowNumberCell());
         rowNumber.setPrefWidth(70);
-        columns.add(rowNumber);
-        for (ColumnInfo info : newDataset.columns()) {
-            columns.add(column(newDataset, info));
-        }
-        view.getColumns().setAll(columns);
-        view.setItems(rows(RowOrder.natural(newDataset.rowCount())));
+        return rowNumber;
     }
+
+    /** A menu for a column's header (right-click), built for that column when the table is shown. */
+    public void setColumnMenu(java.util.function.Function<String, javafx.scene.control.ContextMenu> menu) {
+        this.columnMenu = menu;
+    }
+
+    /**
+     * Shows a dataset. Columns already shown under the same name are kept and given the new values and header
+     * (a cleaning step changes one column of forty: making every header and its cells anew styled them all again).
+     */
+    public void show(Dataset newDataset) {
+        sorting.cancel();
+        this.dataset = newDataset;
+        view.getSortOrder().clear();
+        java.util.Map<String, TableColumn<Integer, String>> shown = new java.util.HashMap<>();
+        for (TableColumn<Integer, ?> c : view.getColumns()) {
+            if (c.getUserData() instanceof String name) {
+                @SuppressWarnings("unchecked")
+                TableColumn<Integer, String> typed = (TableColumn<Integer, String>) c;
+                shown.put(name, typed);
+            }
+        }
+        List<TableColumn<Integer, String>> columns = new ArrayList<>();
+        columns.add(rowNumberColumn);
+        for (ColumnInfo info : newDataset.columns()) {
+            TableColumn<Integer, String> column = shown.get(info.name());
+            columns.add(column == null ? column(newDataset, info) : refill(column, newDataset, info));
+        }
+        if (!columns.equals(view.getColumns())) {
+            view.getColumns().setAll(columns);
+        }
+        rows = new RowOrderList(newDataset.rowCount());
+        view.setItems(rows);
+    }
+
+    /** The rows in the order shown: dataset row indices. */
+    public List<Integer> shownRows() {
+        return List.copyOf(rows);
+    }
+
+    /** Whether a sort is waiting for its background task. */
+    public boolean isSorting() {
+        return sortPending;
+    }
+
+    private boolean sortPending;
 
     private TableColumn<Integer, String> column(Dataset data, ColumnInfo info) {
         TableColumn<Integer, String> column = new TableColumn<>();
@@ -96,22 +135,33 @@ public final class DatasetTable {
         column.setUserData(info.name());
         Label name = new Label(info.name());
         name.getStyleClass().add("column-name");
+        Label meta = new Label();
+        meta.getStyleClass().add("column-meta");
+        VBox header = new VBox(name, meta);
+        header.getStyleClass().add("column-header-box");
+        column.setGraphic(header);
+        refill(column, data, info);
+        column.setPrefWidth(Math.max(90, Math.min(260, 8 * Math.max(info.name().length(), meta.getText().length()) + 16)));
+        if (columnMenu != null) {
+            column.setContextMenu(columnMenu.apply(info.name()));
+        }
+        return column;
+    }
+
+    /** Points a column at this dataset's values and type, and says its missing and unparsable counts in the header. */
+    private TableColumn<Integer, String> refill(TableColumn<Integer, String> column, Dataset data, ColumnInfo info) {
         int missing = data.missingCount(info.name());
         String detail = info.type().label() + (missing > 0 ? String.format(" \u00b7 %,d missing", missing) : "");
         if (info.unparsable() > 0) {
             detail += String.format(" \u00b7 %,d unparsable", info.unparsable());
         }
-        Label meta = new Label(detail);
-        meta.getStyleClass().add("column-meta");
-        VBox header = new VBox(name, meta);
-        header.getStyleClass().add("column-header-box");
-        column.setGraphic(header);
+        ((Label) ((VBox) column.getGraphic()).getChildren().get(1)).setText(detail);
         Column<?> values = data.table().column(info.name());
         column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(CellText.of(values, cd.getValue())));
-        column.setCellFactory(c -> new ValueCell(info.type().isNumeric()));
-        column.setPrefWidth(Math.max(90, Math.min(260, 8 * Math.max(info.name().length(), detail.length()) + 16)));
-        if (columnMenu != null) {
-            column.setContextMenu(columnMenu.apply(info.name()));
+        boolean numeric = info.type().isNumeric();
+        if (!Boolean.valueOf(numeric).equals(column.getProperties().get("numeric"))) {
+            column.getProperties().put("numeric", numeric);
+            column.setCellFactory(c -> new ValueCell(numeric));
         }
         return column;
     }
@@ -121,39 +171,78 @@ public final class DatasetTable {
             return;
         }
         Dataset data = dataset;
+        RowOrderList target = rows;
         if (view.getSortOrder().isEmpty()) {
             sorting.cancel();
-            view.setItems(rows(RowOrder.natural(data.rowCount())));
+            sortPending = false;
+            target.setOrder(null);
             return;
         }
         TableColumn<Integer, ?> by = view.getSortOrder().get(0);
         String name = (String) by.getUserData();
         boolean ascending = by.getSortType() == TableColumn.SortType.ASCENDING;
-        sorting.start(tasks.background("Sorting by " + name,
-                p -> RowOrder.sortedBy(data.table(), name, data.type(name), ascending)), order -> {
-                    if (dataset == data) {
-                        view.setItems(rows(order));
+        sortPending = true;
+        sorting.start(tasks.background("Sorting " + String.format("%,d", data.rowCount()) + " rows by " + name,
+                p -> RowOrder.sortedBy(data.table(), name, data.type(name), ascending)).onFinished(() -> sortPending = false), order -> {
+                    if (dataset == data && rows == target) {
+                        target.setOrder(order);
                     }
                 });
     }
 
-    private static ObservableList<Integer> rows(int[] order) {
-        return FXCollections.observableList(new AbstractList<>() {
-            @Override
-            public Integer get(int index) {
-                return order[index];
-            }
+    /**
+     * The table's items: dataset row indices in the order shown, natural until a sort gives another. A view of the
+     * data only: sorting never touches the dataset, the recipe or the history.
+     */
+    private static final class RowOrderList extends javafx.collections.ObservableListBase<Integer> {
+        private final int size;
+        private int[] order;
 
-            @Override
-            public int size() {
-                return order.length;
-            }
+        RowOrderList(int size) {
+            this.size = size;
+        }
 
-            @Override
-            public int indexOf(Object o) {
-                return -1;
+        /** A new order (null: the file's order), announced as every row replaced. */
+        void setOrder(int[] newOrder) {
+            if (newOrder == order) {
+                return;
             }
-        });
+            List<Integer> before = new AbstractList<>() {
+                private final int[] old = order;
+
+                @Override
+                public Integer get(int index) {
+                    return old == null ? index : old[index];
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+            order = newOrder;
+            beginChange();
+            nextReplace(0, size, before);
+            endChange();
+        }
+
+        @Override
+        public Integer get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return order == null ? index : order[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public int indexOf(Object o) {
+            return -1; // a linear search over a million rows on the FX thread; the table does not need it
+        }
     }
 
     /** Copies the selected cells as tab-separated text: the rectangle they span, in display order. */
@@ -191,8 +280,12 @@ public final class DatasetTable {
         return sb.toString();
     }
 
+    /** A missing value's look, as a pseudo-class: switching it restyles one cell, a style class the whole row of them. */
+    static final javafx.css.PseudoClass MISSING = javafx.css.PseudoClass.getPseudoClass("missing");
+
     private static final class ValueCell extends TableCell<Integer, String> {
         ValueCell(boolean numeric) {
+            getStyleClass().add("value-cell");
             if (numeric) {
                 getStyleClass().add("numeric-cell");
             }
@@ -201,15 +294,9 @@ public final class DatasetTable {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().remove("missing-cell");
-            if (empty) {
-                setText(null);
-            } else if (item == null) {
-                setText("missing");
-                getStyleClass().add("missing-cell");
-            } else {
-                setText(item);
-            }
+            boolean missing = !empty && item == null;
+            pseudoClassStateChanged(MISSING, missing);
+            setText(empty ? null : missing ? "missing" : item);
         }
     }
 

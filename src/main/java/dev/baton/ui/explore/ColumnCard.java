@@ -92,11 +92,13 @@ final class ColumnCard {
         rows.add(new String[]{"Distinct", Format.count(c.distinct())});
         rows.add(new String[]{"Seen once", Format.count(c.unique())});
         if (c.isNumeric()) {
-            rows.add(new String[]{"Mean", Format.number(c.mean())});
+            // Years and other codes as written (2007, not 2,007): their statistics are values of the same kind.
+            boolean code = Format.isCode(c.name(), c.type() == dev.baton.data.ColumnType.INTEGER, c.min(), c.max());
+            rows.add(new String[]{"Mean", Format.number(c.mean(), code)});
             rows.add(new String[]{"Std. deviation", Format.number(c.std())});
-            rows.add(new String[]{"Minimum", Format.number(c.min())});
-            c.quantiles().forEach((k, v) -> rows.add(new String[]{k.equals("50%") ? "Median (50%)" : k, Format.number(v)}));
-            rows.add(new String[]{"Maximum", Format.number(c.max())});
+            rows.add(new String[]{"Minimum", Format.number(c.min(), code)});
+            c.quantiles().forEach((k, v) -> rows.add(new String[]{k.equals("50%") ? "Median (50%)" : k, Format.number(v, code)}));
+            rows.add(new String[]{"Maximum", Format.number(c.max(), code)});
             rows.add(new String[]{"Skewness", Format.number(c.skewness())});
             rows.add(new String[]{"Kurtosis (excess)", Format.number(c.kurtosis())});
             rows.add(new String[]{"Zeros", Format.count(c.zeros())});

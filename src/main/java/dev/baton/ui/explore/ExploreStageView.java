@@ -38,6 +38,7 @@ public final class ExploreStageView {
     private final ColumnCard card;
     private final OverviewPane overview;
     private final ChartPane heatmap;
+    private final AssociationPane associations;
     private final ChartBuilderPane builder;
     private final Label subtitle = new Label();
     private final StackPane center = new StackPane();
@@ -48,6 +49,7 @@ public final class ExploreStageView {
         this.card = new ColumnCard(model);
         this.overview = new OverviewPane(model, window);
         this.heatmap = new ChartPane(model);
+        this.associations = new AssociationPane(model);
         this.builder = new ChartBuilderPane(model);
         root.getStyleClass().add("stage-view");
         root.setId("stage-explore");
@@ -99,8 +101,19 @@ public final class ExploreStageView {
         measure.valueProperty().addListener((o, was, now) -> heatmap.show(ChartSpec.heatmap(now)));
         HBox measureBar = new HBox(8, new Label("Measure"), measure);
         measureBar.setAlignment(Pos.CENTER_LEFT);
-        BorderPane correlations = new BorderPane(heatmap.node());
-        correlations.setTop(measureBar);
+        BorderPane heatmapPane = new BorderPane(heatmap.node());
+        heatmapPane.setTop(measureBar);
+        Tab heatmapTab = new Tab("Heatmap", heatmapPane);
+        heatmapTab.setId("tab-heatmap");
+        Tab rankedTab = new Tab("Against one column", associations.node());
+        rankedTab.setId("tab-associations");
+        TabPane correlations = new TabPane(rankedTab, heatmapTab);
+        correlations.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        correlations.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == heatmapTab && model.explorationProperty().get() != null) {
+                heatmap.show(ChartSpec.heatmap(measure.getValue()));
+            }
+        });
 
         tabs.getTabs().addAll(tab("Overview", overview.node()), tab("Column", card.node()), tab("Correlations", correlations),
                 tab("Chart builder", builder.node()), tab("Pinned for the report", new PinnedPane(model).node()));
@@ -162,39 +175,57 @@ public final class ExploreStageView {
             card.show(model.profile(keep));
         }
         center.getChildren().setAll(content);
+        associations.show(e);
         if (tabs.getSelectionModel().getSelectedIndex() == 2) {
             heatmap.show(ChartSpec.heatmap(Correlations.Measure.MIXED));
         }
     }
 
-    /** A type glyph, the name, and a badge with the number of alerts. */
+    /** A type glyph, the name, and a badge with the number of alerts; its nodes made once and refilled. */
     private final class ColumnCell extends ListCell<String> {
+        private final Label icon = new Label();
+        private final Label label = new Label();
+        private final Label badge = new Label();
+        private final HBox row;
+        private String iconStyle;
+
+        ColumnCell() {
+            icon.getStyleClass().add("type-icon");
+            icon.setMinWidth(28);
+            badge.getStyleClass().add("alert-badge");
+            badge.managedProperty().bind(badge.visibleProperty());
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            row = new HBox(6, icon, label, spacer, badge);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+
         @Override
         protected void updateItem(String name, boolean empty) {
             super.updateItem(name, empty);
+            setText(null);
             if (empty || name == null || model.data() == null || !model.data().hasColumn(name)) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
             ColumnType type = model.data().type(name);
-            Label icon = new Label(glyph(type));
-            icon.getStyleClass().addAll("type-icon", "type-" + type.name().toLowerCase());
-            icon.setMinWidth(28);
-            Label label = new Label(name);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(6, icon, label, spacer);
-            row.setAlignment(Pos.CENTER_LEFT);
+            String style = "type-" + type.name().toLowerCase();
+            if (!style.equals(iconStyle)) {
+                if (iconStyle != null) {
+                    icon.getStyleClass().remove(iconStyle);
+                }
+                icon.getStyleClass().add(style);
+                iconStyle = style;
+            }
+            icon.setText(glyph(type));
+            label.setText(name);
             long alerts = model.alertCount(name);
+            badge.setVisible(alerts > 0);
             if (alerts > 0) {
-                Label badge = new Label(Long.toString(alerts));
-                badge.getStyleClass().add("alert-badge");
+                badge.setText(Long.toString(alerts));
                 badge.setTooltip(new javafx.scene.control.Tooltip(alerts + " alert" + (alerts == 1 ? "" : "s")));
-                row.getChildren().add(badge);
             }
             setGraphic(row);
-            setText(null);
         }
     }
 

@@ -126,6 +126,11 @@ public final class ExploreViewModel {
         return project.dataset();
     }
 
+    /** The column the training setup predicts, or null before one is chosen. */
+    public String trainingTarget() {
+        return project.trainingSetup() == null ? null : project.trainingSetup().target();
+    }
+
     public ColumnProfile profile(String column) {
         Exploration e = exploration.get();
         if (e == null) {

@@ -21,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.web.WebView;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -44,8 +43,7 @@ public final class ReportStageView {
     private final ListView<Section> sections = new ListView<>();
     private final Label editorTitle = new Label();
     private final TextArea editor = new TextArea();
-    /** Made when the first page is rendered, not with the window: a web view starts WebKit (see ChartView). */
-    private WebView preview;
+    private final ReportPreview preview = new ReportPreview();
     private final Label status = new Label();
     private final PauseTransition typing = new PauseTransition(Duration.millis(700));
     private boolean filling;
@@ -132,14 +130,8 @@ public final class ReportStageView {
         StackPane right = new StackPane(rendering);
         StackPane.setAlignment(rendering, javafx.geometry.Pos.TOP_RIGHT);
         StackPane.setMargin(rendering, new Insets(6, 18, 0, 0));
-        model.page.addListener((o, was, now) -> {
-            if (preview == null) {
-                preview = new WebView();
-                preview.setContextMenuEnabled(false);
-                right.getChildren().add(0, preview);
-            }
-            preview.getEngine().loadContent(now == null ? "" : now);
-        });
+        right.getChildren().add(0, preview.node());
+        model.report.addListener((o, was, now) -> preview.show(now));
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.32);
         root.setCenter(split);

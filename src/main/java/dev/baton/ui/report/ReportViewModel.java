@@ -1,7 +1,6 @@
 package dev.baton.ui.report;
 
 import dev.baton.project.Project;
-import dev.baton.report.HtmlReport;
 import dev.baton.report.ReportBuilder;
 import dev.baton.report.ReportFiles;
 import dev.baton.report.ReportInput;
@@ -28,8 +27,8 @@ public final class ReportViewModel {
     private final Project project;
     private final TaskRunner tasks;
     private final LatestWins preview = new LatestWins();
-    /** The preview page (static XHTML with SVG charts, as in the PDF), or null. */
-    public final StringProperty page = new SimpleStringProperty();
+    /** The report as the preview shows it (built off the FX thread from the project), or null. */
+    public final javafx.beans.property.ObjectProperty<dev.baton.report.ReportModel> report = new javafx.beans.property.SimpleObjectProperty<>();
     public final StringProperty message = new SimpleStringProperty();
     public final BooleanProperty rendering = new SimpleBooleanProperty();
     private volatile ReportBuilder.Analysis analysis;
@@ -81,7 +80,7 @@ public final class ReportViewModel {
     /** Renders the preview in the background if anything changed since the last one. */
     public void refreshPreview() {
         if (project.dataset() == null) {
-            page.set(null);
+            report.set(null);
             message.set("Open a dataset first: the report describes the project's data, charts and models.");
             return;
         }
@@ -92,14 +91,14 @@ public final class ReportViewModel {
         preview.start(tasks.background("Rendering the report preview", progress -> {
             ReportBuilder.Analysis a = known != null && known.isFor(input) ? known : ReportBuilder.analyse(input, progress.slice(0, 0.7));
             analysis = a;
-            return HtmlReport.render(ReportBuilder.build(input, a, progress.slice(0.7, 1)), HtmlReport.Mode.STATIC, Instant.now());
+            return ReportBuilder.build(input, a, progress.slice(0.7, 1));
         }).quiet().onFailure(error -> {
             rendering.set(false);
             message.set(dev.baton.ui.ErrorDialog.plainMessage(error));
-        }), html -> {
+        }), built -> {
             rendering.set(false);
             message.set(null);
-            page.set(html);
+            report.set(built);
         });
     }
 

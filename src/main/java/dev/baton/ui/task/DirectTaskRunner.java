@@ -21,6 +21,11 @@ public final class DirectTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void later(Runnable action) {
+        action.run();
+    }
+
+    @Override
     public <T> TaskHandle start(Background<T> task) {
         T result;
         try {

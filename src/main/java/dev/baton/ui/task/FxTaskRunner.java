@@ -76,6 +76,11 @@ public final class FxTaskRunner implements TaskRunner {
         };
     }
 
+    @Override
+    public void later(Runnable action) {
+        Platform.runLater(action);
+    }
+
     private void finish(FxTask<?> task) {
         running.remove(task.shown);
     }

@@ -11,4 +11,10 @@ public interface TaskRunner {
     }
 
     <T> TaskHandle start(Background<T> task);
+
+    /**
+     * Runs {@code action} on the FX thread after the events being handled now (from any thread): the one crossing
+     * for listeners that background work calls. The synchronous twin runs it at once.
+     */
+    void later(Runnable action);
 }

@@ -122,6 +122,8 @@ final class ClustersPane {
                 refresh();
             }
         });
+        // The training features arrive after the data (worked out off the FX thread): offer them when they do.
+        model.features.addListener((javafx.collections.ListChangeListener<TrainViewModel.FeatureRow>) c -> offerColumns());
         refresh();
     }
 
@@ -138,10 +140,18 @@ final class ClustersPane {
         table.getColumns().clear();
         chart.clear();
         summary.setText("Choose columns and the number of clusters, then Find clusters.");
+        offerColumns();
+    }
+
+    /** The training features of the current data, the numeric ones ticked. */
+    private void offerColumns() {
+        Dataset data = model.data();
         List<Choice> list = new ArrayList<>();
         if (data != null) {
             for (TrainViewModel.FeatureRow f : model.features) {
-                list.add(new Choice(f.column(), new SimpleBooleanProperty(f.included().get() && Charts.numeric(data.type(f.column())))));
+                if (data.hasColumn(f.column())) {
+                    list.add(new Choice(f.column(), new SimpleBooleanProperty(f.included().get() && Charts.numeric(data.type(f.column())))));
+                }
             }
         }
         choices.setAll(list);

@@ -48,6 +48,8 @@ final class ModelDetail {
     private final GridPane metrics = new GridPane();
     private final TableView<dev.baton.train.Metrics.ClassScores> perClass = new TableView<>();
     private final ComboBox<String> plotKind = new ComboBox<>();
+    /** The class the ROC and precision-recall curves are drawn for (one against the rest). */
+    private final ComboBox<String> plotClass = new ComboBox<>();
     private final ChartView chart = new ChartView();
     private final LatestWins plots = new LatestWins();
     private final ComboBox<TrainViewModel.Row> compareWith = new ComboBox<>();
@@ -88,17 +90,36 @@ final class ModelDetail {
         compareWith.setConverter(dev.baton.ui.Labels.converter(r -> r.label));
         compareWith.valueProperty().addListener((o, was, now) -> compare());
         comparison.setWrapText(true);
+        comparison.setId("model-comparison");
+        comparison.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines take the height they need, never cut
         VBox numbers = new VBox(8, metrics, perClass, new HBox(8, compareWith), comparison);
+        numbers.setPadding(new javafx.geometry.Insets(4, 8, 4, 0));
+        javafx.scene.control.ScrollPane numbersScroll = new javafx.scene.control.ScrollPane(numbers);
+        numbersScroll.setFitToWidth(true);
 
         plotKind.valueProperty().addListener((o, was, now) -> drawPlot());
+        plotKind.setId("plot-kind");
+        plotClass.setId("plot-class");
+        plotClass.valueProperty().addListener((o, was, now) -> drawPlot());
+        Label classLabel = new Label("for class");
+        classLabel.visibleProperty().bind(plotClass.visibleProperty());
+        classLabel.managedProperty().bind(plotClass.visibleProperty());
+        plotClass.managedProperty().bind(plotClass.visibleProperty());
+        plotClass.setVisible(false);
+        HBox plotBar = new HBox(8, plotKind, classLabel, plotClass);
+        plotBar.setAlignment(Pos.CENTER_LEFT);
         BorderPane plotPane = new BorderPane(chart.node());
-        plotPane.setTop(plotKind);
+        plotPane.setTop(plotBar);
 
         Button explain = new Button("Explain");
         explain.setOnAction(e -> explain());
         explainRow.setEditable(true);
-        explanation.getColumns().add(column("feature", Importance::column));
+        TableColumn<Importance, String> feature = column("feature", Importance::column);
+        feature.setPrefWidth(320);
+        explanation.getColumns().add(feature);
         explanation.getColumns().add(column("local weight", i -> String.format(Locale.ROOT, "%+.4f", i.value())));
+        explanation.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        explanationTitle.setMinHeight(Region.USE_PREF_SIZE);
         explanation.setPlaceholder(new Label("Choose a held-out row and press Explain (LIME; models with probabilities)."));
         explanationTitle.setWrapText(true);
         HBox explainBar = new HBox(8, new Label("Held-out row"), explainRow, explain);
@@ -106,7 +127,7 @@ final class ModelDetail {
         VBox explainPane = new VBox(8, explainBar, explanationTitle, explanation);
         VBox.setVgrow(explanation, Priority.ALWAYS);
 
-        TabPane tabs = new TabPane(new Tab("Metrics", numbers), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane));
+        TabPane tabs = new TabPane(new Tab("Metrics", numbersScroll), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().forEach(t -> t.setId("detail-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
         root.setCenter(tabs);
@@ -141,7 +162,7 @@ final class ModelDetail {
             chart.clear();
             return;
         }
-        title.setText(r.label());
+        title.setText(r.label() + (row.isBaseline() ? " \u2014 the yardstick, not a model to hand off" : ""));
         updateChoose();
         int i = 0;
         Label h1 = new Label("metric");
@@ -156,25 +177,37 @@ final class ModelDetail {
                 continue;
             }
             String cv = r.cv() != null && r.cv().containsKey(m)
-                    ? String.format(Locale.ROOT, "%.4f \u00b1 %.4f", r.cv().get(m).mean(), r.cv().get(m).std()) : "";
-            Label value = new Label(f(r.holdout().get(m)));
+                    ? Metrics.format(m, r.cv().get(m).mean()) + " \u00b1 " + Metrics.format(m, r.cv().get(m).std()) : "";
+            Label value = new Label(Metrics.format(m, r.holdout().get(m)));
             value.getStyleClass().add("stat-value");
-            metrics.addRow(i++, new Label(Metrics.label(m)), value, new Label(cv));
+            String target = model.project().trainingSetup() == null ? null : model.project().trainingSetup().target();
+            metrics.addRow(i++, new Label(Metrics.labelWithUnit(m, target)), value, new Label(cv));
         }
-        metrics.addRow(i++, new Label("rows"), new Label(String.format("%,d train / %,d test", r.trainRows(), r.testRows())), new Label(""));
+        metrics.addRow(i++, new Label("rows"), new Label(String.format("%,d held out", r.testRows())),
+                new Label(String.format(r.cv() == null ? "trained on %,d" : "%,d in the folds, then trained on all of them", r.trainRows())));
         metrics.addRow(i, new Label("training time"), new Label(String.format("%.2f s", r.trainMillis() / 1000.0)), new Label(""));
         if (r.perClass() != null) {
             perClass.getItems().setAll(r.perClass());
         }
         perClass.setVisible(r.perClass() != null);
         compareWith.getItems().setAll(model.rows.stream().filter(x -> x != row && x.result.get() != null).toList());
-        List<String> kinds = r.task() == Task.CLASSIFICATION
+        compareWith.setValue(null);
+        List<String> kinds = row.isBaseline() ? (r.task() == Task.CLASSIFICATION ? List.of("Confusion matrix") : List.of())
+                : r.task() == Task.CLASSIFICATION
                 ? (r.holdout().containsKey("auc") ? List.of("Confusion matrix", "ROC curves", "Precision and recall", "Calibration", "Feature importance")
                 : List.of("Confusion matrix", "Feature importance"))
                 : List.of("Predicted against actual", "Residuals", "Feature importance");
+        if (r.classes() != null && !r.classes().equals(plotClass.getItems())) {
+            plotClass.getItems().setAll(r.classes());
+            // Two classes: the second is the positive one, as the AUC takes it.
+            plotClass.setValue(r.classes().get(r.classes().size() == 2 ? 1 : 0));
+        }
         String keep = plotKind.getValue();
         plotKind.getItems().setAll(kinds);
-        plotKind.setValue(keep != null && kinds.contains(keep) ? keep : kinds.get(0));
+        plotKind.setValue(kinds.isEmpty() ? null : keep != null && kinds.contains(keep) ? keep : kinds.get(0));
+        if (kinds.isEmpty()) {
+            chart.clear();
+        }
         drawPlot();
         ModelRun.TrainedModel trained = model.trained(row.algorithm());
         int held = trained == null ? 1 : Math.max(1, trained.holdout().size());
@@ -195,6 +228,20 @@ final class ModelDetail {
         ModelResult r = shown.result.get();
         ModelRun.TrainedModel trained = model.trained(shown.algorithm());
         String kind = plotKind.getValue();
+        boolean perClass = kind.equals("ROC curves") || kind.equals("Precision and recall");
+        plotClass.setVisible(perClass);
+        int c = r.classes() == null || plotClass.getValue() == null ? 0 : Math.max(0, r.classes().indexOf(plotClass.getValue()));
+        // Every trained model with probabilities, the selected one first, on the same held-out rows.
+        List<ModelCharts.Scored> overlay = new java.util.ArrayList<>();
+        if (trained != null) {
+            overlay.add(new ModelCharts.Scored(r.label(), trained.holdout()));
+        }
+        for (TrainViewModel.Row other : model.rows) {
+            ModelRun.TrainedModel t = other == shown || other.isBaseline() ? null : model.trained(other.algorithm());
+            if (t != null && t.holdout().hasProbabilities()) {
+                overlay.add(new ModelCharts.Scored(other.label(), t.holdout()));
+            }
+        }
         String target = model.project().trainingSetup() == null ? "target" : model.project().trainingSetup().target();
         plots.start(tasks.background("Drawing " + kind, p -> {
             ChartData data = switch (kind) {
@@ -205,8 +252,8 @@ final class ModelDetail {
                         throw new dev.baton.util.UserException("The model is not loaded; train again to draw this plot.");
                     }
                     yield switch (kind) {
-                        case "ROC curves" -> ModelCharts.roc(r, trained.holdout());
-                        case "Precision and recall" -> ModelCharts.precisionRecall(r, trained.holdout());
+                        case "ROC curves" -> ModelCharts.roc(overlay, r.classes(), c);
+                        case "Precision and recall" -> ModelCharts.precisionRecall(overlay, r.classes(), c);
                         case "Calibration" -> ModelCharts.calibration(r, trained.holdout());
                         case "Predicted against actual" -> ModelCharts.predictedVsActual(r, trained.holdout(), target);
                         default -> ModelCharts.residuals(r, trained.holdout(), target);

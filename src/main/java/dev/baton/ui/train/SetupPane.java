@@ -31,7 +31,9 @@ final class SetupPane {
 
     private final TrainViewModel model;
     private final VBox root = new VBox(10);
-    private final ComboBox<String> target = new ComboBox<>();
+    /** Searchable: real datasets have 80 columns and more. */
+    private final ComboBox<String> target = new org.controlsfx.control.SearchableComboBox<>();
+    private final TextField featureFilter = new TextField();
     private final ListView<TrainViewModel.FeatureRow> features = new ListView<>();
     private final ListView<Algorithms.Algorithm> algorithms = new ListView<>();
     private final GridPane parameters = new GridPane();
@@ -42,8 +44,26 @@ final class SetupPane {
         root.getStyleClass().add("train-setup");
         root.setPadding(new Insets(0, 10, 0, 0));
         target.setId("train-target");
-        target.valueProperty().bindBidirectional(model.target);
+        // Not bound both ways: the column list is replaced with the data, and the box must be emptied for that
+        // (see refreshTargets) without the model taking the empty value as the user's choice.
+        target.setValue(model.target.get());
+        target.valueProperty().addListener((o, was, now) -> {
+            if (!refilling && now != null) {
+                model.target.set(now);
+            }
+        });
+        model.target.addListener((o, was, now) -> {
+            if (!java.util.Objects.equals(target.getValue(), now)) {
+                refilling = true;
+                try {
+                    target.setValue(now);
+                } finally {
+                    refilling = false;
+                }
+            }
+        });
         target.setMaxWidth(Double.MAX_VALUE);
+        target.setPromptText("choose the column to predict");
         ComboBox<Task> task = new ComboBox<>();
         task.getItems().setAll(Task.values());
         task.valueProperty().bindBidirectional(model.task);
@@ -81,8 +101,27 @@ final class SetupPane {
 
         Label featureTitle = new Label("Learn from");
         featureTitle.getStyleClass().add("section-title");
-        features.setItems(model.features);
+        javafx.collections.transformation.FilteredList<TrainViewModel.FeatureRow> shownFeatures = new javafx.collections.transformation.FilteredList<>(model.features);
+        featureFilter.setId("train-feature-filter");
+        featureFilter.setPromptText("filter columns");
+        featureFilter.textProperty().addListener((o, was, now) -> {
+            String needle = now == null ? "" : now.strip().toLowerCase(java.util.Locale.ROOT);
+            shownFeatures.setPredicate(needle.isEmpty() ? null : f -> f.column().toLowerCase(java.util.Locale.ROOT).contains(needle));
+        });
+        Button includeShown = new Button("All");
+        includeShown.setTooltip(new Tooltip("Learn from every column the filter shows"));
+        includeShown.setOnAction(e -> shownFeatures.forEach(f -> f.included().set(true)));
+        Button excludeShown = new Button("None");
+        excludeShown.setTooltip(new Tooltip("Leave out every column the filter shows"));
+        excludeShown.setOnAction(e -> shownFeatures.forEach(f -> f.included().set(false)));
+        includeShown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        excludeShown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        featureFilter.setMinWidth(60);
+        HBox.setHgrow(featureFilter, Priority.ALWAYS);
+        HBox featureBar = new HBox(6, featureFilter, includeShown, excludeShown);
+        features.setItems(shownFeatures);
         features.setId("train-features");
+        features.setPlaceholder(new Label("Choose what to predict first."));
         features.setPrefHeight(200);
         features.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -161,7 +200,7 @@ final class SetupPane {
         HBox buttons = new HBox(8, runButton, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(features, Priority.SOMETIMES);
-        root.getChildren().addAll(buttons, form, featureTitle, features, algorithmTitle, algorithms, parameterTitle, parameters);
+        root.getChildren().addAll(buttons, form, featureTitle, featureBar, features, algorithmTitle, algorithms, parameterTitle, parameters);
     }
 
     Node node() {
@@ -211,10 +250,20 @@ final class SetupPane {
 
 
     void refreshTargets(java.util.List<String> columns) {
-        String keep = target.getValue();
-        target.getItems().setAll(columns);
-        if (keep != null && columns.contains(keep)) {
-            target.setValue(keep);
+        if (target.getItems().equals(columns)) {
+            return;
+        }
+        refilling = true;
+        try {
+            // Emptied first: the searchable box's filtered view trips over a selection past the end of new items.
+            target.setValue(null);
+            target.getItems().setAll(columns);
+            String wanted = model.target.get();
+            target.setValue(wanted != null && columns.contains(wanted) ? wanted : null);
+        } finally {
+            refilling = false;
         }
     }
+
+    private boolean refilling;
 }

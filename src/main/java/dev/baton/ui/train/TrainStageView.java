@@ -38,6 +38,8 @@ public final class TrainStageView {
     private final Label message = new Label();
     private final StackPane center = new StackPane();
     private final TabPane content;
+    /** The algorithm whose row is selected, kept across re-sorts and rebuilt rows. */
+    private String selectedAlgorithm;
 
     public TrainStageView(TrainViewModel model, TaskRunner tasks, Runnable showError) {
         this.model = model;
@@ -66,12 +68,51 @@ public final class TrainStageView {
         rebuildColumns();
         model.metric.addListener((o, was, now) -> rebuildColumns());
         model.task.addListener((o, was, now) -> rebuildColumns());
+        // Rows are re-sorted and replaced as models finish: the selection follows its algorithm, else the best model.
         model.rows.addListener((javafx.collections.ListChangeListener<TrainViewModel.Row>) c -> {
-            if (!model.rows.isEmpty() && board.getSelectionModel().getSelectedItem() == null) {
+            if (model.rows.isEmpty()) {
+                return;
+            }
+            String wanted = selectedAlgorithm != null ? selectedAlgorithm : model.chosen();
+            TrainViewModel.Row match = model.rows.stream().filter(r -> r.algorithm().equals(wanted)).findFirst().orElse(null);
+            if (match != null && board.getSelectionModel().getSelectedItem() != match) {
+                board.getSelectionModel().select(match);
+            } else if (board.getSelectionModel().getSelectedItem() == null) {
                 board.getSelectionModel().select(0);
             }
+            TrainViewModel.Row selected = board.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                board.scrollTo(selected);
+            }
         });
-        SplitPane right = new SplitPane(board, detail.node());
+        board.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selectedAlgorithm = now.algorithm();
+            }
+        });
+        board.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(TrainViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("baseline-row", "below-baseline-row");
+                if (!empty && row != null) {
+                    if (row.isBaseline()) {
+                        getStyleClass().add("baseline-row");
+                    } else if (!model.beatsBaseline(row)) {
+                        getStyleClass().add("below-baseline-row");
+                    }
+                }
+            }
+        });
+        Label ranking = new Label();
+        ranking.setId("ranking-basis");
+        ranking.getStyleClass().add("muted");
+        ranking.setWrapText(true);
+        ranking.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, on as many lines as it takes
+        ranking.textProperty().bind(model.rankingProperty());
+        VBox boardBox = new VBox(4, ranking, board);
+        VBox.setVgrow(board, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane right = new SplitPane(boardBox, detail.node());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.38);
         SplitPane models = new SplitPane(setup.node(), right);
@@ -123,7 +164,7 @@ public final class TrainStageView {
         star.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().algorithm().equals(model.chosen()) ? "\u2605" : ""));
         star.setPrefWidth(30);
         TableColumn<TrainViewModel.Row, String> name = new TableColumn<>("algorithm");
-        name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().label));
+        name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().label()));
         name.setPrefWidth(190);
         TableColumn<TrainViewModel.Row, TrainViewModel.Row> progress = new TableColumn<>("progress");
         progress.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
@@ -152,12 +193,26 @@ public final class TrainStageView {
         if (task == null) {
             return;
         }
+        String ranked = model.rankMetric();
         for (String m : Metrics.names(task)) {
-            TableColumn<TrainViewModel.Row, String> c = new TableColumn<>(Metrics.label(m) + (m.equals(model.metric.get()) ? " \u25bc" : ""));
+            TableColumn<TrainViewModel.Row, String> c = new TableColumn<>(Metrics.labelWithUnit(m, model.target.get())
+                    + (m.equals(ranked) ? " \u25bc" : ""));
             c.setCellValueFactory(cd -> Bindings.createStringBinding(() -> cell(cd.getValue().result().get(), m), cd.getValue().result()));
-            c.setPrefWidth(m.equals(model.metric.get()) ? 150 : 125);
+            c.setPrefWidth(m.equals(ranked) ? 150 : 125);
+            c.setSortable(false);
             board.getColumns().add(c);
         }
+        // The final estimate beside the ranking figure: the held-out rows, scored once per model.
+        TableColumn<TrainViewModel.Row, String> held = new TableColumn<>("held out: " + Metrics.label(ranked));
+        held.setId("held-out-column");
+        held.setCellValueFactory(cd -> Bindings.createStringBinding(() -> {
+            ModelResult r = cd.getValue().result().get();
+            return r == null ? "" : Metrics.format(ranked, r.holdout().get(ranked));
+        }, cd.getValue().result()));
+        held.setPrefWidth(130);
+        held.setSortable(false);
+        board.getColumns().add(held);
+        board.getColumns().forEach(c -> c.setSortable(false)); // the ranking is the order; a header click must not re-rank by another figure
     }
 
     private static String cell(ModelResult r, String metric) {
@@ -165,10 +220,9 @@ public final class TrainStageView {
             return "";
         }
         if (r.cv() != null && r.cv().containsKey(metric)) {
-            return String.format(Locale.ROOT, "%.4f \u00b1 %.4f", r.cv().get(metric).mean(), r.cv().get(metric).std());
+            return Metrics.format(metric, r.cv().get(metric).mean()) + " \u00b1 " + Metrics.format(metric, r.cv().get(metric).std());
         }
-        Double v = r.holdout().get(metric);
-        return v == null ? "\u2013" : String.format(Locale.ROOT, "%.4f", v);
+        return Metrics.format(metric, r.holdout().get(metric));
     }
 
     /** Redraws stars after the chosen model changes. */

@@ -3,18 +3,19 @@ package dev.baton.ui.train;
 import dev.baton.data.Dataset;
 import dev.baton.train.AlgorithmChoice;
 import dev.baton.train.Algorithms;
+import dev.baton.train.Baseline;
 import dev.baton.train.Comparison;
 import dev.baton.train.Experiment;
 import dev.baton.train.Features;
 import dev.baton.train.Metrics;
 import dev.baton.train.ModelResult;
 import dev.baton.train.ModelRun;
+import dev.baton.train.Ranking;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
 import dev.baton.project.Project;
 import dev.baton.ui.task.TaskHandle;
 import dev.baton.ui.task.TaskRunner;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -48,10 +49,25 @@ public final class TrainViewModel {
         final DoubleProperty progress = new SimpleDoubleProperty(0);
         final StringProperty status = new SimpleStringProperty("waiting");
         final ObjectProperty<ModelResult> result = new SimpleObjectProperty<>();
+        final boolean baseline;
 
         Row(String algorithm, String label) {
+            this(algorithm, label, false);
+        }
+
+        private Row(String algorithm, String label, boolean baseline) {
             this.algorithm = algorithm;
             this.label = label;
+            this.baseline = baseline;
+        }
+
+        /** The baseline's row: shown for comparison, never chosen. */
+        public boolean isBaseline() {
+            return baseline;
+        }
+
+        public String label() {
+            return label;
         }
 
         public String algorithm() {
@@ -109,6 +125,8 @@ public final class TrainViewModel {
     public final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty();
+    /** What the leaderboard's figures are, in words (the ranking basis and the held-out rows). */
+    private final StringProperty ranking = new SimpleStringProperty("");
     private TaskHandle run = TaskHandle.DONE;
 
     public TrainViewModel(Project project, TaskRunner tasks) {
@@ -139,65 +157,105 @@ public final class TrainViewModel {
         return message;
     }
 
+    public StringProperty rankingProperty() {
+        return ranking;
+    }
+
     public Dataset data() {
         return project.dataset();
     }
 
+    /**
+     * New data: the target and features are worked out off the FX thread (which columns are constant, ID-like or
+     * free text is a pass over every column) and then filled in; a saved setup for this data comes back whole.
+     */
     private void dataChanged() {
         Dataset data = project.dataset();
         if (data == null) {
+            suggestions.cancel();
             features.clear();
             rows.clear();
             return;
         }
         TrainingSetup saved = project.trainingSetup();
         if (saved != null && data.hasColumn(saved.target())) {
-            apply(saved);
-        } else if (target.get() == null || !data.hasColumn(target.get())) {
-            target.set(Features.defaultTarget(data));
+            suggest(data, saved.target(), saved);
+        } else if (target.get() != null && data.hasColumn(target.get())) {
+            suggest(data, target.get(), null);
         } else {
-            targetChanged();
+            suggest(data, null, null);
         }
         showResults();
     }
 
-    /** Fills the form from a saved setup. */
-    private void apply(TrainingSetup s) {
-        target.set(s.target());
-        task.set(s.task());
-        holdout.set(s.holdout());
-        folds.set(s.folds());
-        seed.set(s.seed());
-        metric.set(s.metric());
-        parameters.clear();
-        for (AlgorithmChoice c : s.algorithms()) {
-            if (!c.parameters().isEmpty()) {
-                parameters.put(c.id(), new LinkedHashMap<>(c.parameters()));
-            }
+    /** The user chose another column to predict. */
+    private void targetChanged() {
+        Dataset data = project.dataset();
+        if (applying || data == null) {
+            return;
         }
-        selectedAlgorithms.setAll(s.algorithms().stream().map(AlgorithmChoice::id).toList());
-        for (FeatureRow f : features) {
-            f.included.set(s.features().contains(f.column));
+        if (target.get() == null || !data.hasColumn(target.get())) {
+            suggestions.cancel();
+            features.clear();
+            return;
+        }
+        suggest(data, target.get(), null);
+    }
+
+    /** What {@link Features} suggests for a target (null: the default target, if any column's name says so). */
+    private record Suggestion(Dataset data, String target, List<Features.Choice> choices, Task task) {
+    }
+
+    private void suggest(Dataset data, String wanted, TrainingSetup saved) {
+        suggestions.start(tasks.background("Choosing features", p -> {
+            String t = wanted != null ? wanted : Features.defaultTarget(data);
+            return new Suggestion(data, t, t == null ? List.of() : Features.suggest(data, t), t == null ? null : Features.inferTask(data, t));
+        }).quiet(), s -> {
+            if (project.dataset() == s.data()) {
+                apply(s, saved);
+            }
+        });
+    }
+
+    /** Fills the form from a suggestion, and from the saved setup when it is for this target. */
+    private void apply(Suggestion s, TrainingSetup saved) {
+        applying = true;
+        try {
+            target.set(s.target());
+            List<FeatureRow> list = new ArrayList<>();
+            for (Features.Choice c : s.choices()) {
+                list.add(new FeatureRow(c.column(), c.included(), c.reason()));
+            }
+            features.setAll(list);
+            if (saved != null && saved.target().equals(s.target())) {
+                task.set(saved.task());
+                holdout.set(saved.holdout());
+                folds.set(saved.folds());
+                seed.set(saved.seed());
+                metric.set(saved.metric());
+                parameters.clear();
+                for (AlgorithmChoice c : saved.algorithms()) {
+                    if (!c.parameters().isEmpty()) {
+                        parameters.put(c.id(), new LinkedHashMap<>(c.parameters()));
+                    }
+                }
+                selectedAlgorithms.setAll(saved.algorithms().stream().map(AlgorithmChoice::id).toList());
+                for (FeatureRow f : features) {
+                    f.included.set(saved.features().contains(f.column));
+                }
+            } else if (s.task() != null && task.get() != s.task()) {
+                task.set(s.task());
+            } else {
+                taskChanged(s.task());
+            }
+        } finally {
+            applying = false;
         }
     }
 
-    private void targetChanged() {
-        Dataset data = project.dataset();
-        if (data == null || target.get() == null || !data.hasColumn(target.get())) {
-            return;
-        }
-        List<FeatureRow> list = new ArrayList<>();
-        for (Features.Choice c : Features.suggest(data, target.get())) {
-            list.add(new FeatureRow(c.column(), c.included(), c.reason()));
-        }
-        features.setAll(list);
-        Task inferred = Features.inferTask(data, target.get());
-        if (task.get() != inferred) {
-            task.set(inferred);
-        } else {
-            taskChanged(inferred);
-        }
-    }
+    /** Whether a background suggestion is being filled in (its target change is not the user's). */
+    private boolean applying;
+    private final dev.baton.ui.task.LatestWins suggestions = new dev.baton.ui.task.LatestWins();
 
     private void taskChanged(Task now) {
         if (now == null) {
@@ -240,7 +298,7 @@ public final class TrainViewModel {
         Experiment.Listener listener = new Experiment.Listener() {
             @Override
             public void progress(String algorithm, double fraction, String text) {
-                Platform.runLater(() -> find(algorithm).ifPresent(r -> {
+                tasks.later(() -> find(algorithm).ifPresent(r -> {
                     r.progress.set(fraction);
                     r.status.set(text);
                 }));
@@ -248,7 +306,7 @@ public final class TrainViewModel {
 
             @Override
             public void finished(String algorithm, ModelRun.TrainedModel model) {
-                Platform.runLater(() -> find(algorithm).ifPresent(r -> {
+                tasks.later(() -> find(algorithm).ifPresent(r -> {
                     r.progress.set(1);
                     r.status.set("done");
                     r.result.set(model.result());
@@ -258,7 +316,7 @@ public final class TrainViewModel {
 
             @Override
             public void failed(String algorithm, Throwable error) {
-                Platform.runLater(() -> find(algorithm).ifPresent(r -> {
+                tasks.later(() -> find(algorithm).ifPresent(r -> {
                     r.progress.set(0);
                     r.status.set("failed: " + (error instanceof dev.baton.util.UserException ? error.getMessage() : error.toString()));
                 }));
@@ -307,36 +365,80 @@ public final class TrainViewModel {
         return task.get() == Task.REGRESSION ? "r2" : "accuracy";
     }
 
+    /** Finished models by {@link Ranking}, then those still training, the baseline last. */
     private void sortRows() {
-        String m = rankMetric();
-        boolean higher = Metrics.higherIsBetter(m);
+        java.util.Comparator<ModelResult> order = Ranking.order(rankMetric());
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort((a, b) -> {
-            double x = a.result.get() == null ? Double.NaN : a.result.get().score(m);
-            double y = b.result.get() == null ? Double.NaN : b.result.get().score(m);
-            if (Double.isNaN(x) || Double.isNaN(y)) {
-                return Double.isNaN(x) == Double.isNaN(y) ? 0 : (Double.isNaN(x) ? 1 : -1);
+            if (a.baseline != b.baseline) {
+                return a.baseline ? 1 : -1;
             }
-            return higher ? Double.compare(y, x) : Double.compare(x, y);
+            ModelResult x = a.result.get();
+            ModelResult y = b.result.get();
+            if (x == null || y == null) {
+                return x == y ? 0 : (x == null ? 1 : -1);
+            }
+            return order.compare(x, y);
         });
-        rows.setAll(sorted);
+        if (!sorted.equals(rows)) {
+            rows.setAll(sorted);
+        }
     }
 
-    /** Shows the project's results (saved or trained) as finished rows. */
+    /** Whether a finished model beats the baseline by the ranking figure (true while unknown). */
+    public boolean beatsBaseline(Row row) {
+        ModelResult r = row.result.get();
+        return row.baseline || r == null || Baseline.beaten(r, project.baseline(), rankMetric());
+    }
+
+    /**
+     * Shows the project's results (saved or trained) as finished rows, with the baseline last. Rows already shown
+     * for the same results are kept, so that choosing a model keeps the selection where it is.
+     */
     private void showResults() {
-        List<Row> list = new ArrayList<>();
-        for (ModelResult r : project.results()) {
-            Row row = new Row(r.algorithm(), r.label());
-            row.result.set(r);
-            row.progress.set(1);
-            row.status.set(project.leaderboard() == null ? "saved results (model not loaded)" : "done");
-            list.add(row);
+        List<ModelResult> results = project.results();
+        ModelResult base = project.baseline();
+        List<ModelResult> shownResults = rows.stream().filter(r -> !r.baseline).map(r -> r.result.get()).toList();
+        boolean same = shownResults.size() == results.size() && shownResults.containsAll(results)
+                && rows.stream().filter(r -> r.baseline).map(r -> r.result.get()).findFirst().orElse(null) == base;
+        if (!same) {
+            List<Row> list = new ArrayList<>();
+            for (ModelResult r : results) {
+                Row row = new Row(r.algorithm(), r.label());
+                row.result.set(r);
+                row.progress.set(1);
+                row.status.set(project.leaderboard() == null ? "saved results (model not loaded)" : "done");
+                list.add(row);
+            }
+            if (base != null) {
+                Row row = new Row(Baseline.ID, base.label(), true);
+                row.result.set(base);
+                row.progress.set(1);
+                row.status.set("for comparison");
+                list.add(row);
+            }
+            rows.setAll(list);
         }
-        rows.setAll(list);
         if (project.trainingSetup() != null && project.trainingSetup().metric() != null) {
             metric.set(project.trainingSetup().metric());
         }
+        for (Row row : rows) {
+            if (!row.baseline && row.result.get() != null && !beatsBaseline(row)) {
+                row.status.set("does not beat the baseline");
+            }
+        }
+        updateRanking();
         sortRows();
+    }
+
+    private void updateRanking() {
+        TrainingSetup s = project.trainingSetup();
+        ModelResult base = project.baseline();
+        if (s == null || base == null) {
+            ranking.set("");
+            return;
+        }
+        ranking.set("Ranked by " + Ranking.basis(s, base.trainRows(), base.testRows()) + "; " + Ranking.holdoutBasis(base.testRows()) + ".");
     }
 
     public void choose(String algorithm) {
