@@ -346,11 +346,11 @@ public final class ChartDrawing {
                 }
             }
             if (rowLabels) {
-                text(x0 - 6, y0 + (r + 0.5) * ch + 3.5, truncate(h.rows().get(r), 22), 10, "end", "#374151", false);
+                text(x0 - 6, y0 + (r + 0.5) * ch + 3.5, shorten(h.rows().get(r), 22), 10, "end", "#374151", false);
             }
         }
         for (int c = 0; c < cols; c++) {
-            rotatedText(x0 + (c + 0.5) * cw, y1 + 10, truncate(h.columns().get(c), 22), 10, -45, "end");
+            rotatedText(x0 + (c + 0.5) * cw, y1 + 10, shorten(h.columns().get(c), 22), 10, -45, "end");
         }
         if (!rowLabels) {
             rotatedText(14, (y0 + y1) / 2, "rows, top to bottom", 11, -90, "middle");
@@ -451,7 +451,7 @@ public final class ChartDrawing {
             double value = v.values().get(i);
             double w = (x1 - x0) * Math.max(0, value) / max;
             rect(x0, y0 + band * i + band * 0.15, w, band * 0.7, PlotlyFigure.PALETTE[0], null);
-            text(x0 - 6, y0 + band * (i + 0.5) + 3.5, truncate(v.names().get(i), 28), 10, "end", "#374151", false);
+            text(x0 - 6, y0 + band * (i + 0.5) + 3.5, shorten(v.names().get(i), 28), 10, "end", "#374151", false);
             painter.hover(0, y0 + band * i, width, band, v.names().get(i) + ": " + String.format(Locale.ROOT, "%.4g", value));
             text(x0 + w + 4, y0 + band * (i + 0.5) + 3.5, String.format(Locale.ROOT, "%.3f", value), 9, "start", "#374151", false);
         }
@@ -460,6 +460,18 @@ public final class ChartDrawing {
 
     private static String truncate(String s, int n) {
         return s.length() > n ? s.substring(0, n - 1) + "\u2026" : s;
+    }
+
+    /**
+     * A name cut in the middle, keeping its start and end: columns of a wide dataset often differ only at the end
+     * (sensor_name_12, sensor_name_13), which a cut at the end would make look alike.
+     */
+    static String shorten(String s, int n) {
+        if (s.length() <= n) {
+            return s;
+        }
+        int tail = (n - 1) / 2;
+        return s.substring(0, n - 1 - tail) + "\u2026" + s.substring(s.length() - tail);
     }
 
     /** Colour stops (position 0..1, r, g, b) of each scale: blue-white-red for signed values, white-blue otherwise. */

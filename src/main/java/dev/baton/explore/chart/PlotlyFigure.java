@@ -300,10 +300,15 @@ public final class PlotlyFigure {
         }
     }
 
+    /** A tick or axis value: whole numbers as such, others to four significant digits without trailing zeros (0.2, not 0.2000). */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        if (s.contains("e") || s.contains("E")) {
+            return s;
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }
