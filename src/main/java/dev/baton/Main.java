@@ -5,6 +5,7 @@ import dev.baton.cli.BatonCommand;
 /**
  * Starts Baton: with no arguments the workbench window, otherwise a command (see {@code --help}).
  * A plain class, not a JavaFX Application, so the jar runs from the classpath and commands never load JavaFX.
+ * Everything runs in this one process: killing it stops Baton, with nothing left behind.
  */
 public final class Main {
 
@@ -12,10 +13,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        java.util.OptionalInt relaunched = Launcher.runInTunedJvm(args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.getAsInt());
-        }
         dev.baton.data.TablesawInit.start();
         if (args.length == 0) {
             args = new String[]{"gui"};

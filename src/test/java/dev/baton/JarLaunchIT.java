@@ -3,8 +3,13 @@ package dev.baton;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.util.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,33 +18,35 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The packaged jar as users start it, {@code java -jar target/baton.jar ...}: through the second JVM of
- * {@link Launcher}, with the class-data archive {@code mvn package} wrote, output and exit codes are those of
- * running in one JVM.
+ * The packaged jar as users start it, {@code java -jar target/baton.jar ...}: one process, whose output and exit
+ * codes are the command's, and which leaves nothing behind when it is killed.
  */
 class JarLaunchIT {
 
     private static final Path JAR = Path.of("target", "baton.jar");
-    private static final Path ARCHIVE = Path.of("target", Launcher.ARCHIVE);
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
 
     private record Run(int exit, String out, String err) {
     }
 
-    private static Run run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(JAVA);
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(JAR.toString());
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Run run(String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("baton-out", ".txt");
         Path err = Files.createTempFile("baton-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
+            Process p = new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished: %s", List.of(args)).isTrue();
             return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
@@ -48,43 +55,82 @@ class JarLaunchIT {
     }
 
     @Test
-    void theArchiveBuiltWithTheJarIsOneThisJdkCanMap() throws Exception {
-        assertThat(ARCHIVE).isRegularFile();
-        assertThat(Launcher.madeFor(JAR.toAbsolutePath(), Path.of(System.getProperty("java.home")))).isTrue();
-        // -Xshare:on makes a JVM that cannot use the archive refuse to start instead of going on without it.
-        Run run = run(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:on", "-Dbaton.launched=true"), "--version");
+    void aProfilePrintsItsJsonAndNothingElse() throws Exception {
+        Run run = run("profile", "sample-data/penguins.csv", "--json");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Baton ");
-        // Picocli ships Java 5 class files, which only a static archive holds: its classes load from there too.
-        Run logged = run(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:on", "-Xlog:class+load=info",
-                "-Dbaton.launched=true"), "--version");
-        assertThat(logged.out()).contains("picocli.CommandLine source: shared objects file")
-                .contains("dev.baton.cli.BatonCommand source: shared objects file");
-    }
-
-    @Test
-    void aProfileThroughTheSecondJvmPrintsWhatOneJvmPrints() throws Exception {
-        Run relaunched = run(List.of(), "profile", "sample-data/penguins.csv", "--json");
-        Run single = run(List.of("-Dbaton.launched=true"), "profile", "sample-data/penguins.csv", "--json");
-
-        assertThat(relaunched.exit()).as(relaunched.err()).isZero();
-        assertThat(relaunched.err()).isEmpty();
-        assertThat(relaunched.out()).isEqualTo(single.out());
-        JsonNode profile = Json.mapper().readTree(relaunched.out());
+        assertThat(run.err()).isEmpty();
+        JsonNode profile = Json.mapper().readTree(run.out());
         assertThat(profile.get("rows").asInt()).isEqualTo(344);
         assertThat(profile.get("columns").get(2).get("name").asText()).isEqualTo("bill_length_mm");
         assertThat(profile.get("columns").get(2).get("missing").asInt()).isEqualTo(2);
     }
 
     @Test
-    void exitCodesAndMessagesComeThroughTheSecondJvm() throws Exception {
-        Run missing = run(List.of(), "profile", "no-such-file.csv");
+    void exitCodesAndMessages() throws Exception {
+        Run missing = run("profile", "no-such-file.csv");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("File not found: no-such-file.csv");
         assertThat(missing.out()).isEmpty();
 
-        Run usage = run(List.of(), "profile", "--no-such-option", "sample-data/penguins.csv");
+        Run usage = run("profile", "--no-such-option", "sample-data/penguins.csv");
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void aKilledServerLeavesNoProcessAndNoListeningPort() throws Exception {
+        Path bundle = dir.resolve("penguins.baton");
+        Run export = run("bundle", "export", "sample-data/penguins.baton-project", "--out", bundle.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process server = new ProcessBuilder(command("bundle", "serve", bundle.toString(), "--port", Integer.toString(port)))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!answers(port)) {
+                assertThat(System.nanoTime()).as("the server started").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            // Baton runs in the process the user started: it has no child that could outlive it.
+            assertThat(server.descendants().count()).isZero();
+        } finally {
+            server.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        }
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(500);
+        int closed = port;
+        assertThatThrownBy(() -> answers(closed, true)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aKilledRunWritesNothingAfterwards() throws Exception {
+        Path out = dir.resolve("out");
+        Process run = new ProcessBuilder(command("run", "sample-data/penguins.baton-project", "--out", out.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        Thread.sleep(1500); // importing and training; the report and bundle come seconds later
+        assertThat(run.descendants().count()).isZero();
+        run.destroyForcibly();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(8000);
+        assertThat(out.resolve("penguins-report.pdf")).doesNotExist();
+        assertThat(out.resolve("penguins.baton")).doesNotExist();
+    }
+
+    private static boolean answers(int port) {
+        try {
+            return answers(port, true);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean answers(int port, boolean unused) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        }
     }
 }

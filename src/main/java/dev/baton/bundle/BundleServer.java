@@ -1,40 +1,62 @@
 package dev.baton.bundle;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.baton.util.Json;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code bundle serve}: the bundle's scorer as a small HTTP JSON service on the JDK's built-in server, bound to
- * loopback unless told otherwise. {@code POST /predict} takes one record or a list; {@code GET /schema},
- * {@code /health} and {@code /metrics} describe it. Bad JSON and contract violations get 400 with the reason;
- * bodies over the limit get 413 and are not read.
+ * {@code bundle serve}: the bundle's scorer as a small HTTP JSON service, bound to loopback unless told otherwise.
+ * {@code POST /predict} takes one record or a list; {@code GET /schema}, {@code /health} and {@code /metrics}
+ * describe it. Bad JSON and contract violations get 400 with the reason; bodies over the limit get 413.
+ *
+ * <p>On Jetty: a connection costs a thread only while its request is being handled, so clients that connect and
+ * stall (half a request line, headers never finished, a body that never comes) cannot take the threads the others
+ * need; each connection is closed after {@link #IDLE_TIMEOUT_MS} of silence, reading or writing. Threads, open
+ * connections and request sizes are bounded. The JDK's built-in server gave each connection a thread of a fixed
+ * pool while it read the request: four stalled clients stopped it (docs/decisions/0005).
  */
 public final class BundleServer implements AutoCloseable {
 
     public static final int DEFAULT_MAX_REQUEST_BYTES = 1 << 20;
+    /** A connection silent this long, while reading a request or writing a response, is closed. */
+    public static final long IDLE_TIMEOUT_MS = 10_000;
+    static final int MAX_CONNECTIONS = 2_000;
+    static final int MAX_THREADS = 32;
     private static final int LATENCY_WINDOW = 10_000;
+
+    /** Records are read strictly: a key given twice is an error, not the last value silently winning. */
+    private static final ObjectReader READER = Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Bundle bundle;
     private final Scorer scorer;
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final Server server;
+    private final ServerConnector connector;
     private final int maxRequestBytes;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -42,126 +64,169 @@ public final class BundleServer implements AutoCloseable {
     private final long[] latencies = new long[LATENCY_WINDOW];
     private long latencyCount;
 
-    private BundleServer(Bundle bundle, HttpServer server, ExecutorService pool, int maxRequestBytes) {
+    private BundleServer(Bundle bundle, Server server, ServerConnector connector, int maxRequestBytes) {
         this.bundle = bundle;
         this.scorer = bundle.scorer();
         this.server = server;
-        this.pool = pool;
+        this.connector = connector;
         this.maxRequestBytes = maxRequestBytes;
     }
 
     public static BundleServer start(Bundle bundle, String host, int port, int maxRequestBytes) throws IOException {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, each response then waits
-        // for the client's delayed ACK (about 40 ms). Read once, when the server classes first load.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer http;
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+        threads.setName("baton-serve");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(false);
+        config.setRequestHeaderSize(16 * 1024);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addConnector(connector);
+        server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+        BundleServer s = new BundleServer(bundle, server, connector, maxRequestBytes);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                s.handle(request, response, callback);
+                return true;
+            }
+        });
         try {
-            http = HttpServer.create(new InetSocketAddress(host, port), 128);
+            server.start();
         } catch (java.net.BindException e) {
+            stopQuietly(server);
             throw new dev.baton.util.UserException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "): choose another port with --port, or 0 for any free one.", e);
+        } catch (Exception e) {
+            stopQuietly(server);
+            if (e.getCause() instanceof java.net.BindException b) {
+                throw new dev.baton.util.UserException("Cannot listen on " + host + ":" + port + " (" + b.getMessage()
+                        + "): choose another port with --port, or 0 for any free one.", b);
+            }
+            throw new IOException("The server did not start: " + e.getMessage(), e);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "baton-serve");
-            t.setDaemon(true);
-            return t;
-        });
-        BundleServer s = new BundleServer(bundle, http, pool, maxRequestBytes);
-        http.createContext("/", s::handle);
-        http.setExecutor(pool);
-        http.start();
         return s;
     }
 
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // nothing was serving yet
+        }
+    }
+
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        stopQuietly(server);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(Request request, Response response, Callback callback) {
         long start = System.nanoTime();
         requests.incrementAndGet();
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
+        Callback done = Callback.from(() -> {
+            record(System.nanoTime() - start);
+            callback.succeeded();
+        }, failure -> {
+            record(System.nanoTime() - start);
+            callback.failed(failure);
+        });
+        try {
+            String path = Request.getPathInContext(request);
+            String method = request.getMethod();
             switch (path) {
                 case "/predict" -> {
                     if (!method.equals("POST")) {
-                        error(exchange, 405, "Use POST /predict with a JSON record or a list of records.");
-                        return;
+                        error(response, done, 405, "Use POST /predict with a JSON record or a list of records.");
+                    } else {
+                        readAndPredict(request, response, done);
                     }
-                    predict(exchange);
                 }
-                case "/schema" -> get(exchange, method, bundle.entry(BundleFormat.CONTRACT));
+                case "/schema" -> get(method, response, done, bundle.entry(BundleFormat.CONTRACT));
                 case "/health" -> {
                     ObjectNode h = Json.mapper().createObjectNode();
                     h.put("status", "ok").put("format", bundle.manifest().format()).put("algorithm", bundle.manifest().algorithm())
                             .put("target", bundle.manifest().target()).put("createdAt", bundle.manifest().createdAt());
-                    get(exchange, method, Json.mapper().writeValueAsBytes(h));
+                    get(method, response, done, Json.mapper().writeValueAsBytes(h));
                 }
-                case "/metrics" -> get(exchange, method, Json.mapper().writeValueAsBytes(metrics()));
-                default -> error(exchange, 404, "There is no " + path + " here: use POST /predict, GET /schema, /health or /metrics.");
+                case "/metrics" -> get(method, response, done, Json.mapper().writeValueAsBytes(metrics()));
+                default -> error(response, done, 404, "There is no " + path + " here: use POST /predict, GET /schema, /health or /metrics.");
             }
-        } catch (RuntimeException e) {
-            errors.incrementAndGet();
-            // the exchange is closed; nothing more can be sent
-        } finally {
-            record(System.nanoTime() - start);
+        } catch (Exception | StackOverflowError e) {
+            unexpected(response, done, e);
         }
     }
 
-    private void get(HttpExchange exchange, String method, byte[] body) throws IOException {
+    private void get(String method, Response response, Callback done, byte[] body) {
         if (!method.equals("GET")) {
-            error(exchange, 405, "Use GET here.");
+            error(response, done, 405, "Use GET here.");
+        } else {
+            send(response, done, 200, body);
+        }
+    }
+
+    /** Reads the body without holding a thread while it arrives, then scores on a pool thread. */
+    private void readAndPredict(Request request, Response response, Callback done) {
+        long length = request.getLength();
+        if (length > maxRequestBytes) {
+            error(response, done, 413, tooLarge());
             return;
         }
-        send(exchange, 200, body);
-    }
-
-    private void predict(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.strip()) > maxRequestBytes) {
-                    error(exchange, 413, "The request is larger than " + maxRequestBytes + " bytes; send fewer records per request.");
-                    return;
+        Content.Source.asByteArrayAsync(request, maxRequestBytes).whenComplete((body, failure) -> {
+            if (failure != null) {
+                String message = String.valueOf(failure.getMessage());
+                if (message.contains("too large") || message.contains("max")) {
+                    error(response, done, 413, tooLarge());
+                } else {
+                    done.failed(failure); // the client went away or stalled past the idle timeout
                 }
-            } catch (NumberFormatException e) {
-                error(exchange, 400, "Content-Length '" + length + "' is not a number.");
                 return;
             }
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(maxRequestBytes + 1);
-        }
-        if (body.length > maxRequestBytes) {
-            error(exchange, 413, "The request is larger than " + maxRequestBytes + " bytes; send fewer records per request.");
-            return;
-        }
+            server.getThreadPool().execute(() -> {
+                try {
+                    predict(body, response, done);
+                } catch (Exception | StackOverflowError e) {
+                    unexpected(response, done, e);
+                }
+            });
+        });
+    }
+
+    private String tooLarge() {
+        return "The request is larger than " + maxRequestBytes + " bytes; send fewer records per request.";
+    }
+
+    private void predict(byte[] body, Response response, Callback done) throws IOException {
         JsonNode json;
         try {
-            json = Json.mapper().readTree(body);
+            json = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            error(exchange, 400, "The body is not valid JSON: " + e.getOriginalMessage()
+            error(response, done, 400, "The body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
             return;
         }
         try {
             if (json != null && json.isObject()) {
-                Scorer.Output out = scorer.score(record(json));
+                Violations findings = new Violations();
+                Scorer.Output out = scorer.score(record(json), findings);
                 predictions.incrementAndGet();
-                send(exchange, 200, Json.mapper().writeValueAsBytes(output(out)));
+                Map<String, Object> answer = output(out);
+                answer.put("findings", findings(findings));
+                send(response, done, 200, Json.mapper().writeValueAsBytes(answer));
             } else if (json != null && json.isArray()) {
                 List<Map<String, Object>> records = new ArrayList<>();
                 for (JsonNode item : json) {
                     if (!item.isObject()) {
-                        error(exchange, 400, "Every item of the list must be a JSON object (a record), not " + item.getNodeType().toString().toLowerCase() + ".");
+                        error(response, done, 400, "Every item of the list must be a JSON object (a record), not "
+                                + item.getNodeType().toString().toLowerCase() + ".");
                         return;
                     }
                     records.add(record(item));
@@ -169,26 +234,62 @@ public final class BundleServer implements AutoCloseable {
                 Violations v = new Violations();
                 List<Scorer.Output> outs = scorer.scoreRecords(records, v);
                 predictions.addAndGet(v.scored());
-                ObjectNode response = Json.mapper().createObjectNode();
-                var list = response.putArray("predictions");
+                ObjectNode answer = Json.mapper().createObjectNode();
+                var list = answer.putArray("predictions");
                 outs.forEach(o -> list.add(Json.mapper().valueToTree(output(o))));
-                response.set("summary", Json.mapper().valueToTree(summary(v)));
-                send(exchange, 200, Json.mapper().writeValueAsBytes(response));
+                answer.set("summary", Json.mapper().valueToTree(summary(v)));
+                send(response, done, 200, Json.mapper().writeValueAsBytes(answer));
             } else {
-                error(exchange, 400, "Send a JSON object (one record) or a list of objects.");
+                error(response, done, 400, "Send a JSON object (one record) or a list of objects.");
             }
+        } catch (BadRecord e) {
+            error(response, done, 400, e.getMessage());
         } catch (ContractException e) {
-            error(exchange, 400, e.getMessage());
+            error(response, done, 400, e.getMessage());
         }
     }
 
-    private static Map<String, Object> record(JsonNode node) {
+    /** A record the contract cannot even look at: a number no double can hold. */
+    private static final class BadRecord extends RuntimeException {
+        BadRecord(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A JSON record as the scorer takes it: numbers as BigDecimal (read exactly; one beyond a double's range is
+     * refused naming its column), booleans as Boolean, objects and lists as such (the contract's wrongType policy
+     * decides), null as missing.
+     */
+    static Map<String, Object> record(JsonNode node) {
         Map<String, Object> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
-            out.put(e.getKey(), v.isNull() ? null : v.isNumber() ? v.numberValue() : v.isTextual() ? v.textValue() : v.toString());
+            Object value;
+            if (v.isNull()) {
+                value = null;
+            } else if (v.isNumber()) {
+                BigDecimal d = v.decimalValue();
+                if (Double.isInfinite(d.doubleValue())) {
+                    throw new BadRecord(e.getKey() + ": " + abbreviate(v.asText()) + " is too large for a number.");
+                }
+                value = d;
+            } else if (v.isBoolean()) {
+                value = v.booleanValue();
+            } else if (v.isTextual()) {
+                value = v.textValue();
+            } else if (v.isArray()) {
+                value = List.of(v.toString());
+            } else {
+                value = Map.of("json", v.toString());
+            }
+            out.put(e.getKey(), value);
         });
         return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
     static Map<String, Object> output(Scorer.Output o) {
@@ -206,6 +307,11 @@ public final class BundleServer implements AutoCloseable {
         return out;
     }
 
+    /** What the contract found in one record, column by column (only columns with a finding). */
+    static Map<String, Violations.Counts> findings(Violations v) {
+        return v.columns();
+    }
+
     static Map<String, Object> summary(Violations v) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", v.rows());
@@ -215,18 +321,26 @@ public final class BundleServer implements AutoCloseable {
         return out;
     }
 
-    private void error(HttpExchange exchange, int status, String message) throws IOException {
+    private void error(Response response, Callback done, int status, String message) {
         errors.incrementAndGet();
-        ObjectNode e = Json.mapper().createObjectNode().put("error", message).put("status", status);
-        send(exchange, status, Json.mapper().writeValueAsBytes(e));
+        try {
+            ObjectNode e = Json.mapper().createObjectNode().put("error", message).put("status", status);
+            send(response, done, status, Json.mapper().writeValueAsBytes(e));
+        } catch (JsonProcessingException impossible) {
+            done.failed(impossible);
+        }
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    /** A defect: the client gets a 500 in words, the server goes on. */
+    private void unexpected(Response response, Callback done, Throwable e) {
+        error(response, done, 500, "The server could not answer this request (" + e.getClass().getSimpleName() + "); "
+                + "the model is fine and other requests are answered.");
+    }
+
+    private static void send(Response response, Callback done, int status, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body), done);
     }
 
     private synchronized void record(long nanos) {

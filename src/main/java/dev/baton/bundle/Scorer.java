@@ -84,12 +84,15 @@ public final class Scorer {
 
     /** One record (column name to value: text, number, boolean or null). A rejected record throws, naming why. */
     public Output score(Map<String, ?> record) {
-        List<String> header = new ArrayList<>(record.keySet());
-        String[] row = new String[header.size()];
-        for (int i = 0; i < row.length; i++) {
-            row[i] = missingAsNull(text(record.get(header.get(i))));
-        }
-        Output out = scoreRows(header, List.<String[]>of(row), new Violations()).get(0);
+        return score(record, new Violations());
+    }
+
+    /**
+     * One record, with what the contract found in it counted in {@code findings} (missing values imputed, unseen
+     * categories, values outside the training range, values of the wrong type). A rejected record throws.
+     */
+    public Output score(Map<String, ?> record, Violations findings) {
+        Output out = scoreRecords(List.of(record), findings).get(0);
         if (out.rejected()) {
             throw new ContractException(out.error());
         }
@@ -107,15 +110,33 @@ public final class Scorer {
                 }
             }
         }
+        Map<String, Contract.Input> byName = new HashMap<>();
+        contract.inputs().forEach(in -> byName.put(in.name(), in));
         List<String[]> rows = new ArrayList<>(records.size());
         for (Map<String, ?> r : records) {
             String[] row = new String[header.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = r.containsKey(header.get(i)) ? missingAsNull(text(r.get(header.get(i)))) : null;
+                Object value = r.get(header.get(i));
+                row[i] = wrongKind(value, byName.get(header.get(i))) ? WRONG_KIND : missingAsNull(text(value));
             }
             rows.add(row);
         }
         return scoreRows(header, rows, violations);
+    }
+
+    /**
+     * Stands for a value of the wrong kind in a record (a JSON object or list anywhere, true or false where the
+     * contract wants a category, a number or a date): the column's wrongType policy applies to it; it is never
+     * read as a category. Compared by identity.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String WRONG_KIND = new String("(a value of the wrong kind)");
+
+    private static boolean wrongKind(Object value, Contract.Input in) {
+        if (value instanceof Map<?, ?> || value instanceof java.util.Collection<?>) {
+            return true;
+        }
+        return value instanceof Boolean && in != null && in.type() != ColumnType.BOOLEAN;
     }
 
     /** In records, the training data's missing tokens ("", "NA", ...) mean missing, as they did when it was read. */
@@ -230,6 +251,15 @@ public final class Scorer {
         boolean date = column instanceof DateColumn;
         for (int r = 0; r < texts.size(); r++) {
             String t = texts.get(r);
+            if (t == WRONG_KIND) {
+                counts.wrongType++;
+                if (in.wrongType() == Contract.WrongType.REJECT) {
+                    reject(errors, r, in.name() + ": a yes/no, list or object is not " + article(in.type()));
+                } else {
+                    column.setMissing(r);
+                }
+                continue;
+            }
             if (t == null) {
                 counts.missing++;
                 if (in.missing() == Contract.Missing.REJECT) {

@@ -37,11 +37,6 @@ final class FreshProcessBench {
      */
     private static void compare(BenchCommand bench, String batonWhat, List<String> batonCommand,
                                 String pandasWhat, String script, Path csv) {
-        String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !java.nio.file.Files.exists(Path.of(classPath).resolveSibling("baton.jsa"))) {
-            bench.out().println("  note: no class-data archive beside the jar (mvn package writes baton.jsa), so the fresh"
-                    + " processes run in one JVM with default options (docs/PERFORMANCE.md, Import)");
-        }
         java.util.Optional<String> python = pythonWithPandas();
         List<String> pandasCommand = python.map(p -> List.of(p, "-c", String.format(script, csv.toAbsolutePath()))).orElse(null);
         System.gc();

@@ -70,6 +70,51 @@ class BundleServerTest {
     }
 
     @Test
+    void hostileJsonGetsA400NamingTheProblem() throws Exception {
+        // A number no double can hold, whatever its spelling.
+        for (String huge : new String[]{"1e400", "-1e400", "1E+309", "123456789" + "0".repeat(400)}) {
+            HttpResponse<String> r = post("/predict", ADELIE.replace("39.1", huge));
+            assertThat(r.statusCode()).as(huge).isEqualTo(400);
+            assertThat(Json.mapper().readTree(r.body()).get("error").asText()).as(huge).startsWith("Culmen Length (mm): ")
+                    .contains("too large for a number");
+        }
+        // A key given twice: which value was meant is unknowable.
+        HttpResponse<String> twice = post("/predict", ADELIE.replace("{\"Island\":\"Torgersen\",", "{\"Island\":\"Torgersen\",\"Island\":\"Dream\","));
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(twice.body()).get("error").asText()).contains("Duplicate field 'Island'");
+        // Deeply nested JSON is refused by the parser's limits, with a 400, not a crash.
+        HttpResponse<String> deep = post("/predict", "[".repeat(1500) + "]".repeat(1500));
+        assertThat(deep.statusCode()).isEqualTo(400);
+        // The server is still there.
+        assertThat(post("/predict", ADELIE).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aValueOfTheWrongKindFollowsTheWrongTypePolicyAndTheAnswerSaysWhatWasFound() throws Exception {
+        // Island is a category: true, a list or an object is a value of the wrong kind (treated as missing here,
+        // the contract's wrongType policy), never an unseen category.
+        for (String wrong : new String[]{"true", "[\"Dream\"]", "{\"name\":\"Dream\"}"}) {
+            HttpResponse<String> r = post("/predict", ADELIE.replace("\"Torgersen\"", wrong));
+            JsonNode body = Json.mapper().readTree(r.body());
+            var island = dev.baton.bundle.Bundle.open(dir.resolve("p.baton")).contract().inputs().stream()
+                    .filter(i -> i.name().equals("Island")).findFirst().orElseThrow();
+            if (island.wrongType() == Contract.WrongType.REJECT) {
+                assertThat(r.statusCode()).as(wrong).isEqualTo(400);
+                assertThat(body.get("error").asText()).as(wrong).contains("Island: a yes/no, list or object is not a categorical value");
+            } else {
+                assertThat(r.statusCode()).as(wrong).isEqualTo(200);
+                assertThat(body.get("findings").get("Island").get("wrongType").asInt()).as(wrong).isEqualTo(1);
+                assertThat(body.get("findings").get("Island").get("unseen").asInt()).as(wrong).isZero();
+            }
+        }
+        // A clean record reports no findings; one outside the training range says so.
+        JsonNode clean = Json.mapper().readTree(post("/predict", ADELIE).body());
+        assertThat(clean.get("findings").size()).isZero();
+        JsonNode far = Json.mapper().readTree(post("/predict", ADELIE.replace("3750", "9999")).body());
+        assertThat(far.get("findings").get("Body Mass (g)").get("outOfRange").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void badRequestsGetClearErrors() throws Exception {
         HttpResponse<String> notJson = post("/predict", "{\"Island\": ");
         assertThat(notJson.statusCode()).isEqualTo(400);
