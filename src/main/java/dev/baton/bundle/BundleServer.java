@@ -209,8 +209,7 @@ public final class BundleServer implements AutoCloseable {
         try {
             json = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            error(response, done, 400, "The body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            error(response, done, 400, "The body is not valid JSON: " + e.getOriginalMessage() + Json.where(e));
             return;
         }
         try {

@@ -1,13 +1,13 @@
 package dev.baton.clean;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.data.Dataset;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Extracts part of each text: a regular-expression group, or the first word. Into a new column, or in place

@@ -47,8 +47,7 @@ public final class RecipeFiles {
         try {
             root = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new UserException(source + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            throw new UserException(source + " is not a recipe Baton can read" + Json.where(e) + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new UserException(source + " is not a Baton recipe.");

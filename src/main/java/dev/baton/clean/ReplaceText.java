@@ -1,10 +1,10 @@
 package dev.baton.clean;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.baton.data.Dataset;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Replaces text inside cells: a literal text, or a regular expression ($1 in the replacement refers to a group). */
 public record ReplaceText(String column, String find, String replacement, boolean regex) implements Operation {

@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import com.google.re2j.Pattern;
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
@@ -8,7 +9,6 @@ import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Splits a text column into several by a separator (literal or regular expression). The last new column takes

@@ -71,8 +71,7 @@ public final class ProjectStore {
         try {
             root = Json.mapper().readTree(json.toFile());
         } catch (JsonProcessingException e) {
-            throw new UserException(json + " is damaged: not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ").", e);
+            throw new UserException(json + " is damaged: not JSON Baton can read" + Json.where(e) + ": " + e.getOriginalMessage() + ".", e);
         } catch (IOException e) {
             throw new UserException("Could not read " + json + ": " + e.getMessage(), e);
         }

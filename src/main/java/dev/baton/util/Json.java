@@ -35,6 +35,15 @@ public final class Json {
         return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /**
+     * Where a JSON problem is, for a message: " (line 3, column 14)", or nothing when the parser gives no place
+     * (a document nested past the parser's limits has none).
+     */
+    public static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
     /** Shared, thread-safe mapper. Callers must not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -26,11 +26,57 @@ final class Parser {
     private final Columns columns;
     private final Set<String> used = new LinkedHashSet<>();
     private int at;
+    /** How deep the parser has gone into parentheses, function arguments and not / minus chains. */
+    private int nesting;
+    /** Each operator node's height in the tree: evaluating it recurses that deep. */
+    private final java.util.IdentityHashMap<Node, Integer> heights = new java.util.IdentityHashMap<>();
+
+    /** Longer expressions are refused: recipes travel in bundles from other people. */
+    static final int MAX_LENGTH = 10_000;
+    /**
+     * Deeper expressions are refused (parentheses, nested functions, chains of not, minus or an operator): parsing and
+     * evaluating recurse this deep, and must stay far within a thread's stack.
+     */
+    static final int MAX_DEPTH = 100;
 
     Parser(String source, Columns columns) {
         this.source = source;
+        if (source.length() > MAX_LENGTH) {
+            throw new ExpressionException(source, 0, String.format("the expression is %,d characters long; at most %,d are allowed. "
+                    + "Split it into several derived columns.", source.length(), MAX_LENGTH));
+        }
         this.tokens = Lexer.tokens(source);
         this.columns = columns;
+    }
+
+    /** Notes a new node's height (one more than its tallest child's) and refuses a tree taller than {@link #MAX_DEPTH}. */
+    private Node track(Token at, Node node, Node... children) {
+        int height = 1;
+        for (Node c : children) {
+            height = Math.max(height, 1 + heights.getOrDefault(c, 1));
+        }
+        if (height > MAX_DEPTH) {
+            throw tooDeep(at);
+        }
+        heights.put(node, height);
+        return node;
+    }
+
+    private ExpressionException tooDeep(Token at) {
+        return error(at, "the expression nests more than " + MAX_DEPTH + " levels deep (parentheses, functions, or a long chain "
+                + "of operators). Split it into several derived columns.");
+    }
+
+    /** Parses a nested part (in parentheses, a function's argument, after not or minus), refusing depth past the limit. */
+    private Node nested(Token at, java.util.function.Supplier<Node> part) {
+        if (++nesting > MAX_DEPTH) {
+            throw tooDeep(at);
+        }
+        try {
+            return part.get();
+        } finally {
+            nesting--;
+        }
     }
 
     Node parse() {
@@ -77,7 +123,7 @@ final class Parser {
         while (word("or", "||")) {
             Token op = next();
             Node right = and();
-            left = logic(op, left, right, true);
+            left = track(op, logic(op, left, right, true), left, right);
         }
         return left;
     }
@@ -87,7 +133,7 @@ final class Parser {
         while (word("and", "&&")) {
             Token op = next();
             Node right = not();
-            left = logic(op, left, right, false);
+            left = track(op, logic(op, left, right, false), left, right);
         }
         return left;
     }
@@ -114,12 +160,12 @@ final class Parser {
     private Node not() {
         if (word("not", "!")) {
             Token op = next();
-            Node inner = not();
+            Node inner = nested(op, this::not);
             requireType(op, inner, ValueType.BOOLEAN);
-            return new Typed(ValueType.BOOLEAN, row -> {
+            return track(op, new Typed(ValueType.BOOLEAN, row -> {
                 Object v = inner.eval(row);
                 return v == null ? null : !(Boolean) v;
-            });
+            }), inner);
         }
         return comparison();
     }
@@ -141,7 +187,7 @@ final class Parser {
                 throw error(t, "cannot compare " + a.label() + " with " + b.label() + ".");
             }
             String op = t.text();
-            return new Typed(ValueType.BOOLEAN, row -> {
+            return track(t, new Typed(ValueType.BOOLEAN, row -> {
                 Object x = left.eval(row);
                 Object y = right.eval(row);
                 if (x == null || y == null) {
@@ -156,7 +202,7 @@ final class Parser {
                     case ">" -> c > 0;
                     default -> c >= 0;
                 };
-            });
+            }), left, right);
         }
         return first;
     }
@@ -189,13 +235,13 @@ final class Parser {
             Node right = product();
             if (op.text().equals("+") && (left.type() == ValueType.TEXT || right.type() == ValueType.TEXT)) {
                 Node l = left;
-                left = new Typed(ValueType.TEXT, row -> {
+                left = track(op, new Typed(ValueType.TEXT, row -> {
                     Object a = l.eval(row);
                     Object b = right.eval(row);
                     return a == null || b == null ? null : Values.text(a) + Values.text(b);
-                });
+                }), l, right);
             } else {
-                left = arithmetic(op, left, right);
+                left = track(op, arithmetic(op, left, right), left, right);
             }
         }
         return left;
@@ -205,7 +251,8 @@ final class Parser {
         Node left = unary();
         while (peek().kind() == Token.Kind.OPERATOR && "*/%".contains(peek().text())) {
             Token op = next();
-            left = arithmetic(op, left, unary());
+            Node right = unary();
+            left = track(op, arithmetic(op, left, right), left, right);
         }
         return left;
     }
@@ -236,12 +283,12 @@ final class Parser {
     private Node unary() {
         if (peek().kind() == Token.Kind.OPERATOR && peek().text().equals("-")) {
             Token op = next();
-            Node inner = unary();
+            Node inner = nested(op, this::unary);
             requireType(op, inner, ValueType.NUMBER);
-            return new Typed(ValueType.NUMBER, row -> {
+            return track(op, new Typed(ValueType.NUMBER, row -> {
                 Object v = inner.eval(row);
                 return v == null ? null : -(Double) v;
-            });
+            }), inner);
         }
         return primary();
     }
@@ -264,7 +311,7 @@ final class Parser {
                 return column(t, t.text());
             }
             case LPAREN -> {
-                Node inner = or();
+                Node inner = nested(t, this::or);
                 expect(Token.Kind.RPAREN, "a closing )");
                 return inner;
             }
@@ -304,10 +351,10 @@ final class Parser {
         expect(Token.Kind.LPAREN, "(");
         List<Node> args = new ArrayList<>();
         if (peek().kind() != Token.Kind.RPAREN) {
-            args.add(or());
+            args.add(nested(name, this::or));
             while (peek().kind() == Token.Kind.COMMA) {
                 next();
-                args.add(or());
+                args.add(nested(name, this::or));
             }
         }
         expect(Token.Kind.RPAREN, "a closing ) after the arguments of " + name.text());
@@ -321,13 +368,13 @@ final class Parser {
                     + String.join(", ", args.stream().map(a -> a.type().label()).toList()) + ".");
         }
         Node[] argv = args.toArray(Node[]::new);
-        return new Typed(result, row -> {
+        return track(name, new Typed(result, row -> {
             Object[] values = new Object[argv.length];
             for (int i = 0; i < argv.length; i++) {
                 values[i] = argv[i].eval(row);
             }
             return f.body().apply(values);
-        });
+        }), argv);
     }
 
     private void expect(Token.Kind kind, String what) {
