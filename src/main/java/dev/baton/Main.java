@@ -20,9 +20,9 @@ public final class Main {
         int code;
         try {
             code = BatonCommand.execute(args);
-        } catch (OutOfMemoryError e) {
-            System.err.println("baton: not enough memory (the JVM may use at most "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB). Give it more, for example: java -Xmx8g -jar baton.jar ...");
+        } catch (Throwable e) {
+            // Errors (a stack overflow, memory) pass picocli's handler: one paragraph and exit 1 all the same.
+            System.err.println(BatonCommand.unexpected(e));
             code = 1;
         }
         if (code != 0 || !BatonCommand.keepsRunning(args)) {

@@ -70,6 +70,24 @@ public final class BatonCommand implements Runnable {
     }
 
     /**
+     * A failure nobody foresaw, as one paragraph for the person at the terminal: what happened in a word, that it is
+     * Baton's fault, and how to get the details for a report. No stack trace (-Dbaton.debug=true shows it).
+     */
+    public static String unexpected(Throwable e) {
+        String what = e instanceof StackOverflowError ? "the input is nested too deeply to process"
+                : e instanceof OutOfMemoryError ? "it ran out of memory (the JVM may use at most "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; give a larger -Xmx if the input is legitimately this big)"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage()));
+        return "baton: the command stopped on a problem Baton did not expect (" + what + "). No output file was left half-written. "
+                + "If the input looks fine, please report this with the command you ran; java -Dbaton.debug=true -jar ... shows the details.";
+    }
+
+    private static String abbreviate(String s) {
+        String line = s.strip().replaceAll("\\s+", " ");
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    /**
      * A class, not a method reference: the class-data archive cannot hold a lambda of a picocli interface (Java 5
      * class files), and making one at archive time would leave picocli's main class out of it too.
      */
@@ -82,8 +100,10 @@ public final class BatonCommand implements Runnable {
             } else if (e instanceof CancelledException) {
                 err.println("baton: cancelled");
             } else {
-                err.println("baton: unexpected error: " + e);
-                e.printStackTrace(err);
+                err.println(unexpected(e));
+                if (Boolean.getBoolean("baton.debug")) {
+                    e.printStackTrace(err);
+                }
             }
             err.flush();
             return 1;

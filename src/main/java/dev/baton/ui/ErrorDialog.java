@@ -51,15 +51,30 @@ public final class ErrorDialog {
         message.setMaxWidth(560);
         message.getStyleClass().add("error-message");
         alert.getDialogPane().setContent(new VBox(message));
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        TextArea details = new TextArea(trace.toString());
-        details.setEditable(false);
-        details.setPrefRowCount(12);
-        details.getStyleClass().add("error-details");
-        alert.getDialogPane().setExpandableContent(details);
+        if (!(unwrap(error) instanceof UserException)) {
+            // For a report: what failed, cause by cause. The stack trace only when Baton runs with -Dbaton.debug=true.
+            TextArea details = new TextArea(details(error));
+            details.setEditable(false);
+            details.setPrefRowCount(8);
+            details.getStyleClass().add("error-details");
+            alert.getDialogPane().setExpandableContent(details);
+        }
         alert.getDialogPane().setMinWidth(600);
         return alert;
+    }
+
+    static String details(Throwable error) {
+        if (Boolean.getBoolean("baton.debug")) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            return trace.toString();
+        }
+        StringBuilder out = new StringBuilder();
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            out.append(out.length() == 0 ? "" : "caused by ").append(e.getClass().getName())
+                    .append(e.getMessage() == null ? "" : ": " + e.getMessage()).append('\n');
+        }
+        return out.append("Baton ").append(dev.baton.util.Versions.baton()).append(", Java ").append(dev.baton.util.Versions.java()).toString();
     }
 
     public static void show(Window owner, String header, Throwable error) {

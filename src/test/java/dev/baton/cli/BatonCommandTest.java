@@ -15,6 +15,18 @@ class BatonCommandTest {
     }
 
     @Test
+    void anUnexpectedFailureIsOneParagraphWithoutAStackTrace() {
+        for (Throwable t : new Throwable[]{new NullPointerException("x is null"), new StackOverflowError(), new OutOfMemoryError(),
+                new IllegalStateException("line one\n\tat some.Class.method(Class.java:1)\n" + "y".repeat(5_000))}) {
+            String message = BatonCommand.unexpected(t);
+            assertThat(message).startsWith("baton: the command stopped on a problem Baton did not expect").doesNotContain("\n")
+                    .doesNotContain("\tat ").contains("-Dbaton.debug=true");
+            assertThat(message.length()).isLessThan(700);
+        }
+        assertThat(BatonCommand.unexpected(new StackOverflowError())).contains("nested too deeply");
+    }
+
+    @Test
     void aCommandBuildsOnlyItself() {
         assertThat(BatonCommand.commandLine("profile", "x.csv").getSubcommands()).containsOnlyKeys("profile");
         assertThat(BatonCommand.commandLine("help", "profile").getSubcommands()).hasSize(9);
