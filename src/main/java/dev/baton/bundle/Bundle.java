@@ -95,9 +95,13 @@ public final class Bundle {
         }
     }
 
-    /** Every entry, checked for a safe name and a bounded size while it is read. */
+    /**
+     * Every entry, checked for a safe name and read in blocks against three limits, stopping the moment one is
+     * passed: the entry's size, the total of all entries, and how much larger than its packed size it became.
+     */
     static Map<String, byte[]> readEntries(Path file, long maxEntryBytes) {
         Map<String, byte[]> out = new LinkedHashMap<>();
+        long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
@@ -114,18 +118,11 @@ public final class Bundle {
                     throw new BundleException(file + " holds the entry " + name + " twice.");
                 }
                 if (e.getSize() > maxEntryBytes) {
-                    throw new BundleException(file + ": the entry " + name + " is " + e.getSize() + " bytes, more than a bundle entry may be ("
-                            + maxEntryBytes + "); it is refused.");
+                    throw refused(file, name, "is " + e.getSize() + " bytes, more than a bundle entry may be (" + maxEntryBytes + ")");
                 }
-                try (InputStream in = zip.getInputStream(e)) {
-                    // The declared size can lie: stop reading one byte past the limit.
-                    byte[] bytes = in.readNBytes((int) Math.min(maxEntryBytes + 1, Integer.MAX_VALUE - 8));
-                    if (bytes.length > maxEntryBytes) {
-                        throw new BundleException(file + ": the entry " + name + " unpacks to more than " + maxEntryBytes
-                                + " bytes; it is refused.");
-                    }
-                    out.put(name, bytes);
-                }
+                byte[] bytes = read(file, zip, e, maxEntryBytes, BundleFormat.MAX_TOTAL_BYTES - total);
+                total += bytes.length;
+                out.put(name, bytes);
             }
         } catch (ZipException e) {
             throw new BundleException(file + " is not a Baton model bundle, or it is damaged or truncated (not a complete zip file: "
@@ -134,6 +131,36 @@ public final class Bundle {
             throw new BundleException("Could not read " + file + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** One entry, in 64 KB blocks; its declared sizes may lie, so the limits are checked on what actually comes out. */
+    private static byte[] read(Path file, ZipFile zip, ZipEntry e, long maxEntryBytes, long totalLeft) throws IOException {
+        long packed = Math.max(1, e.getCompressedSize());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0), 1 << 20));
+        byte[] block = new byte[1 << 16];
+        long n = 0;
+        try (InputStream in = zip.getInputStream(e)) {
+            for (int read; (read = in.read(block)) > 0; ) {
+                n += read;
+                if (n > maxEntryBytes) {
+                    throw refused(file, e.getName(), "unpacks to more than " + maxEntryBytes + " bytes");
+                }
+                if (n > totalLeft) {
+                    throw refused(file, e.getName(), "brings the bundle's unpacked size past " + BundleFormat.MAX_TOTAL_BYTES + " bytes");
+                }
+                if (n > BundleFormat.RATIO_FLOOR_BYTES && n > packed * BundleFormat.MAX_RATIO) {
+                    throw refused(file, e.getName(), "unpacks to more than " + BundleFormat.MAX_RATIO + " times its packed size ("
+                            + packed + " bytes), as no bundle Baton writes does");
+                }
+                out.write(block, 0, read);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A hostile or damaged file: refused in words; more memory would not help, so none is suggested. */
+    private static BundleException refused(Path file, String entry, String why) {
+        return new BundleException(file + ": the entry " + entry + " " + why + "; the bundle is refused.");
     }
 
     /** Names must stay inside the bundle: no absolute paths, drive letters, backslashes or '..' segments. */

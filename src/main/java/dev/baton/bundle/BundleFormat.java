@@ -26,8 +26,19 @@ public final class BundleFormat {
     public static final List<String> REQUIRED = List.of(MODEL, PREPARATION, CONTRACT, RECIPE, METRICS, REFERENCE_PROFILE,
             EXAMPLES_INPUT, EXAMPLES_EXPECTED, PROVENANCE, MODEL_CARD);
 
-    /** No entry may inflate beyond this (a zip bomb is refused, not unpacked). */
-    public static final long MAX_ENTRY_BYTES = 1L << 30;
+    /**
+     * No entry may inflate beyond this, and all of them together not beyond {@link #MAX_TOTAL_BYTES}: reading stops
+     * the moment a limit is passed (a zip bomb is refused, not unpacked). The largest entry Baton writes is the
+     * model; a forest of 500 deep trees on a million rows is about 300 MB of protobuf.
+     */
+    public static final long MAX_ENTRY_BYTES = 512L << 20;
+    public static final long MAX_TOTAL_BYTES = 768L << 20;
+    /**
+     * Past {@link #RATIO_FLOOR_BYTES}, an entry that inflates to more than this many times its packed size is refused:
+     * what Baton writes packs 2 to 10 times; a zip bomb of zeros, a thousand times.
+     */
+    public static final int MAX_RATIO = 100;
+    public static final long RATIO_FLOOR_BYTES = 16L << 20;
     public static final int MAX_ENTRIES = 64;
 
     private BundleFormat() {

@@ -114,6 +114,30 @@ class BrokenBundlesTest {
     }
 
     @Test
+    void aZipBombIsRefusedAfterAFewMegabytesWithoutAskingForMoreMemory() throws IOException {
+        // Eight entries of 64 MB of zeros each (512 MB unpacked, half a megabyte packed), under a name a bundle has and one it has not.
+        for (String first : new String[]{BundleFormat.MODEL, "zeros.bin"}) {
+            Path bomb = dir.resolve("bomb-" + first.replace('/', '-') + ".baton");
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+                byte[] zeros = new byte[1 << 20];
+                for (int e = 0; e < 8; e++) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(e == 0 ? first : "zeros-" + e + ".bin"));
+                    for (int mb = 0; mb < 64; mb++) {
+                        zip.write(zeros);
+                    }
+                    zip.closeEntry();
+                }
+            }
+            assertThat(Files.size(bomb)).isLessThan(4L << 20);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Bundle.open(bomb)).isInstanceOf(BundleException.class)
+                    .hasMessageContaining(first).hasMessageContaining("times its packed size").hasMessageContaining("refused")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("-Xmx").doesNotContain("memory"));
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds to refuse").isLessThan(2);
+        }
+    }
+
+    @Test
     void missingAndUnlistedEntriesAreRefused() throws IOException {
         Path missing = rezip("missing.baton", m -> {
             m.remove(BundleFormat.MODEL);
