@@ -37,7 +37,7 @@ record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
     /** Reads the file; its hash is computed alongside the parsing ({@code hashNow}) or when first asked for. */
     static SourceFile read(Path path, Progress progress, boolean hashNow) {
         checkReadable(path);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = open(path)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 64) {
                 throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName() + " is "
@@ -89,6 +89,70 @@ record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
         return out.toByteArray();
     }
 
+    /** How long a named pipe may wait for a program to start writing into it before Baton gives up. */
+    static final long PIPE_WAIT_SECONDS = 10;
+
+    /**
+     * Opens the file. A pipe (a named pipe, /dev/stdin, a shell's {@code <(zcat f)}) is read from its writer, but
+     * opening one waits until some program writes to it, forever if none does: Baton waits {@link #PIPE_WAIT_SECONDS}.
+     * A device (/dev/zero, /dev/random) or a socket is refused at once: it is not data and may never end.
+     */
+    private static FileChannel open(Path path) throws IOException {
+        String kind = kind(path);
+        if (kind.equals("device") || kind.equals("socket")) {
+            throw ImportException.of(ImportException.Kind.UNREADABLE, path, path + " is a " + kind + ", not a data file.");
+        }
+        if (!kind.equals("pipe")) {
+            return FileChannel.open(path, StandardOpenOption.READ);
+        }
+        java.util.concurrent.CompletableFuture<FileChannel> opening = new java.util.concurrent.CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(FileChannel.open(path, StandardOpenOption.READ));
+            } catch (IOException | RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        }, "baton-open-pipe");
+        opener.setDaemon(true); // blocked in open(2) until a writer comes; it must not keep the program alive
+        opener.start();
+        try {
+            return opening.get(PIPE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            opening.thenAccept(channel -> {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // a channel nobody reads; closing it is all that is left to do
+                }
+            });
+            throw ImportException.of(ImportException.Kind.UNREADABLE, path, path + " is a pipe, and no program wrote to it within "
+                    + PIPE_WAIT_SECONDS + " seconds.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** "file", "pipe", "device", "socket" or "other", from the file's mode where the system tells it. */
+    static String kind(Path path) {
+        if (Files.isRegularFile(path)) {
+            return "file";
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "pipe";
+                case 0020000, 0060000 -> "device";
+                case 0140000 -> "socket";
+                default -> "other";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "other";
+        }
+    }
+
     /** The SHA-256 of a file, without keeping its bytes. */
     static String fingerprint(Path path) throws IOException {
         MessageDigest sha = FileHash.newDigest();
@@ -116,11 +180,21 @@ record SourceFile(Path path, byte[] bytes, FileHash hash, long sizeOnDisk) {
     }
 
     private static byte[] gunzip(Path path, byte[] bytes) throws IOException {
+        return gunzip(path, bytes, Integer.MAX_VALUE - 64);
+    }
+
+    /** Unpacks gzip in blocks, stopping the moment the text passes {@code cap} bytes (a gzip bomb is refused, not unpacked). */
+    static byte[] gunzip(Path path, byte[] bytes, int cap) throws IOException {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
-            in.transferTo(out);
-            if (out.size() > Integer.MAX_VALUE - 64) {
-                throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName() + " unpacks to more than 2 GB.");
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap, bytes.length * 4L));
+            byte[] block = new byte[1 << 16];
+            for (int n = in.read(block); n > 0; n = in.read(block)) {
+                if (out.size() > cap - n) {
+                    throw ImportException.of(ImportException.Kind.TOO_LARGE, path, path.getFileName() + " unpacks to more than "
+                            + (cap >= (1 << 30) ? "2 GB" : String.format("%,d bytes", cap))
+                            + "; Baton reads text up to 2 GB. Convert it to Parquet to read larger data.");
+                }
+                out.write(block, 0, n);
             }
             return out.toByteArray();
         } catch (java.util.zip.ZipException e) {
