@@ -39,19 +39,25 @@ public final class DatasetReader {
         TablesawInit.start();
         DataFormat format = options.format() != null ? options.format() : DataFormat.fromFileName(file);
         SourceFile.checkReadable(file);
-        if (format == DataFormat.PARQUET) {
-            return ParquetImporter.read(file, options, progress, maxRows);
+        try {
+            if (format == DataFormat.PARQUET) {
+                return ParquetImporter.read(file, options, progress, maxRows);
+            }
+            SourceFile source = SourceFile.read(file, progress.slice(0, 0.2), hashNow);
+            checkNotEmpty(source);
+            Progress rest = progress.slice(0.2, 1.0);
+            return switch (format) {
+                case DELIMITED -> DelimitedImporter.read(source, options, rest);
+                case JSON -> JsonImporter.read(source, options, rest, maxRows);
+                case EXCEL -> ExcelImporter.read(source, options, rest, maxRows);
+                case ARFF -> ArffImporter.read(source, options, rest, maxRows);
+                case PARQUET -> throw new IllegalStateException();
+            };
+        } catch (FieldGridBuilder.TooMuchText e) {
+            throw ImportException.of(ImportException.Kind.TOO_LARGE, file, String.format("%s holds more than 2 GB of text; Baton "
+                    + "keeps up to 2 GB of text in memory and had read %,d complete rows when it passed that. Leave out wide text "
+                    + "columns, or read a part of the rows.", file.getFileName(), e.rows));
         }
-        SourceFile source = SourceFile.read(file, progress.slice(0, 0.2), hashNow);
-        checkNotEmpty(source);
-        Progress rest = progress.slice(0.2, 1.0);
-        return switch (format) {
-            case DELIMITED -> DelimitedImporter.read(source, options, rest);
-            case JSON -> JsonImporter.read(source, options, rest, maxRows);
-            case EXCEL -> ExcelImporter.read(source, options, rest, maxRows);
-            case ARFF -> ArffImporter.read(source, options, rest, maxRows);
-            case PARQUET -> throw new IllegalStateException();
-        };
     }
 
     /**

@@ -17,8 +17,16 @@ final class FieldGridBuilder {
     private final IntArrayList lines = new IntArrayList();
     private int cellsInRow;
 
+    /** At most this much text: the cells' offsets are ints. */
+    private final long maxBytes;
+
     FieldGridBuilder(int columns) {
+        this(columns, Integer.MAX_VALUE - 16);
+    }
+
+    FieldGridBuilder(int columns, long maxBytes) {
         this.columns = columns;
+        this.maxBytes = maxBytes;
     }
 
     /** Adds the next cell of the current row; null for an absent value. */
@@ -57,11 +65,21 @@ final class FieldGridBuilder {
 
     private void ensure(int extra) {
         if (size + extra > data.length) {
-            long wanted = Math.max((long) data.length * 2, (long) size + extra);
-            if (wanted > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("more than 2 GB of text");
+            if ((long) size + extra > maxBytes) {
+                throw new TooMuchText(lines.size());
             }
+            long wanted = Math.min(maxBytes, Math.max((long) data.length * 2, (long) size + extra));
             data = Arrays.copyOf(data, (int) wanted);
+        }
+    }
+
+    /** The cells' text passed what one grid holds (2 GB) after {@code rows} complete rows. */
+    static final class TooMuchText extends RuntimeException {
+        final int rows;
+
+        TooMuchText(int rows) {
+            super("more than 2 GB of text after " + rows + " rows");
+            this.rows = rows;
         }
     }
 
