@@ -11,7 +11,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +51,7 @@ public final class BatchScoring {
             }
             if (chunk.size() == CHUNK_ROWS || (row == null && !chunk.isEmpty())) {
                 progress.checkCancelled();
-                for (Scorer.Output o : scorer.scoreRows(header, chunk, violations)) {
+                for (Scorer.Output o : scoreRows(scorer, header, chunk, done, violations)) {
                     writeCsv(out, o, contract, probabilities);
                 }
                 done += chunk.size();
@@ -64,6 +63,38 @@ public final class BatchScoring {
             }
         }
         out.flush();
+    }
+
+    /**
+     * Scores a chunk of CSV rows; a row with more or fewer fields than the header is rejected with its line, never
+     * scored by guessing which field is which.
+     */
+    private static List<Scorer.Output> scoreRows(Scorer scorer, List<String> header, List<String[]> chunk, long before,
+                                                 Violations violations) {
+        List<String[]> fit = new ArrayList<>(chunk.size());
+        for (String[] r : chunk) {
+            if (r.length == header.size()) {
+                fit.add(r);
+            }
+        }
+        if (fit.size() == chunk.size()) {
+            return scorer.scoreRows(header, chunk, violations);
+        }
+        List<Scorer.Output> scored = fit.isEmpty() ? List.of() : scorer.scoreRows(header, fit, violations);
+        List<Scorer.Output> out = new ArrayList<>(chunk.size());
+        int next = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            String[] r = chunk.get(i);
+            if (r.length == header.size()) {
+                out.add(scored.get(next++));
+            } else {
+                // Row i of the chunk is data row before + i + 1, on line before + i + 2 (the header is line 1), for a file without line breaks in cells.
+                out.add(new Scorer.Output(null, null, null, String.format("row %,d has %d fields; the header has %d",
+                        before + i + 1, r.length, header.size())));
+                violations.addRows(1, 1);
+            }
+        }
+        return out;
     }
 
     private static void writeCsv(Writer out, Scorer.Output o, Contract contract, boolean probabilities) throws IOException {
@@ -91,7 +122,8 @@ public final class BatchScoring {
 
     public static void jsonLines(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress) throws IOException {
         BufferedReader lines = new BufferedReader(in);
-        List<Map<String, Object>> chunk = new ArrayList<>();
+        // Each line a record, or the reason it cannot be one (kept in its place, so output lines match input lines).
+        List<Object> chunk = new ArrayList<>();
         String line;
         long number = 0;
         long done = 0;
@@ -102,23 +134,11 @@ public final class BatchScoring {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node;
-                try {
-                    node = Json.mapper().readTree(line);
-                } catch (IOException e) {
-                    throw new ContractException("Line " + number + " is not valid JSON: " + e.getMessage());
-                }
-                if (node == null || !node.isObject()) {
-                    throw new ContractException("Line " + number + " is not a JSON object (one record per line).");
-                }
-                Map<String, Object> record = new LinkedHashMap<>();
-                node.fields().forEachRemaining(e -> record.put(e.getKey(), e.getValue().isNull() ? null
-                        : e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString()));
-                chunk.add(record);
+                chunk.add(record(line, number));
             }
             if (chunk.size() == CHUNK_ROWS || (line == null && !chunk.isEmpty())) {
                 progress.checkCancelled();
-                for (Scorer.Output o : scorer.scoreRecords(chunk, violations)) {
+                for (Scorer.Output o : scoreRecords(scorer, chunk, violations)) {
                     out.write(Json.compact().writeValueAsString(BundleServer.output(o)));
                     out.write('\n');
                 }
@@ -131,5 +151,55 @@ public final class BatchScoring {
             }
         }
         out.flush();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.mapper().reader()
+            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A line's record, read as the server reads one; or why it is not a record (a String). */
+    private static Object record(String line, long number) {
+        JsonNode node;
+        try {
+            node = STRICT.readTree(line);
+        } catch (IOException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            return "line " + number + " is not valid JSON: " + abbreviate(why);
+        }
+        if (node == null || !node.isObject()) {
+            return "line " + number + " is not a JSON object (one record per line)";
+        }
+        try {
+            return BundleServer.record(node);
+        } catch (RuntimeException e) {
+            return "line " + number + ": " + e.getMessage();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Scorer.Output> scoreRecords(Scorer scorer, List<Object> chunk, Violations violations) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Object o : chunk) {
+            if (o instanceof Map<?, ?> m) {
+                records.add((Map<String, Object>) m);
+            }
+        }
+        List<Scorer.Output> scored = records.isEmpty() ? List.of() : scorer.scoreRecords(records, violations);
+        List<Scorer.Output> out = new ArrayList<>(chunk.size());
+        int next = 0;
+        for (Object o : chunk) {
+            if (o instanceof String why) {
+                out.add(new Scorer.Output(null, null, null, why));
+                violations.addRows(1, 1);
+            } else {
+                out.add(scored.get(next++));
+            }
+        }
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        String line = String.valueOf(s).replaceAll("\\s+", " ");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 }

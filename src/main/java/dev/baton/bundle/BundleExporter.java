@@ -289,7 +289,31 @@ public final class BundleExporter {
         }
         List<String> classes = req.setup().task() == Task.CLASSIFICATION ? req.model().result().classes() : null;
         List<String> tokens = source.source() == null ? List.of("") : source.source().options().missingTokens();
-        return new Contract(req.setup().target(), req.setup().task(), classes, tokens, list);
+        return new Contract(req.setup().target(), req.setup().task(), classes, tokens, list, derived(req, inputs));
+    }
+
+    /** The numeric features the recipe makes (not inputs themselves), with their range in the data the model learned from. */
+    private static List<Contract.Derived> derived(Request req, List<String> inputs) {
+        List<Contract.Derived> out = new ArrayList<>();
+        Dataset cleaned = req.cleaned();
+        for (dev.baton.train.Encoder e : req.model().preparation().encoders()) {
+            if (!(e instanceof dev.baton.train.NumericEncoder) || inputs.contains(e.column()) || !cleaned.hasColumn(e.column())
+                    || !(cleaned.column(e.column()) instanceof NumericColumn<?> numbers)) {
+                continue;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < numbers.size(); r++) {
+                if (!numbers.isMissing(r)) {
+                    lo = Math.min(lo, numbers.getDouble(r));
+                    hi = Math.max(hi, numbers.getDouble(r));
+                }
+            }
+            if (lo <= hi) {
+                out.add(new Contract.Derived(e.column(), lo, hi, null));
+            }
+        }
+        return out;
     }
 
     private static List<GoldenExamples.Expected> expectedFromHoldout(Predictions p, Contract contract) {

@@ -15,13 +15,33 @@ import java.util.List;
  * @param missingTokens texts that mean "missing" in input files, as when the training data was read
  * @param classes       for classification, the labels in the order of the probabilities
  */
-@JsonPropertyOrder({"target", "task", "classes", "missingTokens", "inputs"})
-public record Contract(String target, Task task, List<String> classes, List<String> missingTokens, List<Input> inputs) {
+@JsonPropertyOrder({"target", "task", "classes", "missingTokens", "inputs", "derived"})
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+public record Contract(String target, Task task, List<String> classes, List<String> missingTokens, List<Input> inputs,
+                       List<Derived> derived) {
 
     public Contract {
         classes = classes == null ? null : List.copyOf(classes);
         missingTokens = missingTokens == null ? List.of("") : List.copyOf(missingTokens);
         inputs = List.copyOf(inputs);
+        derived = derived == null ? List.of() : List.copyOf(derived);
+    }
+
+    public Contract(String target, Task task, List<String> classes, List<String> missingTokens, List<Input> inputs) {
+        this(target, task, classes, missingTokens, inputs, List.of());
+    }
+
+    /**
+     * A numeric feature the recipe makes from the inputs (a ratio, a year from a date), with the range it had in
+     * training. After the recipe, a value outside it is a finding, handled by its policy: a weight of -5 lb is one
+     * out-of-range input, but the power-to-weight ratio it makes is what leads the model astray.
+     */
+    @JsonPropertyOrder({"name", "min", "max", "outOfRange"})
+    public record Derived(String name, double min, double max, OutOfRange outOfRange) {
+
+        public Derived {
+            outOfRange = outOfRange == null ? OutOfRange.SCORE : outOfRange;
+        }
     }
 
     /** What happens to a missing value (a null, an empty cell or a missing token). */
@@ -111,6 +131,10 @@ public record Contract(String target, Task task, List<String> classes, List<Stri
 
     public Input input(String name) {
         return inputs.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public Derived derived(String name) {
+        return derived.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
     }
 
     public List<String> inputNames() {

@@ -24,6 +24,11 @@ public final class Lineage {
     private Lineage() {
     }
 
+    /** The raw columns one feature is made from, through the recipe's row-wise steps (the feature itself when none touch it). */
+    public static List<String> inputsOf(Recipe recipe, String feature, List<String> sourceColumns) {
+        return of(recipe, List.of(feature), sourceColumns).inputs();
+    }
+
     public static Result of(Recipe recipe, List<String> features, List<String> sourceColumns) {
         List<RecipeStep> steps = recipe.rowWise().steps();
         Set<String> needed = new LinkedHashSet<>(features);

@@ -56,18 +56,20 @@ public final class Scorer {
     private final Recipe recipe;
     private final Preparation preparation;
     private final Model<?> model;
-    /** Each categorical input's training values, as a set built once. */
-    private final Map<String, Set<String>> categories = new HashMap<>();
     private final Set<String> missingTokens;
+
+    /** For each model feature made from exactly one input, that input. */
+    private final Map<String, Contract.Input> origin = new HashMap<>();
 
     public Scorer(Contract contract, Recipe recipe, Preparation preparation, Model<?> model) {
         this.contract = contract;
         this.recipe = recipe;
         this.preparation = preparation;
         this.model = model;
-        for (Contract.Input in : contract.inputs()) {
-            if (in.categories() != null) {
-                categories.put(in.name(), new HashSet<>(in.categories()));
+        for (dev.baton.train.Encoder e : preparation.encoders()) {
+            List<String> from = Lineage.inputsOf(recipe, e.column(), contract.inputNames());
+            if (from.size() == 1) {
+                origin.put(e.column(), contract.input(from.get(0)));
             }
         }
         this.missingTokens = new HashSet<>(contract.missingTokens());
@@ -161,19 +163,14 @@ public final class Scorer {
     }
 
     /**
-     * Rows of texts under a header (a CSV chunk; null meaning missing). A required column absent from the header
-     * fails the whole batch with a {@link ContractException}; a bad value rejects only its row.
+     * Rows of texts under a header (a CSV chunk; null meaning missing). A column absent from the header is missing
+     * in every row, and its missing policy applies (imputed and counted, or the rows rejected); a bad value rejects
+     * only its row.
      */
     public List<Output> scoreRows(List<String> header, List<String[]> rows, Violations violations) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             at.putIfAbsent(header.get(i), i);
-        }
-        List<String> absent = contract.inputs().stream().filter(Contract.Input::required).map(Contract.Input::name)
-                .filter(n -> !at.containsKey(n)).toList();
-        if (!absent.isEmpty()) {
-            throw new ContractException("The input has no column " + String.join(", ", absent.stream().map(n -> "'" + n + "'").toList())
-                    + ", which the model needs. Its columns are: " + String.join(", ", header) + ".");
         }
         int n = rows.size();
         List<Contract.Input> inputs = contract.inputs();
@@ -185,12 +182,14 @@ public final class Scorer {
             Contract.Input in = inputs.get(c);
             Integer index = at.get(in.name());
             List<String> texts = new ArrayList<>(n);
+            boolean integer = in.type() == ColumnType.INTEGER;
             for (String[] row : rows) {
-                texts.add(index == null || index >= row.length ? null : row[index]);
+                String t = index == null || index >= row.length ? null : row[index];
+                texts.add(integer ? integral(t) : t);
             }
             columns[c] = TypeConversion.fromTexts(in.name(), texts, in.type()).column();
             columnErrors[c] = new String[n];
-            check(in, categories.get(in.name()), texts, columns[c], columnErrors[c], counts[c]);
+            check(in, texts, columns[c], columnErrors[c], counts[c]);
         };
         if (n >= PARALLEL_ROWS) {
             Parallel.forEach(inputs.size(), convert);
@@ -200,18 +199,13 @@ public final class Scorer {
             }
         }
         String[] errors = new String[n];
-        long rejected = 0;
         for (int r = 0; r < n; r++) {
             for (String[] e : columnErrors) {
                 if (e[r] != null) {
                     reject(errors, r, e[r]);
                 }
             }
-            if (errors[r] != null) {
-                rejected++;
-            }
         }
-        violations.addRows(n, rejected);
         List<ColumnInfo> infos = inputs.stream().map(in -> ColumnInfo.of(in.name(), in.type())).toList();
         Dataset data = new Dataset("input", Table.create("input", columns), infos, null, List.of());
         List<RecipeStep> steps = recipe.steps();
@@ -223,6 +217,9 @@ public final class Scorer {
                         + ") could not apply to the input: " + e.getMessage());
             }
         }
+        afterRecipe(data, errors, violations);
+        long rejected = java.util.Arrays.stream(errors).filter(java.util.Objects::nonNull).count();
+        violations.addRows(n, rejected);
         ModelScorer.Scores scores = ModelScorer.score(model, preparation, data, contract.task(), contract.classes());
         List<Output> out = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
@@ -245,7 +242,7 @@ public final class Scorer {
     }
 
     /** Applies the column's policies: counts every finding, rejects rows where the policy says so, clips where asked. */
-    private static void check(Contract.Input in, Set<String> known, List<String> texts, Column<?> column, String[] errors,
+    private static void check(Contract.Input in, List<String> texts, Column<?> column, String[] errors,
                               Violations.Counts counts) {
         boolean numeric = column instanceof NumericColumn<?>;
         boolean date = column instanceof DateColumn;
@@ -274,13 +271,7 @@ public final class Scorer {
                 }
                 continue;
             }
-            // Judged on the value as read, as training saw it: "Yes" in a yes/no column is the category "true".
-            if (known != null && !known.contains(TypeConversion.text(column, r))) {
-                counts.unseen++;
-                if (in.unseen() == Contract.Unseen.REJECT) {
-                    reject(errors, r, in.name() + ": '" + t + "' is a category the model never saw");
-                }
-            }
+            // Unseen categories are judged after the recipe (afterRecipe): "male" is no stranger when lower-casing makes it a known level.
             if ((numeric || date) && in.min() != null && in.max() != null) {
                 double v = numeric ? ((NumericColumn<?>) column).getDouble(r) : ((DateColumn) column).get(r).toEpochDay();
                 if (v < in.min() || v > in.max()) {
@@ -289,6 +280,77 @@ public final class Scorer {
                         reject(errors, r, in.name() + ": " + t + " is outside the training range " + range(in));
                     } else if (in.outOfRange() == Contract.OutOfRange.CLIP && numeric) {
                         clip(column, r, Math.max(in.min(), Math.min(in.max(), v)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * An integral decimal of an integer column as an integer: pandas writes an integer column that has a missing value
+     * as 190.0. A fraction (190.5) stays as it is, and the column's wrongType policy deals with it.
+     */
+    static String integral(String text) {
+        if (text == null || text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+            return text;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text.strip());
+            if (d.signum() == 0) {
+                return "0";
+            }
+            BigDecimal whole = d.stripTrailingZeros();
+            return whole.scale() <= 0 && whole.precision() - whole.scale() <= 18 ? whole.toBigIntegerExact().toString() : text;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return text;
+        }
+    }
+
+    /**
+     * The checks that only make sense on what the model is given: categorical features against the levels it
+     * learned (with the unseen policy of the input of that name), numeric features the recipe made against their
+     * training range (with the derived feature's out-of-range policy). Rows already rejected are not counted again.
+     */
+    private void afterRecipe(Dataset data, String[] errors, Violations violations) {
+        for (dev.baton.train.Encoder e : preparation.encoders()) {
+            if (!data.hasColumn(e.column())) {
+                continue;
+            }
+            Column<?> column = data.column(e.column());
+            // A feature made from one input (renamed, lower-cased) answers to that input: its name and its policies.
+            Contract.Input input = origin.get(e.column());
+            String named = input != null ? input.name() : e.column();
+            if (e instanceof dev.baton.train.CategoricalEncoder cat) {
+                Set<String> known = new HashSet<>(cat.levels());
+                Violations.Counts counts = violations.column(named);
+                for (int r = 0; r < column.size(); r++) {
+                    if (errors[r] != null || column.isMissing(r)) {
+                        continue;
+                    }
+                    String value = TypeConversion.text(column, r);
+                    if (!known.contains(value)) {
+                        counts.unseen++;
+                        if (input != null && input.unseen() == Contract.Unseen.REJECT) {
+                            reject(errors, r, named + ": '" + value + "' is a category the model never saw");
+                        }
+                    }
+                }
+            } else if (contract.derived(e.column()) != null && column instanceof NumericColumn<?> numbers) {
+                Contract.Derived d = contract.derived(e.column());
+                Violations.Counts counts = violations.column(e.column());
+                for (int r = 0; r < column.size(); r++) {
+                    if (errors[r] != null || column.isMissing(r)) {
+                        continue;
+                    }
+                    double v = numbers.getDouble(r);
+                    if (v < d.min() || v > d.max()) {
+                        counts.outOfRange++;
+                        if (d.outOfRange() == Contract.OutOfRange.REJECT) {
+                            reject(errors, r, e.column() + " (made by the recipe): " + text(v) + " is outside its training range "
+                                    + text(d.min()) + " to " + text(d.max()));
+                        } else if (d.outOfRange() == Contract.OutOfRange.CLIP) {
+                            clip(column, r, Math.max(d.min(), Math.min(d.max(), v)));
+                        }
                     }
                 }
             }

@@ -182,14 +182,23 @@ final class BundleCommand implements Runnable {
         @Option(names = "--format", description = "csv or jsonl (default: from the input's extension).")
         String format;
 
+        @Option(names = "--max-rejected-share", paramLabel = "SHARE", defaultValue = "0", description = "The share of rows (0 to 1) "
+                + "that may be rejected before the command fails with exit 1 (default: ${DEFAULT-VALUE}: any rejected row fails it). "
+                + "The output is written either way, each rejected row with its reason.")
+        double maxRejectedShare;
+
         @Override
         public Integer call() throws IOException {
+            if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-rejected-share takes a share from 0 to 1, not " + maxRejectedShare);
+            }
             Bundle b = Bundle.open(file);
             boolean json = format != null ? format.equalsIgnoreCase("jsonl") || format.equalsIgnoreCase("json")
                     : input.endsWith(".jsonl") || input.endsWith(".ndjson") || input.endsWith(".json");
             Violations v = new Violations();
             Path target = output.equals("-") ? null : Path.of(output);
             Path temp = target == null ? null : dev.baton.util.AtomicFiles.tempFor(target);
+            boolean written = false;
             try (Reader in = input.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                     : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
                  Writer out = temp == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
@@ -199,17 +208,25 @@ final class BundleCommand implements Runnable {
                 } else {
                     BatchScoring.csv(b.scorer(), new BufferedReader(in, 1 << 16), out, v, Progress.NONE);
                 }
-            } catch (IOException | RuntimeException e) {
+                out.flush();
                 if (temp != null) {
-                    Files.deleteIfExists(temp);
+                    Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 }
-                throw e;
-            }
-            if (temp != null) {
-                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                written = true;
+            } finally {
+                if (!written && temp != null) {
+                    Files.deleteIfExists(temp); // whatever stopped it, an Error included: no half-written output, no temporary file
+                }
             }
             PrintWriter err = spec.commandLine().getErr();
             err.println(v.describe());
+            double share = v.rows() == 0 ? 0 : (double) v.rejected() / v.rows();
+            if (v.rejected() > 0 && share > maxRejectedShare) {
+                err.printf("baton: %,d of %,d rows (%.1f%%) were rejected, more than --max-rejected-share %s allows; their reasons are "
+                        + "in the output.%n", v.rejected(), v.rows(), 100 * share, maxRejectedShare);
+                err.flush();
+                return 1;
+            }
             err.flush();
             return 0;
         }

@@ -120,9 +120,12 @@ class BundleServerTest {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(notJson.body()).get("error").asText()).startsWith("The body is not valid JSON");
 
-        HttpResponse<String> violation = post("/predict", "{\"Island\":\"Dream\"}");
-        assertThat(violation.statusCode()).isEqualTo(400);
-        assertThat(Json.mapper().readTree(violation.body()).get("error").asText()).contains("no column 'Culmen Length (mm)'");
+        // Only the island: the other columns are absent, imputed as the contract's missing policy says, and reported.
+        HttpResponse<String> partial = post("/predict", "{\"Island\":\"Dream\"}");
+        assertThat(partial.statusCode()).isEqualTo(200);
+        JsonNode findings = Json.mapper().readTree(partial.body()).get("findings");
+        assertThat(findings.get("Culmen Length (mm)").get("missing").asInt()).isEqualTo(1);
+        assertThat(findings.get("Sex").get("missing").asInt()).isEqualTo(1);
 
         HttpResponse<String> tooBig = post("/predict", "[" + (ADELIE + ",").repeat(40) + ADELIE + "]");
         assertThat(tooBig.statusCode()).isEqualTo(413);

@@ -40,11 +40,79 @@ class ContractTest {
     }
 
     @Test
-    void aMissingRequiredColumnIsAnErrorNamingIt() {
-        Map<String, Object> r = adelie();
-        r.remove("Flipper Length (mm)");
-        assertThatThrownBy(() -> bundle.scorer().score(r)).isInstanceOf(ContractException.class)
-                .hasMessageContaining("no column 'Flipper Length (mm)'");
+    void anAbsentColumnFollowsItsMissingPolicy() {
+        // Imputed by default, as a null would be, and counted; under a policy that requires a value, the record is rejected.
+        Map<String, Object> absent = adelie();
+        absent.remove("Flipper Length (mm)");
+        Map<String, Object> nulled = adelie();
+        nulled.put("Flipper Length (mm)", null);
+        Violations findings = new Violations();
+        assertThat(bundle.scorer().score(absent, findings)).isEqualTo(bundle.scorer().score(nulled));
+        assertThat(findings.columns().get("Flipper Length (mm)").missing).isEqualTo(1);
+        assertThatThrownBy(() -> strict().score(absent)).isInstanceOf(ContractException.class)
+                .hasMessage("Flipper Length (mm) is missing, and the contract requires a value");
+    }
+
+    @Test
+    void anIntegerColumnTakesIntegralDecimalsAndRejectsFractions() {
+        // pandas writes an integer column with a gap as 3750.0; 3750.5 is no integer, and the wrongType policy rejects it.
+        for (Object whole : new Object[]{"3750.0", "3750.00", "3.75e3", 3750.0, new java.math.BigDecimal("3750.000")}) {
+            Map<String, Object> r = adelie();
+            r.put("Body Mass (g)", whole);
+            assertThat(bundle.scorer().score(r)).as(String.valueOf(whole)).isEqualTo(bundle.scorer().score(adelie()));
+        }
+        Map<String, Object> fraction = adelie();
+        fraction.put("Body Mass (g)", "3750.5");
+        assertThatThrownBy(() -> bundle.scorer().score(fraction)).hasMessage("Body Mass (g): '3750.5' is not an integer value");
+    }
+
+    @Test
+    void unseenCategoriesAreCountedAfterTheRecipesTextSteps() {
+        // The recipe lower-cases Sex: "male" and "MALE" are the same known level; "unknown" is not.
+        Violations findings = new Violations();
+        Map<String, Object> lower = adelie();
+        lower.put("Sex", "male");
+        assertThat(bundle.scorer().score(lower, findings)).isEqualTo(bundle.scorer().score(adelie()));
+        assertThat(findings.columns()).doesNotContainKey("Sex");
+        Map<String, Object> odd = adelie();
+        odd.put("Sex", "unknown");
+        bundle.scorer().score(odd, findings);
+        assertThat(findings.columns().get("Sex").unseen).isEqualTo(1);
+    }
+
+    @Test
+    void aFeatureTheRecipeMakesIsCheckedAgainstItsTrainingRange(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // auto-mpg derives power_to_weight = Horsepower / Weight_in_lbs * 1000. A weight of -5 lb is one raw value out of
+        // range, and it makes a ratio of -26,000, far outside what the model saw (about 20 to 73): both are reported.
+        var cars = dev.baton.project.ProjectLoader.open(Path.of("sample-data", "auto-mpg.baton-project"), dev.baton.util.Progress.NONE).project();
+        Path file = tmp.resolve("cars.baton");
+        BundleExporter.export(cars.bundleRequest(java.time.Instant.parse("2026-12-01T00:00:00Z")), file, dev.baton.util.Progress.NONE);
+        Bundle b = Bundle.open(file);
+        Contract.Derived ratio = b.contract().derived("power_to_weight");
+        assertThat(ratio).isNotNull();
+        assertThat(ratio.min()).isBetween(15.0, 30.0);
+        assertThat(ratio.max()).isBetween(60.0, 90.0);
+        Map<String, Object> car = new HashMap<>(Map.of("Cylinders", 4, "Displacement", 120.0, "Horsepower", 130, "Weight_in_lbs", 2500,
+                "Acceleration", 15.0, "Year", "1980-01-01", "Origin", "USA"));
+        Violations normal = new Violations();
+        b.scorer().score(car, normal);
+        assertThat(normal.columns()).isEmpty();
+        car.put("Weight_in_lbs", -5);
+        Violations odd = new Violations();
+        b.scorer().score(car, odd);
+        assertThat(odd.columns().get("Weight_in_lbs").outOfRange).isEqualTo(1);
+        assertThat(odd.columns().get("power_to_weight").outOfRange).isEqualTo(1);
+    }
+
+    private static Scorer strict() {
+        List<Contract.Input> inputs = new ArrayList<>();
+        for (Contract.Input in : bundle.contract().inputs()) {
+            inputs.add(new Contract.Input(in.name(), in.type(), true, in.categories(), in.min(), in.max(), in.minText(), in.maxText(),
+                    Contract.Missing.REJECT, Contract.Unseen.REJECT, Contract.OutOfRange.REJECT, Contract.WrongType.REJECT));
+        }
+        Contract strict = new Contract(bundle.contract().target(), bundle.contract().task(), bundle.contract().classes(),
+                bundle.contract().missingTokens(), inputs);
+        return new Scorer(strict, bundle.recipe(), bundle.preparation(), bundle.model());
     }
 
     @Test

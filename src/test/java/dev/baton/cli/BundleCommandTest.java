@@ -64,7 +64,13 @@ class BundleCommandTest {
                 Dream,41,much,190,3600,MALE,bad depth
                 """);
         Path output = dir.resolve("scored.csv");
-        Cli r = Cli.run("bundle", "score", bundle.toString(), "--input", input.toString(), "--output", output.toString());
+        // One row of five is rejected: by default that fails the command (exit 1), output written all the same.
+        Cli strict = Cli.run("bundle", "score", bundle.toString(), "--input", input.toString(), "--output", output.toString());
+        assertThat(strict.exit()).as(strict.err()).isEqualTo(1);
+        assertThat(strict.err()).contains("1 of 5 rows (20.0%) were rejected, more than --max-rejected-share 0.0 allows");
+        assertThat(Files.readAllLines(output)).hasSize(6);
+        Cli r = Cli.run("bundle", "score", bundle.toString(), "--input", input.toString(), "--output", output.toString(),
+                "--max-rejected-share", "0.2");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(output);
         assertThat(lines).hasSize(6);
@@ -92,13 +98,58 @@ class BundleCommandTest {
     }
 
     @Test
-    void aMissingColumnStopsScoringAndWritesNothing() throws Exception {
+    void anAbsentColumnIsImputedAndReported() throws Exception {
         Path input = dir.resolve("short.csv");
         Files.writeString(input, "Island,Sex\nDream,MALE\n");
-        Path output = dir.resolve("none.csv");
+        Path output = dir.resolve("short-scored.csv");
         Cli r = Cli.run("bundle", "score", bundle.toString(), "--input", input.toString(), "--output", output.toString());
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("no column 'Culmen Length (mm)'");
-        assertThat(output).doesNotExist();
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("1 row: 1 scored, 0 rejected", "Culmen Length (mm): 1 missing", "Body Mass (g): 1 missing");
+        assertThat(Files.readAllLines(output)).hasSize(2);
+    }
+
+    @Test
+    void malformedRowsAreRejectedInTheirPlaceAndTheRestScored() throws Exception {
+        Path csv = dir.resolve("ragged.csv");
+        Files.writeString(csv, """
+                Island,Culmen Length (mm),Culmen Depth (mm),Flipper Length (mm),Body Mass (g),Sex
+                Torgersen,39.1,18.7,181,3750,MALE
+                Torgersen,39.1,18.7,181
+                Biscoe,46.1,13.2,211,4500,FEMALE,extra
+                Biscoe,46.1,13.2,211,4500.0,FEMALE
+                """);
+        Path out = dir.resolve("ragged-scored.csv");
+        Cli r = Cli.run("bundle", "score", bundle.toString(), "--input", csv.toString(), "--output", out.toString(),
+                "--max-rejected-share", "0.5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).startsWith("Adelie,");
+        assertThat(lines.get(2)).endsWith("row 2 has 4 fields; the header has 6");
+        assertThat(lines.get(3)).endsWith("row 3 has 7 fields; the header has 6");
+        assertThat(lines.get(4)).startsWith("Gentoo,"); // 4500.0 grams is an integer
+        assertThat(r.err()).contains("4 rows: 2 scored, 2 rejected");
+
+        Path jsonl = dir.resolve("mixed.jsonl");
+        Files.writeString(jsonl, """
+                {"Island":"Torgersen","Culmen Length (mm)":39.1,"Culmen Depth (mm)":18.7,"Flipper Length (mm)":181,"Body Mass (g)":3750,"Sex":"MALE"}
+                {"Island":"Torgersen", oops
+                [1, 2, 3]
+                {"Island":"Biscoe","Culmen Length (mm)":1e400,"Culmen Depth (mm)":13.2,"Flipper Length (mm)":211,"Body Mass (g)":4500,"Sex":"FEMALE"}
+                {"Island":"Biscoe","Island":"Dream","Culmen Length (mm)":46.1,"Culmen Depth (mm)":13.2,"Flipper Length (mm)":211,"Body Mass (g)":4500,"Sex":"FEMALE"}
+                {"Island":"Biscoe","Culmen Length (mm)":46.1,"Culmen Depth (mm)":13.2,"Flipper Length (mm)":211,"Body Mass (g)":4500,"Sex":"FEMALE"}
+                """);
+        Path scored = dir.resolve("mixed-scored.jsonl");
+        Cli j = Cli.run("bundle", "score", bundle.toString(), "--input", jsonl.toString(), "--output", scored.toString());
+        assertThat(j.exit()).isEqualTo(1);
+        List<String> results = Files.readAllLines(scored);
+        assertThat(results).hasSize(6);
+        assertThat(results.get(0)).startsWith("{\"label\":\"Adelie\"");
+        assertThat(results.get(1)).contains("line 2 is not valid JSON");
+        assertThat(results.get(2)).contains("line 3 is not a JSON object");
+        assertThat(results.get(3)).contains("line 4: Culmen Length (mm): 1E+400 is too large for a number");
+        assertThat(results.get(4)).contains("line 5 is not valid JSON", "Duplicate field 'Island'");
+        assertThat(results.get(5)).startsWith("{\"label\":\"Gentoo\"");
+        assertThat(j.err()).contains("6 rows: 2 scored, 4 rejected");
     }
 }
