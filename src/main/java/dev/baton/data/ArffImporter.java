@@ -47,6 +47,7 @@ final class ArffImporter {
                 continue;
             }
             if (!inData) {
+                line = withoutComment(line); // "@attribute age numeric % in years": Weka allows a comment after a declaration
                 String lower = line.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("@relation")) {
                     relation = unquote(line.substring(9).strip());
@@ -66,7 +67,7 @@ final class ArffImporter {
             if (grid.rows() >= maxRows) {
                 break;
             }
-            List<String> values = line.startsWith("{") ? sparse(file, lineNo, line, attributes.size())
+            List<String> values = line.startsWith("{") ? sparse(file, lineNo, line, attributes)
                     : fields(file, lineNo, line);
             if (values.size() != attributes.size()) {
                 throw new ImportException(ImportException.Kind.RAGGED_ROWS, file, lineNo, null, ImportException.snippet(line),
@@ -113,6 +114,26 @@ final class ArffImporter {
         ImportOptions resolved = options.withFormat(DataFormat.ARFF).withEncoding(decoded.encoding());
         DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
         return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
+    }
+
+    /** A header line without its trailing % comment (a % inside quotes is text). */
+    static String withoutComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '%') {
+                return line.substring(0, i).strip();
+            }
+        }
+        return line;
     }
 
     private static Attribute attribute(Path file, int lineNo, String rest) {
@@ -242,14 +263,19 @@ final class ArffImporter {
         return out;
     }
 
-    private static List<String> sparse(Path file, int lineNo, String line, int width) {
+    /**
+     * A sparse row: the values given by index, every other one "0" as Weka reads them, which for a nominal attribute
+     * is its first label (Weka stores a nominal value as its index among the labels).
+     */
+    private static List<String> sparse(Path file, int lineNo, String line, List<Attribute> attributes) {
         int close = line.lastIndexOf('}');
         if (close < 0) {
             throw syntax(file, lineNo, null, line, "a sparse row misses its closing }.");
         }
+        int width = attributes.size();
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            values.add("0");
+        for (Attribute a : attributes) {
+            values.add(a.kind.equals("nominal") && !a.nominal.isEmpty() ? a.nominal.iterator().next() : "0");
         }
         String body = line.substring(1, close).strip();
         if (body.isEmpty()) {

@@ -189,6 +189,29 @@ class OtherFormatsImportTest {
     }
 
     @Test
+    void arffSparseRowsGiveOmittedNominalsTheirFirstLabelAndHeadersMayCarryComments() throws IOException {
+        // As Weka reads it: an attribute a sparse row leaves out is 0, which for a nominal is its first label.
+        Path file = dir.resolve("sparse.arff");
+        Files.writeString(file, """
+                @relation 'market baskets' % from a shop
+                @attribute bread {no, yes}   % bought bread
+                @attribute milk numeric % litres
+                @attribute note string % '%' inside quotes stays text
+                @attribute 'size %' {small, large}
+                @data
+                {1 2.5, 2 'ten % off'}
+                {0 yes, 3 large}
+                {}
+                """);
+        Dataset d = read(file);
+        assertThat(d.columnNames()).containsExactly("bread", "milk", "note", "size %");
+        assertThat(d.table().stringColumn("bread").asList()).containsExactly("no", "yes", "no");
+        assertThat(d.table().doubleColumn("milk").asList()).containsExactly(2.5, 0.0, 0.0);
+        assertThat(d.table().stringColumn("note").get(0)).isEqualTo("ten % off");
+        assertThat(d.table().stringColumn("size %").asList()).containsExactly("small", "large", "small");
+    }
+
+    @Test
     void arffValueOutsideItsNominalSet() throws IOException {
         Path file = dir.resolve("bad.arff");
         Files.writeString(file, "@relation r\n@attribute c {a,b}\n@data\na\nz\n");
