@@ -267,7 +267,7 @@ public final class Scorer {
             if (column.isMissing(r)) {
                 counts.wrongType++;
                 if (in.wrongType() == Contract.WrongType.REJECT) {
-                    reject(errors, r, in.name() + ": '" + t + "' is not " + article(in.type()));
+                    reject(errors, r, in.name() + ": '" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()));
                 }
                 continue;
             }
@@ -277,7 +277,7 @@ public final class Scorer {
                 if (v < in.min() || v > in.max()) {
                     counts.outOfRange++;
                     if (in.outOfRange() == Contract.OutOfRange.REJECT) {
-                        reject(errors, r, in.name() + ": " + t + " is outside the training range " + range(in));
+                        reject(errors, r, in.name() + ": " + dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in));
                     } else if (in.outOfRange() == Contract.OutOfRange.CLIP && numeric) {
                         clip(column, r, Math.max(in.min(), Math.min(in.max(), v)));
                     }
@@ -331,7 +331,7 @@ public final class Scorer {
                     if (!known.contains(value)) {
                         counts.unseen++;
                         if (input != null && input.unseen() == Contract.Unseen.REJECT) {
-                            reject(errors, r, named + ": '" + value + "' is a category the model never saw");
+                            reject(errors, r, named + ": '" + dev.baton.data.ImportException.snippet(value) + "' is a category the model never saw");
                         }
                     }
                 }

@@ -13,10 +13,20 @@ import java.util.List;
  * A column computed from an expression, e.g. {@code body_mass_g / 1000} or {@code if(sex == 'male', 1, 0)}.
  * Replaces the column if it exists. The result type is fixed when fitted, so replay gives the same type.
  */
-public record DeriveColumn(String name, String expression, ColumnType fittedType) implements Operation {
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record DeriveColumn(String name, String expression, ColumnType fittedType, Boolean replace) implements Operation {
 
     public DeriveColumn(String name, String expression) {
-        this(name, expression, null);
+        this(name, expression, null, null);
+    }
+
+    /** {@code replace}: the new values may take the place of an existing column of that name (else that is an error). */
+    public DeriveColumn(String name, String expression, boolean replace) {
+        this(name, expression, null, replace ? Boolean.TRUE : null);
+    }
+
+    private boolean replaces() {
+        return Boolean.TRUE.equals(replace);
     }
 
     @Override
@@ -65,7 +75,7 @@ public record DeriveColumn(String name, String expression, ColumnType fittedType
     @Override
     public DeriveColumn fit(Dataset input) {
         Expression e = compile(input);
-        return new DeriveColumn(name, expression, resultType(e, input));
+        return new DeriveColumn(name, expression, resultType(e, input), replace);
     }
 
     @Override
@@ -93,6 +103,10 @@ public record DeriveColumn(String name, String expression, ColumnType fittedType
 
     @Override
     public Dataset apply(Dataset input) {
+        if (input.hasColumn(name.strip()) && !replaces()) {
+            throw new StepException(name, "there is a column '" + name.strip() + "' already: choose another name, or say that the "
+                    + "computed values replace it");
+        }
         Expression e = compile(input);
         ColumnType type = fittedType != null ? fittedType : resultType(e, input);
         String column = name.strip();
@@ -117,6 +131,13 @@ public record DeriveColumn(String name, String expression, ColumnType fittedType
         }
         if (type.isString()) {
             type = TextColumns.typeOf((tech.tablesaw.api.StringColumn) out);
+        }
+        if ((type == ColumnType.DATE || type == ColumnType.DATETIME) && out.countMissing() == out.size() && input.rowCount() > 0
+                && expression.toLowerCase(java.util.Locale.ROOT).contains("date(") && inputs().stream().anyMatch(c -> input.hasColumn(c)
+                && input.column(c).countMissing() < input.rowCount())) {
+            // A pattern that matches nothing is a mistake, not a column of gaps.
+            throw new StepException(column, "the expression gives no date for any row although its columns have values: check "
+                    + "the pattern given to date() against the values (e.g. 'dd/MM/yyyy' for 31/12/2020)");
         }
         Edit edit = Edit.of(input);
         return edit.has(column) ? edit.replace(column, out, type).build() : edit.add(out, type, null).build();

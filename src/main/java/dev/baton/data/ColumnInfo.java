@@ -24,8 +24,15 @@ public record ColumnInfo(String name, ColumnType type, long unparsable, List<Bad
         return new ColumnInfo(newName, type, unparsable, examples);
     }
 
-    /** A cell that did not fit its column's type. Line is the 1-based line in the source file (0 if unknown). */
+    /**
+     * A cell that did not fit its column's type. Line is the 1-based line in the source file (0 if unknown); the text
+     * is kept to what a message can show (a 5 MB cell made a 5 MB message).
+     */
     public record BadValue(long line, String text) {
+        public BadValue {
+            text = text == null ? null : ImportException.snippet(text);
+        }
+
         @Override
         public String toString() {
             return (line > 0 ? "line " + line + ": " : "") + "'" + text + "'";

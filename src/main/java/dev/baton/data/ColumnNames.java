@@ -16,8 +16,17 @@ public final class ColumnNames {
     private ColumnNames() {
     }
 
+    /**
+     * A name without byte-order marks: a file saved twice by a program that adds one (EF BB BF EF BB BF) keeps the
+     * second after the first is read as the encoding's mark, and the first column would be called "\uFEFFid".
+     */
+    static String withoutMarks(String name) {
+        return name == null || name.indexOf('\uFEFF') < 0 ? name : name.replace("\uFEFF", "");
+    }
+
     /** Duplicates are found ignoring case, because Tablesaw looks columns up case-insensitively. */
-    public static Result uniquify(List<String> raw) {
+    public static Result uniquify(List<String> given) {
+        List<String> raw = given.stream().map(ColumnNames::withoutMarks).toList();
         List<String> names = new ArrayList<>(raw.size());
         List<String> notes = new ArrayList<>();
         Set<String> taken = new HashSet<>();

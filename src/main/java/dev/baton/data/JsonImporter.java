@@ -86,6 +86,16 @@ final class JsonImporter {
                 throw new ImportException(ImportException.Kind.SYNTAX, file, parser.currentLocation().getLineNr(), null, null,
                         file.getFileName() + " ends before the closing ] of its array: the file may be cut off.");
             }
+            if (array && token == JsonToken.END_ARRAY && records < maxRows) {
+                // One array is the whole document: whatever follows it was not meant to be ignored (two arrays glued together, a log line).
+                JsonToken after = parser.nextToken();
+                if (after != null) {
+                    int line = parser.currentLocation().getLineNr();
+                    throw new ImportException(ImportException.Kind.SYNTAX, file, line, null, after.asString(),
+                            file.getFileName() + ": more follows the array's closing ] (on line " + line + ": " + describe(after)
+                                    + "). Baton reads one array of records, or one record per line.");
+                }
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             long line = at == null ? 0 : at.getLineNr();
@@ -128,6 +138,7 @@ final class JsonImporter {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
+            case START_OBJECT -> "an object";
             default -> token.toString();
         };
     }

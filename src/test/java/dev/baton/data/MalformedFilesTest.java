@@ -354,4 +354,17 @@ class MalformedFilesTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void messagesQuoteAHugeValueCutShort() throws IOException {
+        String huge = "9".repeat(2_000_000) + "x";
+        Path typed = write("huge-cell.csv", "n,m\n1,2\n" + huge + ",3\n");
+        Dataset d = DatasetReader.read(typed, ImportOptions.detect().withTypes(java.util.Map.of("n", ColumnType.INTEGER)), Progress.NONE);
+        assertThat(d.info("n").unparsable()).isEqualTo(1);
+        assertThat(d.info("n").examples().get(0).text().length()).isLessThanOrEqualTo(60);
+        assertThat(String.join(" ", d.notes()).length()).isLessThan(2_000);
+        Path ragged = write("huge-line.csv", "a,b\n1,2\n" + huge + ",3,4\n");
+        ImportException e = catchThrowableOfType(ImportException.class, () -> read(ragged));
+        assertThat(e.getMessage().length()).isLessThan(2_000);
+    }
 }

@@ -101,10 +101,11 @@ public final class StepEditors {
                 Field.columns("columns", "Columns", Field.ANY), Field.text("separator", "Separator", " "),
                 Field.text("into", "New column", null));
         add("Columns", "Compute a column", DeriveColumn.class, null,
-                v -> new DeriveColumn(v.text("name"), v.text("expression")),
-                op -> FormValues.of("name", op.name(), "expression", op.expression()),
+                v -> new DeriveColumn(v.text("name"), v.text("expression"), v.bool("replace")),
+                op -> FormValues.of("name", op.name(), "expression", op.expression(), "replace", Boolean.TRUE.equals(op.replace())),
                 Field.text("name", "New column", null),
-                Field.text("expression", "Expression", "e.g. body_mass_g / 1000, if(sex == 'male', 1, 0), year(date)"));
+                Field.text("expression", "Expression", "e.g. body_mass_g / 1000, if(sex == 'male', 1, 0), year(date)"),
+                Field.bool("replace", "Replace the column if one has this name", false));
         add("Missing values", "Fill missing values", FillMissing.class, "columns",
                 v -> new FillMissing(v.columns("columns"), v.choice("method"), v.text("value")),
                 op -> FormValues.of("columns", op.columns(), "method", op.method(), "value", op.value()),
