@@ -38,7 +38,31 @@ final class ExcelImporter {
         }
     }
 
+    /** Workbooks up to this size whose formulas were saved without results are read whole, to compute them. */
+    static final long COMPUTE_FORMULAS_UP_TO = 20L << 20;
+
     static Dataset read(SourceFile source, ImportOptions options, Progress progress, int maxRows) {
+        if (isXlsx(source.bytes())) {
+            try {
+                return ExcelStream.read(source, options, progress, maxRows);
+            } catch (ExcelStream.FormulasWithoutResults e) {
+                if (source.bytes().length > COMPUTE_FORMULAS_UP_TO) {
+                    throw ImportException.of(ImportException.Kind.UNSUPPORTED, source.path(), source.path().getFileName()
+                            + " holds formulas saved without their results (a program wrote it, not a spreadsheet), and it is too "
+                            + "large to compute them in memory. Open and save it in a spreadsheet program, then read it again.");
+                }
+                // Programs such as Apache POI and openpyxl save formulas without results: compute them in POI's model.
+            }
+        }
+        return readInMemory(source, options, progress, maxRows);
+    }
+
+    /** .xlsx is a zip file ("PK"); anything else goes to POI's model, which names what it is not. */
+    static boolean isXlsx(byte[] bytes) {
+        return bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K';
+    }
+
+    private static Dataset readInMemory(SourceFile source, ImportOptions options, Progress progress, int maxRows) {
         Path file = source.path();
         try (Workbook workbook = open(source)) {
             if (workbook.getNumberOfSheets() == 0) {
@@ -137,7 +161,7 @@ final class ExcelImporter {
         }
     }
 
-    private static ImportException unreadable(Path file, IOException e) {
+    static ImportException unreadable(Path file, Exception e) {
         return new ImportException(ImportException.Kind.UNREADABLE, file, 0, null, null, List.of(),
                 file.getFileName() + " is not a readable Excel workbook: " + e.getMessage(), e);
     }
