@@ -285,7 +285,9 @@ public final class BundleExporter {
                     maxText = hi.toString();
                 }
             }
-            list.add(new Contract.Input(name, type, true, categories, min, max, minText, maxText, null, null, null, null));
+            // Dates are read as training read them: the layout goes into the contract ("d/M/yyyy"; ISO is always accepted too).
+            String format = type == ColumnType.DATE || type == ColumnType.DATETIME ? source.info(name).format() : null;
+            list.add(new Contract.Input(name, type, true, categories, min, max, minText, maxText, null, null, null, null, format));
         }
         List<String> classes = req.setup().task() == Task.CLASSIFICATION ? req.model().result().classes() : null;
         List<String> tokens = source.source() == null ? List.of("") : source.source().options().missingTokens();

@@ -114,9 +114,18 @@ public record Contract(String target, Task task, List<String> classes, List<Stri
      * @param categories the values seen in training (categorical columns with at most {@link #MAX_CATEGORIES}); null otherwise
      * @param min        the smallest value seen in training (numbers; dates as ISO text in {@code minText})
      */
-    @JsonPropertyOrder({"name", "type", "required", "categories", "min", "max", "minText", "maxText", "missing", "unseen", "outOfRange", "wrongType"})
+    @JsonPropertyOrder({"name", "type", "format", "required", "categories", "min", "max", "minText", "maxText", "missing", "unseen",
+            "outOfRange", "wrongType"})
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Input(String name, ColumnType type, boolean required, List<String> categories, Double min, Double max,
-                        String minText, String maxText, Missing missing, Unseen unseen, OutOfRange outOfRange, WrongType wrongType) {
+                        String minText, String maxText, Missing missing, Unseen unseen, OutOfRange outOfRange, WrongType wrongType,
+                        String format) {
+
+        /** Without a date layout: ISO dates, or the layout that fits a batch (bundles written before layouts were kept). */
+        public Input(String name, ColumnType type, boolean required, List<String> categories, Double min, Double max,
+                     String minText, String maxText, Missing missing, Unseen unseen, OutOfRange outOfRange, WrongType wrongType) {
+            this(name, type, required, categories, min, max, minText, maxText, missing, unseen, outOfRange, wrongType, null);
+        }
 
         public Input {
             categories = categories == null ? null : List.copyOf(categories);

@@ -187,7 +187,7 @@ public final class Scorer {
                 String t = index == null || index >= row.length ? null : row[index];
                 texts.add(integer ? integral(t) : t);
             }
-            columns[c] = TypeConversion.fromTexts(in.name(), texts, in.type()).column();
+            columns[c] = TypeConversion.fromTexts(in.name(), texts, in.type(), in.format()).column();
             columnErrors[c] = new String[n];
             check(in, texts, columns[c], columnErrors[c], counts[c]);
         };

@@ -9,8 +9,17 @@ import java.util.List;
  * @param type       its type
  * @param unparsable how many cells held text that did not fit the type (they are missing now)
  * @param examples   the first few such cells, for the user to see what went wrong
+ * @param format     for dates and date-times read from text, the layout they were read with ("d/M/uuuu"); else null
  */
-public record ColumnInfo(String name, ColumnType type, long unparsable, List<BadValue> examples) {
+public record ColumnInfo(String name, ColumnType type, long unparsable, List<BadValue> examples, String format) {
+
+    public ColumnInfo(String name, ColumnType type, long unparsable, List<BadValue> examples) {
+        this(name, type, unparsable, examples, null);
+    }
+
+    public ColumnInfo withFormat(String layout) {
+        return new ColumnInfo(name, type, unparsable, examples, layout);
+    }
 
     public ColumnInfo {
         examples = examples == null ? List.of() : List.copyOf(examples);
@@ -21,7 +30,7 @@ public record ColumnInfo(String name, ColumnType type, long unparsable, List<Bad
     }
 
     public ColumnInfo withName(String newName) {
-        return new ColumnInfo(newName, type, unparsable, examples);
+        return new ColumnInfo(newName, type, unparsable, examples, format);
     }
 
     /**

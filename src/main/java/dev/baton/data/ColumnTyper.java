@@ -184,7 +184,23 @@ final class ColumnTyper {
     }
 
     Typed build(int c, String name, ColumnType override) {
-        return build(c, name, override, null);
+        return build(c, name, override, (CellScan.Cells) null);
+    }
+
+    /**
+     * A date layout every cell of a date column is read with (and ISO, which no reading can mistake), instead of
+     * the one that fits this column's cells best: a batch to score is read as the training data was, and a batch
+     * whose days all happen to be 12 or less is not read month first.
+     */
+    private String pinnedFormat;
+
+    Typed buildWithLayout(int c, String name, ColumnType override, String format) {
+        this.pinnedFormat = format;
+        try {
+            return build(c, name, override, (CellScan.Cells) null);
+        } finally {
+            this.pinnedFormat = null;
+        }
     }
 
     /** As {@link #build(int, String, ColumnType)}, from what a {@link CellScan} read of the column (null: read it here). */
@@ -435,8 +451,8 @@ final class ColumnTyper {
                 present++;
             }
             if (complete) {
-                return new Typed(DateColumn.createInternal(name, values), failures.info(name, ColumnType.DATE),
-                        lenient ? null : otherReading(name, pattern, candidates), rows - present);
+                return new Typed(DateColumn.createInternal(name, values), failures.info(name, ColumnType.DATE)
+                        .withFormat(pattern.description()), lenient ? null : otherReading(name, pattern, candidates), rows - present);
             }
         }
         return null;
@@ -470,8 +486,8 @@ final class ColumnTyper {
                 present++;
             }
             if (complete) {
-                return new Typed(DateTimeColumn.createInternal(name, values), failures.info(name, ColumnType.DATETIME),
-                        lenient ? null : otherReading(name, pattern, candidates), rows - present);
+                return new Typed(DateTimeColumn.createInternal(name, values), failures.info(name, ColumnType.DATETIME)
+                        .withFormat(pattern.description()), lenient ? null : otherReading(name, pattern, candidates), rows - present);
             }
         }
         return null;
@@ -508,6 +524,24 @@ final class ColumnTyper {
      * of them, in order of preference. Overriding: the one that parses most of them (ISO if none does).
      */
     private List<DateFormats.Pattern> candidates(int c, List<DateFormats.Pattern> patterns, boolean lenient) {
+        if (pinnedFormat != null) {
+            DateFormats.Pattern pinned = patterns.stream().filter(p -> p.description().equals(pinnedFormat)).findFirst().orElse(null);
+            if (pinned != null) {
+                DateFormats.Pattern iso = patterns.get(0);
+                return List.of(pinned == iso ? iso : new DateFormats.Pattern() {
+                    @Override
+                    public long parse(byte[] data, int start, int end) {
+                        long v = pinned.parse(data, start, end);
+                        return v != Long.MIN_VALUE ? v : iso.parse(data, start, end);
+                    }
+
+                    @Override
+                    public String description() {
+                        return pinned.description();
+                    }
+                });
+            }
+        }
         int[] hits = new int[patterns.size()];
         boolean[] alive = new boolean[patterns.size()];
         java.util.Arrays.fill(alive, true);

@@ -56,19 +56,28 @@ public final class TypeConversion {
 
     /** Types a list of texts (null meaning missing); with a null type, infers it. */
     public static Converted fromTexts(String name, List<String> texts, ColumnType type) {
+        return fromTexts(name, texts, type, null);
+    }
+
+    /** As {@link #fromTexts(String, List, ColumnType)}, dates read with the given layout ({@link ColumnInfo#format()}) or ISO. */
+    public static Converted fromTexts(String name, List<String> texts, ColumnType type, String dateFormat) {
         FieldGridBuilder grid = new FieldGridBuilder(1);
         int r = 0;
         for (String text : texts) {
             grid.add(text);
             grid.endRow(++r);
         }
-        return type(name, grid, type);
+        return type(name, grid, type, dateFormat);
     }
 
     private static Converted type(String name, FieldGridBuilder grid, ColumnType type) {
+        return type(name, grid, type, null);
+    }
+
+    private static Converted type(String name, FieldGridBuilder grid, ColumnType type, String dateFormat) {
         TablesawInit.await();
         ColumnTyper typer = new ColumnTyper(grid.build(), List.of(""));
-        ColumnTyper.Typed typed = typer.build(0, name, type);
+        ColumnTyper.Typed typed = dateFormat == null ? typer.build(0, name, type) : typer.buildWithLayout(0, name, type, dateFormat);
         return new Converted(typed.column(), typed.info());
     }
 

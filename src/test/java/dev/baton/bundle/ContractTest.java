@@ -220,4 +220,31 @@ class ContractTest {
         assertThat(out.get(1).label()).isEqualTo("leave");
         assertThat(violations.column("member").unseen).isZero();
     }
+
+    @Test
+    void datesAreReadWithTheLayoutOfTheTrainingDataWhateverTheBatch() throws Exception {
+        // Trained on day-first dates (13/01/2020 leaves no doubt); a batch whose days are all 12 or less must not be read
+        // month first: 05/08/2020 is the 5th of August (late in the year), not the 8th of May.
+        StringBuilder csv = new StringBuilder("when,half\n");
+        for (int m = 1; m <= 12; m++) {
+            for (int d = 10; d <= 28; d += 3) {
+                csv.append(String.format("%02d/%02d/2020", d, m)).append(',').append(m >= 7 ? "late" : "early").append('\n');
+            }
+        }
+        dev.baton.project.Project project = new dev.baton.project.Project();
+        project.setData(dev.baton.testing.Tables.csv(csv.toString()));
+        assertThat(project.dataset().type("when")).isEqualTo(dev.baton.data.ColumnType.DATE);
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), new dev.baton.train.TrainingSetup("half",
+                dev.baton.train.Task.CLASSIFICATION, List.of("when"), 0.2, 0, 1,
+                List.of(dev.baton.train.AlgorithmChoice.of("cart")), null), dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        Path file = dir.resolve("dates.baton");
+        BundleExporter.export(Bundles.request(project, "cart"), file, Progress.NONE);
+        Bundle dated = Bundle.open(file);
+        assertThat(dated.contract().input("when").format()).isEqualTo("d/M/yyyy");
+        Violations v = new Violations();
+        List<Scorer.Output> out = dated.scorer().scoreRows(List.of("when"),
+                List.<String[]>of(new String[]{"05/08/2020"}, new String[]{"03/02/2020"}, new String[]{"2020-08-05"}), v);
+        assertThat(out).extracting(Scorer.Output::label).containsExactly("late", "early", "late");
+        assertThat(v.rejected()).isZero();
+    }
 }
