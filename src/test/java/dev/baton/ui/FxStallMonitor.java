@@ -18,11 +18,16 @@ final class FxStallMonitor {
      * One long gap, with the step of the scenario it fell in, the FX thread's own CPU time during it (far less than
      * the gap: the thread was waiting for a core, not working) and where it was when sampled.
      */
-    record Stall(String phase, long millis, long cpuMillis, String where) {
+    record Stall(String phase, long millis, long cpuMillis, int samples, int batonSamples, String where) {
 
         /** Whether the FX thread itself was busy for most of the gap (our code on the FX thread), not starved of a core. */
         boolean working() {
             return cpuMillis * 2 > millis;
+        }
+
+        /** The part of the gap spent in Baton's own code: the gap times the share of samples whose innermost frame was Baton's. */
+        long batonMillis() {
+            return samples == 0 ? 0 : millis * batonSamples / samples;
         }
     }
 
@@ -47,7 +52,10 @@ final class FxStallMonitor {
                 if (gap > 50) {
                     String where = samples.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
                             .limit(2).map(e -> e.getValue() + "x " + e.getKey()).reduce((a, b) -> a + " | " + b).orElse("");
-                    stalls.add(new Stall(phase, gap, (cpu - lastCpu) / 1_000_000, where));
+                    int all = samples.values().stream().mapToInt(Integer::intValue).sum();
+                    int baton = samples.entrySet().stream().filter(e -> e.getKey().startsWith("dev.baton."))
+                            .mapToInt(java.util.Map.Entry::getValue).sum();
+                    stalls.add(new Stall(phase, gap, (cpu - lastCpu) / 1_000_000, all, baton, where));
                 }
             }
             samples.clear();
@@ -127,12 +135,12 @@ final class FxStallMonitor {
     }
 
     /**
-     * Gaps over {@code millis} in which the FX thread was sampled running Baton's own code (its innermost frame in
-     * dev.baton), not JavaFX's styling and layout, a garbage collection or a wait for a core: work that belongs on
-     * a background thread.
+     * Gaps in which the FX thread spent over {@code millis} in Baton's own code (samples with the innermost frame in
+     * dev.baton), not in JavaFX's styling and layout, a garbage collection or a wait for a core: work that belongs
+     * on a background thread.
      */
     List<Stall> batonWorkOver(long millis) {
-        return stalls().stream().filter(st -> st.millis() > millis && st.where().contains("x dev.baton.")).toList();
+        return stalls().stream().filter(st -> st.batonMillis() > millis).toList();
     }
 
     void phase(String name) {

@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -42,11 +41,14 @@ final class AssociationPane {
         column.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().column()));
         column.setPrefWidth(220);
         column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip fullName = new Tooltip(); // one per cell: each Tooltip is a window of its own
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                fullName.setText(item);
+                setTooltip(empty || item == null ? null : fullName);
             }
         });
         TableColumn<TargetAssociations.Association, String> measure = new TableColumn<>("measure");
@@ -59,21 +61,7 @@ final class AssociationPane {
         value.getStyleClass().add("numeric-column");
         TableColumn<TargetAssociations.Association, TargetAssociations.Association> strength = new TableColumn<>("strength");
         strength.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        strength.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            @Override
-            protected void updateItem(TargetAssociations.Association item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null || Double.isNaN(item.value())) {
-                    setGraphic(null);
-                } else {
-                    bar.setProgress(Math.min(1, Math.abs(item.value())));
-                    bar.setMaxWidth(Double.MAX_VALUE);
-                    setGraphic(bar);
-                }
-            }
-        });
+        strength.setCellFactory(c -> new StrengthCell());
         strength.setPrefWidth(180);
         table.getColumns().setAll(java.util.List.of(column, measure, value, strength));
         table.getColumns().forEach(c -> c.setSortable(false));
@@ -85,6 +73,35 @@ final class AssociationPane {
         root.setCenter(table);
         root.setBottom(note);
         BorderPane.setMargin(table, new javafx.geometry.Insets(6, 0, 6, 0));
+    }
+
+    /**
+     * The association's strength as a plain bar: a region of the cell's width times |value| (a ProgressBar per row
+     * is a control with a skin of its own, and styling one for each visible row held the window up).
+     */
+    private static final class StrengthCell extends TableCell<TargetAssociations.Association, TargetAssociations.Association> {
+        private final javafx.beans.property.DoubleProperty share = new javafx.beans.property.SimpleDoubleProperty();
+        private final javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
+
+        StrengthCell() {
+            bar.getStyleClass().add("strength-bar");
+            bar.setPrefHeight(10);
+            bar.setMaxHeight(10);
+            bar.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(0, widthProperty().subtract(16)).multiply(share));
+            bar.minWidthProperty().bind(bar.prefWidthProperty());
+            bar.maxWidthProperty().bind(bar.prefWidthProperty());
+        }
+
+        @Override
+        protected void updateItem(TargetAssociations.Association item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || Double.isNaN(item.value())) {
+                setGraphic(null);
+            } else {
+                share.set(Math.min(1, Math.abs(item.value())));
+                setGraphic(bar);
+            }
+        }
     }
 
     Node node() {
