@@ -7,7 +7,6 @@ import dev.baton.testing.ShopData;
 import dev.baton.train.ModelResult;
 import dev.baton.ui.train.TrainViewModel;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -74,13 +73,11 @@ class WorkbenchScenarioIT {
         robot.clickOn(button);
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Integer> dataTable(FxRobot robot) {
-        return (TableView<Integer>) robot.lookup(".dataset-table").queryAs(TableView.class);
-    }
-
-    private Node header(FxRobot robot, String column) {
-        return robot.lookup("#" + column).match((Node n) -> n.getStyleClass().contains("column-header")).query();
+    /** The middle of a column's header on the screen, for the robot to click. */
+    private javafx.geometry.Point2D header(FxRobot robot, String column) {
+        javafx.geometry.Bounds[] at = new javafx.geometry.Bounds[1];
+        robot.interact(() -> at[0] = window.dataView().table().headerOnScreen(column));
+        return new javafx.geometry.Point2D(at[0].getCenterX(), at[0].getCenterY());
     }
 
     private double shownValue(int position, String column) {
@@ -106,7 +103,8 @@ class WorkbenchScenarioIT {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project().hasData() && project().dataset().rowCount() == ShopData.ROWS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(project().dataset().columnCount()).isEqualTo(40);
-        assertThat(dataTable(robot).getItems()).hasSize(ShopData.ROWS);
+        assertThat(window.dataView().table().shownRows()).hasSize(ShopData.ROWS);
+        assertThat(window.dataView().table().columnNames()).hasSize(40).startsWith("order_id", "store");
 
         // --- sort by a column both ways: a view of the data, never a step
         monitor.phase("sort");

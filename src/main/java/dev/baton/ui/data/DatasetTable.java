@@ -4,122 +4,123 @@ import dev.baton.data.ColumnInfo;
 import dev.baton.data.Dataset;
 import dev.baton.ui.task.LatestWins;
 import dev.baton.ui.task.TaskRunner;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.control.Label;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TablePosition;
-import javafx.scene.control.TableView;
+import dev.baton.util.Progress;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 import tech.tablesaw.columns.Column;
 
-import java.util.AbstractList;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The whole dataset in a virtualized table: rows are indices into the Tablesaw table, so a million rows
- * cost no more than the visible ones. Headers show name, type and missing count; missing cells look
- * distinct; clicking a header sorts (computed off the FX thread); Ctrl+C copies the selected cells.
+ * The whole dataset in a {@link DataGrid}: rows are indices into the Tablesaw table, so a million rows cost no
+ * more than the visible ones. Headers show name, type and missing count; missing cells look distinct; clicking a
+ * header sorts (computed off the FX thread: ascending, descending, then the file's order); a right click on a
+ * header opens the column's menu; Ctrl+C copies the selected cells as tab-separated text.
  */
 public final class DatasetTable {
 
-    private final TableView<Integer> view = new TableView<>();
+    /** Selections up to this many cells are copied at once; larger ones as a background task with progress. */
+    private static final int COPY_AT_ONCE = 20_000;
+
+    private final DataGrid grid = new DataGrid();
     private final TaskRunner tasks;
     private final LatestWins sorting = new LatestWins();
+    private final Map<String, Double> widths = new HashMap<>();
+    private final Map<String, ContextMenu> menus = new HashMap<>();
     private Dataset dataset;
-    private RowOrderList rows = new RowOrderList(0);
-    private final TableColumn<Integer, String> rowNumberColumn = rowNumberColumn();
-    private java.util.function.Function<String, javafx.scene.control.ContextMenu> columnMenu;
+    private Rows rows = new Rows(new Column<?>[0], new String[0], new String[0], new boolean[0], 0);
+    private Function<String, ContextMenu> columnMenu;
+    private boolean sortPending;
 
     public DatasetTable(TaskRunner tasks) {
         this.tasks = tasks;
-        view.getStyleClass().add("dataset-table");
-        view.getSelectionModel().setCellSelectionEnabled(true);
-        view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        view.setPlaceholder(new Label("No data"));
-        // A fixed row height lets the table make cells for the visible columns only: with 40 columns and more,
-        // every row otherwise builds and styles a cell for each column on the FX thread.
-        view.setFixedCellSize(24);
-        // The sort policy only starts a background sort; the result is a new order of the same items list, so
-        // nothing here makes the table sort again (replacing the items inside the policy recursed until the stack overflowed).
-        view.setSortPolicy(table -> {
-            sortRequested();
-            return true;
-        });
-        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-        view.setOnKeyPressed(e -> {
-            if (copy.match(e)) {
-                copySelection();
-                e.consume();
-            }
-        });
+        grid.getStyleClass().add("dataset-table");
+        grid.setOnHeaderClick(this::sortRequested);
+        grid.setOnHeaderMenu(this::showColumnMenu);
+        grid.setOnCopy(this::copySelection);
     }
 
-    public TableView<Integer> view() {
-        return view;
+    public Region view() {
+        return grid;
+    }
+
+    DataGrid grid() {
+        return grid;
     }
 
     public Dataset dataset() {
         return dataset;
     }
 
-    private static TableColumn<Integer, String> rowNumberColumn() {
-        TableColumn<Integer, String> rowNumber = new TableColumn<>("#");
-        rowNumber.setSortable(false);
-        rowNumber.getStyleClass().add("row-number-column");
-        rowNumber.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(""));
-        rowNumber.setCellFactory(c -> new RowNumberCell());
-        rowNumber.setPrefWidth(70);
-        return rowNumber;
-    }
-
-    /** A menu for a column's header (right-click), built for that column when the table is shown. */
-    public void setColumnMenu(java.util.function.Function<String, javafx.scene.control.ContextMenu> menu) {
+    /** A menu for a column's header (right-click), made for that column the first time it is opened. */
+    public void setColumnMenu(Function<String, ContextMenu> menu) {
         this.columnMenu = menu;
+        menus.clear();
     }
 
     /**
-     * Shows a dataset. Columns already shown under the same name are kept and given the new values and header
-     * (a cleaning step changes one column of forty: making every header and its cells anew styled them all again).
+     * Shows a dataset. Columns keep the width the user gave them while their name stays; the position in the table
+     * stays for a dataset that shares columns with the one before (a cleaning step), and starts at the top left
+     * for another.
      */
     public void show(Dataset newDataset) {
         sorting.cancel();
+        sortPending = false;
+        double[] before = grid.columnWidths();
+        for (int i = 0; i < before.length && i < rows.names.length; i++) {
+            widths.put(rows.names[i], before[i]);
+        }
+        boolean related = dataset != null && newDataset.columnNames().stream().anyMatch(dataset::hasColumn);
         this.dataset = newDataset;
-        view.getSortOrder().clear();
-        java.util.Map<String, TableColumn<Integer, String>> shown = new java.util.HashMap<>();
-        for (TableColumn<Integer, ?> c : view.getColumns()) {
-            if (c.getUserData() instanceof String name) {
-                @SuppressWarnings("unchecked")
-                TableColumn<Integer, String> typed = (TableColumn<Integer, String>) c;
-                shown.put(name, typed);
-            }
+        List<ColumnInfo> infos = newDataset.columns();
+        int n = infos.size();
+        Column<?>[] values = new Column<?>[n];
+        String[] names = new String[n];
+        String[] details = new String[n];
+        boolean[] numeric = new boolean[n];
+        double[] columnWidths = new double[n];
+        int sampleRows = Math.min(100, newDataset.rowCount());
+        for (int c = 0; c < n; c++) {
+            ColumnInfo info = infos.get(c);
+            values[c] = newDataset.table().column(info.name());
+            names[c] = info.name();
+            details[c] = detail(newDataset, info);
+            numeric[c] = info.type().isNumeric();
+            Column<?> column = values[c];
+            Double kept = widths.get(info.name());
+            columnWidths[c] = kept != null ? kept : grid.preferredWidth(names[c], details[c],
+                    () -> java.util.stream.IntStream.range(0, sampleRows).mapToObj(r -> CellText.of(column, r)).iterator());
         }
-        List<TableColumn<Integer, String>> columns = new ArrayList<>();
-        columns.add(rowNumberColumn);
-        for (ColumnInfo info : newDataset.columns()) {
-            TableColumn<Integer, String> column = shown.get(info.name());
-            columns.add(column == null ? column(newDataset, info) : refill(column, newDataset, info));
+        rows = new Rows(values, names, details, numeric, newDataset.rowCount());
+        grid.setModel(rows, columnWidths, related);
+        if (!widths.isEmpty() && widths.size() > 4 * Math.max(16, n)) {
+            widths.keySet().retainAll(List.of(names)); // names of long-gone columns
         }
-        if (!columns.equals(view.getColumns())) {
-            view.getColumns().setAll(columns);
+    }
+
+    private static String detail(Dataset data, ColumnInfo info) {
+        int missing = data.missingCount(info.name());
+        String detail = info.type().label() + (missing > 0 ? String.format(" \u00b7 %,d missing", missing) : "");
+        if (info.unparsable() > 0) {
+            detail += String.format(" \u00b7 %,d unparsable", info.unparsable());
         }
-        rows = new RowOrderList(newDataset.rowCount());
-        view.setItems(rows);
+        return detail;
     }
 
     /** The rows in the order shown: dataset row indices. */
     public List<Integer> shownRows() {
-        return List.copyOf(rows);
+        int[] order = rows.order;
+        return java.util.stream.IntStream.range(0, rows.rowCount()).map(i -> order == null ? i : order[i]).boxed().toList();
+    }
+
+    /** The columns shown, left to right. */
+    public List<String> columnNames() {
+        return List.of(rows.names);
     }
 
     /** Whether a sort is waiting for its background task. */
@@ -127,184 +128,189 @@ public final class DatasetTable {
         return sortPending;
     }
 
-    private boolean sortPending;
-
-    private TableColumn<Integer, String> column(Dataset data, ColumnInfo info) {
-        TableColumn<Integer, String> column = new TableColumn<>();
-        column.setId(info.name());
-        column.setUserData(info.name());
-        Label name = new Label(info.name());
-        name.getStyleClass().add("column-name");
-        Label meta = new Label();
-        meta.getStyleClass().add("column-meta");
-        VBox header = new VBox(name, meta);
-        header.getStyleClass().add("column-header-box");
-        column.setGraphic(header);
-        refill(column, data, info);
-        column.setPrefWidth(Math.max(90, Math.min(260, 8 * Math.max(info.name().length(), meta.getText().length()) + 16)));
-        if (columnMenu != null) {
-            column.setContextMenu(columnMenu.apply(info.name()));
-        }
-        return column;
+    /** Where a column's header is on the screen (scrolled into view first), for a robot to click; null if absent. */
+    public javafx.geometry.Bounds headerOnScreen(String column) {
+        int index = List.of(rows.names).indexOf(column);
+        return index < 0 ? null : grid.headerOnScreen(index);
     }
 
-    /** Points a column at this dataset's values and type, and says its missing and unparsable counts in the header. */
-    private TableColumn<Integer, String> refill(TableColumn<Integer, String> column, Dataset data, ColumnInfo info) {
-        int missing = data.missingCount(info.name());
-        String detail = info.type().label() + (missing > 0 ? String.format(" \u00b7 %,d missing", missing) : "");
-        if (info.unparsable() > 0) {
-            detail += String.format(" \u00b7 %,d unparsable", info.unparsable());
-        }
-        ((Label) ((VBox) column.getGraphic()).getChildren().get(1)).setText(detail);
-        Column<?> values = data.table().column(info.name());
-        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(CellText.of(values, cd.getValue())));
-        boolean numeric = info.type().isNumeric();
-        if (!Boolean.valueOf(numeric).equals(column.getProperties().get("numeric"))) {
-            column.getProperties().put("numeric", numeric);
-            column.setCellFactory(c -> new ValueCell(numeric));
-        }
-        return column;
+    /** Where a cell is on the screen (scrolled into view first), for a robot to click. Call on the FX thread. */
+    public javafx.geometry.Bounds cellOnScreen(int shownRow, String column) {
+        return grid.canvas().localToScreen(grid.cellOnCanvas(shownRow, List.of(rows.names).indexOf(column)));
     }
 
-    private void sortRequested() {
+    /** A column's width on the screen, in pixels. */
+    public double columnWidth(String column) {
+        return grid.columnWidths()[List.of(rows.names).indexOf(column)];
+    }
+
+    /** The colour a missing value's cell is painted with. */
+    public static final javafx.scene.paint.Color MISSING_COLOR = DataGrid.MISSING_BACKGROUND;
+
+    /**
+     * The background colour the grid painted at a cell (scrolled into view first), read from its pixels near the
+     * cell's top right corner, clear of the text: what a user sees. Call on the FX thread.
+     */
+    public javafx.scene.paint.Color cellColor(int shownRow, String column) {
+        int index = List.of(rows.names).indexOf(column);
+        javafx.geometry.Bounds cell = grid.cellOnCanvas(shownRow, index);
+        javafx.scene.image.WritableImage image = grid.canvas().snapshot(null, null);
+        return image.getPixelReader().getColor((int) cell.getMaxX() - 3, (int) cell.getMinY() + 3);
+    }
+
+    /** A click on a header: ascending, then descending, then the file's order again. */
+    private void sortRequested(int column) {
         if (dataset == null) {
             return;
         }
-        Dataset data = dataset;
-        RowOrderList target = rows;
-        if (view.getSortOrder().isEmpty()) {
+        boolean ascending;
+        if (rows.sortColumn != column) {
+            ascending = true;
+        } else if (rows.sortAscending) {
+            ascending = false;
+        } else {
             sorting.cancel();
             sortPending = false;
-            target.setOrder(null);
+            rows.sorted(-1, true, null);
+            grid.setSortIndicator(-1, true);
+            grid.rowsChanged();
             return;
         }
-        TableColumn<Integer, ?> by = view.getSortOrder().get(0);
-        String name = (String) by.getUserData();
-        boolean ascending = by.getSortType() == TableColumn.SortType.ASCENDING;
+        Dataset data = dataset;
+        Rows target = rows;
+        String name = rows.names[column];
+        grid.setSortIndicator(column, ascending);
         sortPending = true;
         sorting.start(tasks.background("Sorting " + String.format("%,d", data.rowCount()) + " rows by " + name,
                 p -> RowOrder.sortedBy(data.table(), name, data.type(name), ascending)).onFinished(() -> sortPending = false), order -> {
                     if (dataset == data && rows == target) {
-                        target.setOrder(order);
+                        target.sorted(column, ascending, order);
+                        grid.rowsChanged();
                     }
                 });
     }
 
-    /**
-     * The table's items: dataset row indices in the order shown, natural until a sort gives another. A view of the
-     * data only: sorting never touches the dataset, the recipe or the history.
-     */
-    private static final class RowOrderList extends javafx.collections.ObservableListBase<Integer> {
-        private final int size;
-        private int[] order;
-
-        RowOrderList(int size) {
-            this.size = size;
+    private void showColumnMenu(int column, javafx.geometry.Point2D at) {
+        if (columnMenu == null || column >= rows.names.length) {
+            return;
         }
-
-        /** A new order (null: the file's order), announced as every row replaced. */
-        void setOrder(int[] newOrder) {
-            if (newOrder == order) {
-                return;
-            }
-            List<Integer> before = new AbstractList<>() {
-                private final int[] old = order;
-
-                @Override
-                public Integer get(int index) {
-                    return old == null ? index : old[index];
-                }
-
-                @Override
-                public int size() {
-                    return size;
-                }
-            };
-            order = newOrder;
-            beginChange();
-            nextReplace(0, size, before);
-            endChange();
-        }
-
-        @Override
-        public Integer get(int index) {
-            if (index < 0 || index >= size) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return order == null ? index : order[index];
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public int indexOf(Object o) {
-            return -1; // a linear search over a million rows on the FX thread; the table does not need it
-        }
+        ContextMenu menu = menus.computeIfAbsent(rows.names[column], columnMenu);
+        menu.show(grid, at.getX(), at.getY());
     }
 
-    /** Copies the selected cells as tab-separated text: the rectangle they span, in display order. */
+    /** Copies the selected cells as tab-separated text: the rectangle they span, in the order shown. */
     void copySelection() {
-        String text = selectionAsText();
-        if (text != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
+        int[] sel = grid.selection();
+        if (sel == null) {
+            return;
+        }
+        long cells = (long) (sel[2] - sel[0] + 1) * (sel[3] - sel[1] + 1);
+        Rows source = rows;
+        if (cells <= COPY_AT_ONCE) {
+            toClipboard(source.text(sel, Progress.NONE));
+        } else {
+            tasks.background(String.format("Copying %,d cells", cells), p -> source.text(sel, p))
+                    .onSuccess(DatasetTable::toClipboard).start();
         }
     }
 
+    private static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The selected cells as the clipboard gets them, or null with nothing selected. */
     public String selectionAsText() {
-        @SuppressWarnings("rawtypes")
-        ObservableList<TablePosition> cells = view.getSelectionModel().getSelectedCells();
-        if (cells.isEmpty() || dataset == null) {
-            return null;
-        }
-        TreeSet<Integer> rows = new TreeSet<>();
-        TreeSet<Integer> cols = new TreeSet<>();
-        for (TablePosition<?, ?> p : cells) {
-            rows.add(p.getRow());
-            cols.add(p.getColumn());
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int r : rows) {
-            List<String> line = new ArrayList<>();
-            for (int c : cols) {
-                TableColumn<Integer, ?> column = view.getVisibleLeafColumn(c);
-                Object value = c == 0 ? Integer.toString(r + 1) : column.getCellData(r);
-                line.add(value == null ? "" : value.toString());
-            }
-            sb.append(String.join("\t", line)).append('\n');
-        }
-        return sb.toString();
+        int[] sel = grid.selection();
+        return sel == null ? null : rows.text(sel, Progress.NONE);
     }
 
-    /** A missing value's look, as a pseudo-class: switching it restyles one cell, a style class the whole row of them. */
-    static final javafx.css.PseudoClass MISSING = javafx.css.PseudoClass.getPseudoClass("missing");
+    /** The dataset as the grid sees it: its columns, in the order a sort gave (null: the file's order). */
+    private static final class Rows implements GridModel {
+        private final Column<?>[] values;
+        private final String[] names;
+        private final String[] details;
+        private final boolean[] numeric;
+        private final int rowCount;
+        private volatile int[] order;
+        private int sortColumn = -1;
+        private boolean sortAscending = true;
 
-    private static final class ValueCell extends TableCell<Integer, String> {
-        ValueCell(boolean numeric) {
-            getStyleClass().add("value-cell");
-            if (numeric) {
-                getStyleClass().add("numeric-cell");
-            }
+        Rows(Column<?>[] values, String[] names, String[] details, boolean[] numeric, int rowCount) {
+            this.values = values;
+            this.names = names;
+            this.details = details;
+            this.numeric = numeric;
+            this.rowCount = rowCount;
+        }
+
+        void sorted(int column, boolean ascending, int[] newOrder) {
+            sortColumn = column;
+            sortAscending = ascending;
+            order = newOrder;
+        }
+
+        private int source(int row) {
+            int[] o = order;
+            return o == null ? row : o[row];
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            boolean missing = !empty && item == null;
-            pseudoClassStateChanged(MISSING, missing);
-            setText(empty ? null : missing ? "missing" : item);
+        public int rowCount() {
+            return rowCount;
         }
-    }
 
-    private static final class RowNumberCell extends TableCell<Integer, String> {
         @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : Integer.toString(getIndex() + 1));
+        public int columnCount() {
+            return names.length;
+        }
+
+        @Override
+        public String name(int column) {
+            return names[column];
+        }
+
+        @Override
+        public String detail(int column) {
+            return details[column];
+        }
+
+        @Override
+        public boolean numeric(int column) {
+            return numeric[column];
+        }
+
+        @Override
+        public String text(int row, int column) {
+            return CellText.of(values[column], source(row));
+        }
+
+        @Override
+        public int rowNumber(int row) {
+            return source(row) + 1;
+        }
+
+        /** Rows sel[0]..sel[2] by columns sel[1]..sel[3] as tab-separated lines; missing values as empty fields. */
+        String text(int[] sel, Progress progress) {
+            StringBuilder sb = new StringBuilder();
+            for (int r = sel[0]; r <= sel[2]; r++) {
+                if ((r & 1023) == 0) {
+                    progress.checkCancelled();
+                    progress.update(r - sel[0], sel[2] - sel[0] + 1L, "Copying");
+                }
+                for (int c = sel[1]; c <= sel[3]; c++) {
+                    if (c > sel[1]) {
+                        sb.append('\t');
+                    }
+                    String value = text(r, c);
+                    if (value != null) {
+                        sb.append(value);
+                    }
+                }
+                sb.append('\n');
+            }
+            return sb.toString();
         }
     }
 }
