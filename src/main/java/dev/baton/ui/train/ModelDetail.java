@@ -130,6 +130,7 @@ final class ModelDetail {
         TabPane tabs = new TabPane(new Tab("Metrics", numbersScroll), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().forEach(t -> t.setId("detail-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
+        dev.baton.ui.LazyTabs.apply(tabs);
         root.setCenter(tabs);
         BorderPane.setMargin(tabs, new javafx.geometry.Insets(6, 0, 0, 0));
         show(null);
