@@ -75,6 +75,7 @@ public final class Bundle {
         } catch (RuntimeException e) {
             throw new BundleException(file + ": " + BundleFormat.RECIPE + " cannot be read: " + e.getMessage(), e);
         }
+        checkScoringSteps(file, recipe);
         Preparation preparation = parse(file, BundleFormat.PREPARATION, entries.get(BundleFormat.PREPARATION), Preparation.class);
         Model<?> model;
         try {
@@ -83,6 +84,30 @@ public final class Bundle {
             throw new BundleException(file + ": the model (" + BundleFormat.MODEL + ") cannot be read: " + e.getMessage(), e);
         }
         return new Bundle(file, entries, manifest, contract, recipe, preparation, model);
+    }
+
+    /**
+     * Scoring replays the recipe one batch at a time. A step that works on the whole table (dropping duplicates,
+     * sampling) or has no fitted values (a median to fill with) would be fitted on that batch, perhaps one record:
+     * predictions would then depend on what else arrived with a row. Such a bundle is refused.
+     */
+    static void checkScoringSteps(Path file, Recipe recipe) {
+        int number = 0;
+        for (dev.baton.clean.RecipeStep step : recipe.steps()) {
+            number++;
+            if (!step.enabled()) {
+                continue;
+            }
+            String what = "step " + number + " of " + BundleFormat.RECIPE + " (" + step.operation().describe() + ")";
+            if (!step.operation().rowWise()) {
+                throw new BundleException(file + ": " + what + " works on the whole table, so it cannot be replayed on the rows being "
+                        + "scored. A bundle carries row-wise steps only; export the bundle again from Baton.");
+            }
+            if (!step.operation().hasFit()) {
+                throw new BundleException(file + ": " + what + " has no fitted values, so scoring would fit it on each batch of rows "
+                        + "and predictions would depend on the batch. Export the bundle again from Baton, which stores them.");
+            }
+        }
     }
 
     private static <T> T parse(Path file, String entry, byte[] bytes, Class<T> type) {

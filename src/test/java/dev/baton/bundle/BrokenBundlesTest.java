@@ -169,4 +169,31 @@ class BrokenBundlesTest {
         });
         assertThatThrownBy(() -> Bundle.open(evil)).isInstanceOf(BundleException.class).hasMessageContaining("the model (model/model.tribuo) cannot be read");
     }
+
+    /** The bundle with a step added to its recipe, the manifest's checksum made to match: only the step is wrong. */
+    private static Path withStep(String name, dev.baton.clean.Operation step) throws IOException {
+        dev.baton.clean.Recipe recipe = Bundle.open(good).recipe();
+        java.util.List<dev.baton.clean.RecipeStep> steps = new java.util.ArrayList<>(recipe.steps());
+        steps.add(dev.baton.clean.RecipeStep.of(step));
+        byte[] json = dev.baton.clean.RecipeFiles.toJson(dev.baton.clean.Recipe.of(steps)).getBytes(StandardCharsets.UTF_8);
+        return rezip(name, m -> {
+            String manifest = new String(m.get(BundleFormat.MANIFEST), StandardCharsets.UTF_8);
+            m.put(BundleFormat.MANIFEST, manifest.replace(Bundle.sha256(entries.get(BundleFormat.RECIPE)), Bundle.sha256(json))
+                    .getBytes(StandardCharsets.UTF_8));
+            m.put(BundleFormat.RECIPE, json);
+            return m;
+        });
+    }
+
+    @Test
+    void aStepThatWouldBeFittedOnTheScoringBatchIsRefused() throws IOException {
+        Path tableWise = withStep("table-wise.baton", new dev.baton.clean.RemoveDuplicates(java.util.List.of()));
+        assertThatThrownBy(() -> Bundle.open(tableWise)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("step " + (Bundle.open(good).recipe().steps().size() + 1) + " of recipe.json")
+                .hasMessageContaining("works on the whole table");
+        Path unfitted = withStep("unfitted.baton", new dev.baton.clean.FillMissing(java.util.List.of("Body Mass (g)"),
+                dev.baton.clean.FillMissing.Method.MEDIAN, null, null));
+        assertThatThrownBy(() -> Bundle.open(unfitted)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("has no fitted values");
+    }
 }
