@@ -13,7 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        dev.baton.data.TablesawInit.start();
+        dev.baton.data.TablesawInit.startInBatonsOwnProcess();
         if (args.length == 0) {
             args = new String[]{"gui"};
         }
