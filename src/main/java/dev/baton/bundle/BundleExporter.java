@@ -419,7 +419,11 @@ public final class BundleExporter {
         training.put("split", "stratified by class (classification) with the seed; the same seed and data give the same split");
         p.put("training", training);
         p.put("project", req.projectName());
-        p.put("tribuo", com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.formattedProvenanceString(req.model().model().getProvenance()));
+        var tribuo = req.model().model().getProvenance();
+        p.put("tribuo", com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.formattedProvenanceString(tribuo));
+        // The same in OLCUT's marshalled form, which ProvenanceUtil.unmarshalProvenance reads back into objects.
+        p.put("tribuoMarshalled", Json.mapper().readTree(new com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization(false)
+                .serializeToString(com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.marshalProvenance(tribuo))));
         return Json.mapper().writeValueAsBytes(p);
     }
 

@@ -27,6 +27,20 @@ public final class BundleFormat {
             EXAMPLES_INPUT, EXAMPLES_EXPECTED, PROVENANCE, MODEL_CARD);
 
     /**
+     * The JSON Schema (draft 2020-12) of each JSON entry, as a resource next to this class: the on-disk shape of
+     * format 1, whatever the Java records that write it look like. Tests validate every exported bundle against them.
+     */
+    public static final java.util.Map<String, String> SCHEMAS = java.util.Map.of(
+            MANIFEST, "schema/manifest.schema.json",
+            CONTRACT, "schema/contract.schema.json",
+            RECIPE, "schema/recipe.schema.json",
+            PREPARATION, "schema/preparation.schema.json",
+            ONNX_IO, "schema/onnx-io.schema.json",
+            METRICS, "schema/metrics.schema.json",
+            PROVENANCE, "schema/provenance.schema.json",
+            REFERENCE_PROFILE, "schema/reference-profile.schema.json");
+
+    /**
      * No entry may inflate beyond this, and all of them together not beyond {@link #MAX_TOTAL_BYTES}: reading stops
      * the moment a limit is passed (a zip bomb is refused, not unpacked). The largest entry Baton writes is the
      * model; a forest of 500 deep trees on a million rows is about 300 MB of protobuf.
