@@ -163,7 +163,7 @@ public final class ReportBuilder {
             var src = data.source();
             text.append(String.format(Locale.ROOT, "The data comes from the file %s (%s, %s). ", src.fileName(),
                     src.options().format() == null ? "delimited text" : src.options().format().description(),
-                    bytes(src.sizeBytes())));
+                    Format.bytes(src.sizeBytes())));
         }
         text.append(String.format(Locale.ROOT, "After cleaning it has %s rows and %s columns; %s of its cells are missing",
                 Format.count(p.rows()), Format.count(p.columnCount()), Format.percent(p.missingCellsPercent())));
@@ -194,16 +194,6 @@ public final class ReportBuilder {
         }
         var top = c.top().get(0);
         return top.value() + " (" + Format.count(top.count()) + ")";
-    }
-
-    private static String bytes(long n) {
-        if (n < 1024) {
-            return n + " bytes";
-        }
-        if (n < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
     }
 
     // ---- data quality ----

@@ -50,7 +50,7 @@ public final class StatusBar {
             return;
         }
         dataset.setText(String.format("%s \u2014 %,d rows \u00d7 %,d columns \u2014 %s in memory", data.name(), data.rowCount(),
-                data.columnCount(), humanBytes(data.memoryBytes())));
+                data.columnCount(), dev.baton.util.Format.bytes(data.memoryBytes())));
     }
 
     /** Cancels the newest running task; true if there was one. */
@@ -79,18 +79,5 @@ public final class StatusBar {
             }, task.message()));
             cancel.setOnAction(e -> task.cancel().run());
         }
-    }
-
-    public static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.0f KB", bytes / 1024.0);
-        }
-        if (bytes < 1024L * 1024 * 1024) {
-            return String.format("%.1f MB", bytes / (1024.0 * 1024));
-        }
-        return String.format("%.2f GB", bytes / (1024.0 * 1024 * 1024));
     }
 }

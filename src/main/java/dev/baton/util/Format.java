@@ -77,4 +77,18 @@ public final class Format {
     public static String percent(double p) {
         return p == 0 ? "0%" : p < 0.1 ? "<0.1%" : String.format("%.1f%%", p);
     }
+
+    /** A size in bytes as people read it: 512 B, 10.5 KB, 8.0 MB, 1.25 GB (units of 1,024). */
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", n / 1024.0);
+        }
+        if (n < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f GB", n / (1024.0 * 1024 * 1024));
+    }
 }

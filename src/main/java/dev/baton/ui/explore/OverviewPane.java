@@ -8,8 +8,7 @@ import dev.baton.explore.AlertSettings;
 import dev.baton.explore.DatasetProfile;
 import dev.baton.explore.Duplicates;
 import dev.baton.explore.Exploration;
-import dev.baton.ui.Forms;
-import dev.baton.ui.StatusBar;
+import dev.baton.ui.controls.Forms;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -89,7 +88,7 @@ final class OverviewPane {
                     .map(t -> t.getValue() + " " + t.getKey()).toList()) + ")"},
             {"Missing cells", Format.count(p.missingCells()) + " (" + Format.percent(p.missingCellsPercent()) + ")"},
             {"Duplicate rows", Format.count(p.duplicateRows())},
-            {"Memory", StatusBar.humanBytes(p.memoryBytes())},
+            {"Memory", dev.baton.util.Format.bytes(p.memoryBytes())},
         };
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
