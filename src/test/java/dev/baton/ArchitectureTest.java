@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Layer rules as tests: the core runs headless, and each stage uses only the stages before it. */
 class ArchitectureTest {
@@ -39,6 +41,45 @@ class ArchitectureTest {
     void nothingUsesJavaDeserialization() {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
                 .because("bundles and projects come from other people")
+                .check(CLASSES);
+    }
+
+    /** The pipeline's order: each layer may use the ones above it in this list, never one below. */
+    @Test
+    void layersFollowThePipeline() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("util").definedBy("dev.baton.util..")
+                .layer("data").definedBy("dev.baton.data..")
+                .layer("clean").definedBy("dev.baton.clean..")
+                .layer("explore").definedBy("dev.baton.explore..")
+                .layer("train").definedBy("dev.baton.train..")
+                .layer("bundle").definedBy("dev.baton.bundle..")
+                .layer("report").definedBy("dev.baton.report..")
+                .layer("project").definedBy("dev.baton.project..")
+                .layer("cli").definedBy("dev.baton.cli..")
+                .layer("ui").definedBy("dev.baton.ui..")
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("cli") // the gui command opens the window
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("ui")
+                .whereLayer("project").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("project", "cli", "ui")
+                .whereLayer("bundle").mayOnlyBeAccessedByLayers("report", "project", "cli", "ui")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("bundle", "report", "project", "cli", "ui")
+                .whereLayer("explore").mayOnlyBeAccessedByLayers("train", "bundle", "report", "project", "cli", "ui")
+                .whereLayer("clean").mayOnlyBeAccessedByLayers("explore", "train", "bundle", "report", "project", "cli", "ui")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("clean", "explore", "train", "bundle", "report", "project", "cli", "ui")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("dev.baton.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void onlyTheTaskRunnerHandsWorkToTheFxThread() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.baton.ui.task.FxTaskRunner")
+                .should().callMethod("javafx.application.Platform", "runLater", "java.lang.Runnable")
+                .because("results reach the window through the task runner, which drops those of cancelled or superseded tasks")
                 .check(CLASSES);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.ui;
 
+import dev.baton.ui.workbench.RecentFiles;
 import dev.baton.data.ImportOptions;
 import dev.baton.data.TablesawInit;
 import dev.baton.project.Project;

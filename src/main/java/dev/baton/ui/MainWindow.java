@@ -1,5 +1,9 @@
 package dev.baton.ui;
 
+import dev.baton.ui.workbench.RecentFiles;
+import dev.baton.ui.workbench.Prompts;
+import dev.baton.ui.workbench.Workbench;
+import dev.baton.ui.controls.ErrorDialog;
 import dev.baton.data.DataFormat;
 import dev.baton.data.ImportException;
 import dev.baton.data.ImportOptions;

@@ -2,6 +2,7 @@ package dev.baton.ui;
 
 import dev.baton.project.Project;
 import dev.baton.project.Recovery;
+import dev.baton.ui.workbench.RecentFiles;
 import javafx.stage.Stage;
 
 import java.util.prefs.BackingStoreException;

@@ -4,7 +4,7 @@ import dev.baton.clean.Clustering;
 import dev.baton.clean.MergeValues;
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.Dataset;
-import dev.baton.ui.ErrorDialog;
+import dev.baton.ui.controls.ErrorDialog;
 import dev.baton.ui.task.LatestWins;
 import dev.baton.ui.task.TaskRunner;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -6,7 +6,7 @@ import dev.baton.clean.StepException;
 import dev.baton.clean.StepResult;
 import dev.baton.data.Dataset;
 import dev.baton.data.TypeConversion;
-import dev.baton.ui.ErrorDialog;
+import dev.baton.ui.controls.ErrorDialog;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;

@@ -77,7 +77,7 @@ final class StepForm {
             case CHOICE -> {
                 ComboBox<Object> box = new ComboBox<>();
                 box.getItems().setAll(f.choices());
-                box.setConverter(dev.baton.ui.Labels.converter(f.choiceLabel()));
+                box.setConverter(dev.baton.ui.controls.Labels.converter(f.choiceLabel()));
                 box.setValue(f.initial());
                 box.setMaxWidth(Double.MAX_VALUE);
                 box.valueProperty().addListener((o, a, b) -> onChange.run());

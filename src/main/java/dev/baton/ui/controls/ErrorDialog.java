@@ -1,4 +1,4 @@
-package dev.baton.ui;
+package dev.baton.ui.controls;
 
 import dev.baton.util.UserException;
 import javafx.scene.control.Alert;

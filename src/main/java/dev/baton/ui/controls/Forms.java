@@ -1,4 +1,4 @@
-package dev.baton.ui;
+package dev.baton.ui.controls;
 
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;

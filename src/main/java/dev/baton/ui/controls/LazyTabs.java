@@ -1,4 +1,4 @@
-package dev.baton.ui;
+package dev.baton.ui.controls;
 
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;

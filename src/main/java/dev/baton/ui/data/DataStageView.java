@@ -3,7 +3,7 @@ package dev.baton.ui.data;
 import dev.baton.data.Dataset;
 import dev.baton.data.ImportOptions;
 import dev.baton.data.SampleData;
-import dev.baton.ui.Workbench;
+import dev.baton.ui.workbench.Workbench;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

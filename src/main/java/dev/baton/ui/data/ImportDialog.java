@@ -7,7 +7,7 @@ import dev.baton.data.Dataset;
 import dev.baton.data.ImportOptions;
 import dev.baton.data.LineEnding;
 import dev.baton.data.RaggedRows;
-import dev.baton.ui.Forms;
+import dev.baton.ui.controls.Forms;
 import dev.baton.ui.task.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

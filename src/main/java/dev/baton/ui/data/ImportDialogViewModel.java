@@ -7,7 +7,7 @@ import dev.baton.data.DatasetReader;
 import dev.baton.data.ImportOptions;
 import dev.baton.data.LineEnding;
 import dev.baton.data.RaggedRows;
-import dev.baton.ui.ErrorDialog;
+import dev.baton.ui.controls.ErrorDialog;
 import dev.baton.ui.task.LatestWins;
 import dev.baton.ui.task.TaskRunner;
 import javafx.beans.property.BooleanProperty;

@@ -43,11 +43,11 @@ final class ChartBuilderPane {
         this.model = model;
         this.chart = new ChartPane(model);
         kind.getItems().setAll(ChartSpec.Kind.values());
-        kind.setConverter(dev.baton.ui.Labels.converter(ChartSpec.Kind::label));
+        kind.setConverter(dev.baton.ui.controls.Labels.converter(ChartSpec.Kind::label));
         kind.setValue(ChartSpec.Kind.SCATTER);
         kind.setId("builder-kind");
         measure.getItems().setAll(Correlations.Measure.values());
-        measure.setConverter(dev.baton.ui.Labels.converter(Correlations.Measure::label));
+        measure.setConverter(dev.baton.ui.controls.Labels.converter(Correlations.Measure::label));
         measure.setValue(Correlations.Measure.MIXED);
         bins.setPrefWidth(80);
         bins.setEditable(true);

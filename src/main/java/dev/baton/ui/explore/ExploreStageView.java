@@ -109,7 +109,7 @@ public final class ExploreStageView {
         rankedTab.setId("tab-associations");
         TabPane correlations = new TabPane(rankedTab, heatmapTab);
         correlations.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        dev.baton.ui.LazyTabs.apply(correlations);
+        dev.baton.ui.controls.LazyTabs.apply(correlations);
         correlations.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now == heatmapTab && model.explorationProperty().get() != null) {
                 heatmap.show(ChartSpec.heatmap(measure.getValue()));
@@ -119,7 +119,7 @@ public final class ExploreStageView {
         tabs.getTabs().addAll(tab("Overview", overview.node()), tab("Column", card.node()), tab("Correlations", correlations),
                 tab("Chart builder", builder.node()), tab("Pinned for the report", new PinnedPane(model).node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        dev.baton.ui.LazyTabs.apply(tabs);
+        dev.baton.ui.controls.LazyTabs.apply(tabs);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
             if (now.intValue() == 2 && model.explorationProperty().get() != null) {
                 heatmap.show(ChartSpec.heatmap(measure.getValue()));

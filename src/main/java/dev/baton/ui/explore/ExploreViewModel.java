@@ -11,7 +11,7 @@ import dev.baton.explore.chart.ChartData;
 import dev.baton.explore.chart.ChartSpec;
 import dev.baton.explore.chart.Charts;
 import dev.baton.project.Project;
-import dev.baton.ui.ErrorDialog;
+import dev.baton.ui.controls.ErrorDialog;
 import dev.baton.ui.clean.CleanViewModel;
 import dev.baton.ui.task.LatestWins;
 import dev.baton.ui.task.TaskRunner;

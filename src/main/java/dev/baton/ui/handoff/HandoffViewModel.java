@@ -97,7 +97,7 @@ public final class HandoffViewModel {
                     message.set(null);
                     exported.set(e);
                 })
-                .onFailure(error -> message.set("The bundle was not written. " + dev.baton.ui.ErrorDialog.plainMessage(error)))
+                .onFailure(error -> message.set("The bundle was not written. " + dev.baton.ui.controls.ErrorDialog.plainMessage(error)))
                 .onCancelled(() -> message.set("Export cancelled; nothing was written."))
                 .start();
     }

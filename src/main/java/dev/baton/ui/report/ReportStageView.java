@@ -2,7 +2,7 @@ package dev.baton.ui.report;
 
 import dev.baton.report.ReportSettings;
 import dev.baton.report.Section;
-import dev.baton.ui.Forms;
+import dev.baton.ui.controls.Forms;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

@@ -94,7 +94,7 @@ public final class ReportViewModel {
             return ReportBuilder.build(input, a, progress.slice(0.7, 1));
         }).quiet().onFailure(error -> {
             rendering.set(false);
-            message.set(dev.baton.ui.ErrorDialog.plainMessage(error));
+            message.set(dev.baton.ui.controls.ErrorDialog.plainMessage(error));
         }), built -> {
             rendering.set(false);
             message.set(null);

@@ -11,7 +11,7 @@ import dev.baton.train.ModelCharts;
 import dev.baton.train.ModelResult;
 import dev.baton.train.ModelRun;
 import dev.baton.train.Task;
-import dev.baton.ui.ErrorDialog;
+import dev.baton.ui.controls.ErrorDialog;
 import dev.baton.ui.explore.ChartView;
 import dev.baton.ui.task.LatestWins;
 import dev.baton.ui.task.TaskRunner;
@@ -87,7 +87,7 @@ final class ModelDetail {
         perClass.getColumns().add(column("rows", s -> Long.toString(s.support())));
         perClass.setPrefHeight(150);
         compareWith.setPromptText("compare with\u2026");
-        compareWith.setConverter(dev.baton.ui.Labels.converter(r -> r.label));
+        compareWith.setConverter(dev.baton.ui.controls.Labels.converter(r -> r.label));
         compareWith.valueProperty().addListener((o, was, now) -> compare());
         comparison.setWrapText(true);
         comparison.setId("model-comparison");
@@ -130,7 +130,7 @@ final class ModelDetail {
         TabPane tabs = new TabPane(new Tab("Metrics", numbersScroll), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().forEach(t -> t.setId("detail-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
-        dev.baton.ui.LazyTabs.apply(tabs);
+        dev.baton.ui.controls.LazyTabs.apply(tabs);
         root.setCenter(tabs);
         BorderPane.setMargin(tabs, new javafx.geometry.Insets(6, 0, 0, 0));
         show(null);

@@ -4,7 +4,7 @@ import dev.baton.train.Algorithms;
 import dev.baton.train.Metrics;
 import dev.baton.train.Parameter;
 import dev.baton.train.Task;
-import dev.baton.ui.Forms;
+import dev.baton.ui.controls.Forms;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -67,7 +67,7 @@ final class SetupPane {
         ComboBox<Task> task = new ComboBox<>();
         task.getItems().setAll(Task.values());
         task.valueProperty().bindBidirectional(model.task);
-        task.setConverter(dev.baton.ui.Labels.converter(Task::label));
+        task.setConverter(dev.baton.ui.controls.Labels.converter(Task::label));
         Spinner<Integer> holdout = new Spinner<>(5, 50, (int) Math.round(model.holdout.get() * 100), 5);
         holdout.setEditable(true);
         holdout.valueProperty().addListener((o, was, now) -> model.holdout.set(now / 100.0));
@@ -87,7 +87,7 @@ final class SetupPane {
         });
         model.seed.addListener((o, was, now) -> seed.setText(Long.toString(now.longValue())));
         ComboBox<String> metric = new ComboBox<>();
-        metric.setConverter(dev.baton.ui.Labels.converter(Metrics::label));
+        metric.setConverter(dev.baton.ui.controls.Labels.converter(Metrics::label));
         // The model swaps the items before it sets the metric, so a task change never leaves the box empty.
         metric.setItems(model.metrics);
         metric.valueProperty().bindBidirectional(model.metric);

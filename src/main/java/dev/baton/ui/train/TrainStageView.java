@@ -122,7 +122,7 @@ public final class TrainStageView {
         clustersTab.setId("clusters-tab");
         content = new TabPane(modelsTab, clustersTab);
         content.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        dev.baton.ui.LazyTabs.apply(content);
+        dev.baton.ui.controls.LazyTabs.apply(content);
         root.setCenter(center);
         model.project().addListener(change -> {
             if (change == dev.baton.project.Project.Change.DATA) {

@@ -342,7 +342,7 @@ public final class TrainViewModel {
                 })
                 .onFailure(error -> {
                     running.set(false);
-                    message.set(dev.baton.ui.ErrorDialog.plainMessage(error));
+                    message.set(dev.baton.ui.controls.ErrorDialog.plainMessage(error));
                     showResults();
                 })
                 .start();

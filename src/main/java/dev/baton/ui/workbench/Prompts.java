@@ -1,4 +1,4 @@
-package dev.baton.ui;
+package dev.baton.ui.workbench;
 
 import dev.baton.data.ImportException;
 import dev.baton.data.RaggedRows;

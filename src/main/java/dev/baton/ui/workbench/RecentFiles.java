@@ -1,4 +1,4 @@
-package dev.baton.ui;
+package dev.baton.ui.workbench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

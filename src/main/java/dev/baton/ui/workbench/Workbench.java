@@ -1,4 +1,4 @@
-package dev.baton.ui;
+package dev.baton.ui.workbench;
 
 import dev.baton.clean.CleaningHistory;
 import dev.baton.clean.DryRun;
