@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as one HTML file with nothing external. {@link Mode#INTERACTIVE} inlines plotly.js and draws
- * interactive charts (the HTML export); {@link Mode#STATIC} draws the same charts as inline SVG and writes strict
- * XHTML (the PDF's input and the quick preview). Every text from the data or the author is escaped.
+ * The report as one HTML file with nothing external. Charts are inline SVG; {@link Mode#INTERACTIVE} (the HTML
+ * export) also inlines plotly.js, which replaces each SVG with the same chart made interactive when scripts run.
+ * {@link Mode#STATIC} writes strict XHTML without scripts (the PDF's input). Every text from the data or the
+ * author is escaped.
  */
 public final class HtmlReport {
 
@@ -43,15 +44,7 @@ public final class HtmlReport {
     }
 
     private String write(Instant generated) {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"").append(mode == Mode.STATIC ? " xmlns=\"http://www.w3.org/1999/xhtml\"" : "")
-                .append(">\n<head>\n<meta charset=\"utf-8\"/>\n");
-        html.append("<meta name=\"generator\" content=\"").append(esc(model.generator())).append("\"/>\n");
-        html.append("<title>").append(esc(model.title())).append("</title>\n<style>\n");
-        if (mode == Mode.INTERACTIVE) {
-            html.append(ReportFonts.fontFaces());
-        }
-        html.append(ReportStyle.CSS);
-        html.append("</style>\n</head>\n<body>\n");
+        html.append("<body>\n");
         titlePage();
         toc();
         int number = 0;
@@ -75,11 +68,22 @@ public final class HtmlReport {
                 html.append(first ? "\n" : ",\n").append('"').append(f.getKey()).append("\": ").append(f.getValue());
                 first = false;
             }
-            html.append("\n};\nfor (var id in figures) {\n  Plotly.newPlot(id, figures[id].data, figures[id].layout, "
-                    + "{displaylogo: false, responsive: true});\n}\n</script>\n");
+            html.append("\n};\nfor (var id in figures) {\n  var el = document.getElementById(id);\n  el.textContent = '';\n"
+                    + "  Plotly.newPlot(el, figures[id].data, figures[id].layout, {displaylogo: false, responsive: true});\n}\n</script>\n");
         }
         html.append("</body>\n</html>\n");
-        return html.toString();
+        StringBuilder head = new StringBuilder(8 * 1024);
+        head.append("<!DOCTYPE html>\n<html lang=\"en\"").append(mode == Mode.STATIC ? " xmlns=\"http://www.w3.org/1999/xhtml\"" : "")
+                .append(">\n<head>\n<meta charset=\"utf-8\"/>\n");
+        head.append("<meta name=\"generator\" content=\"").append(esc(model.generator())).append("\"/>\n");
+        head.append("<title>").append(esc(model.title())).append("</title>\n<style>\n");
+        if (mode == Mode.INTERACTIVE) {
+            // The fonts carry only the characters this report uses (the body holds every text, the charts' included).
+            head.append(ReportFonts.fontFaces(html));
+        }
+        head.append(ReportStyle.CSS);
+        head.append("</style>\n</head>\n");
+        return head.append(html).toString();
     }
 
     private void titlePage() {
@@ -170,12 +174,15 @@ public final class HtmlReport {
 
     private void chart(Block.Chart c) {
         html.append("<figure class=\"chart\">\n");
+        // Every chart is drawn as SVG, the one the PDF uses; where scripts run, plotly replaces it with the same
+        // chart made interactive. Mail and intranet filters that strip scripts leave the SVG.
+        String svg = "<div class=\"static-chart\">" + SvgChart.render(c.data(), CHART_WIDTH, CHART_HEIGHT) + "</div>";
         if (mode == Mode.INTERACTIVE) {
             String id = "chart-" + (figures.size() + 1);
-            html.append("<div class=\"plot\" id=\"").append(id).append("\"></div>\n");
+            html.append("<div class=\"plot\" id=\"").append(id).append("\">").append(svg).append("</div>\n");
             figures.put(id, scriptSafe(figureJson(c)));
         } else {
-            html.append(SvgChart.render(c.data(), CHART_WIDTH, CHART_HEIGHT)).append('\n');
+            html.append(svg).append('\n');
         }
         if (c.caption() != null && !c.caption().isBlank()) {
             html.append("<figcaption>").append(esc(c.caption())).append("</figcaption>\n");
@@ -197,7 +204,14 @@ public final class HtmlReport {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    static String esc(String s) {
-        return dev.baton.util.Markup.escape(s);
+    /** Escaped, with Baton's isolated runs as {@code <bdi>} in the browser; the PDF renderer does no reordering, so there they go. */
+    private String esc(String s) {
+        String escaped = dev.baton.util.Markup.escape(s);
+        if (escaped.indexOf(dev.baton.util.Markup.ISOLATE_START) < 0) {
+            return escaped;
+        }
+        boolean bdi = mode == Mode.INTERACTIVE;
+        return escaped.replace(String.valueOf(dev.baton.util.Markup.ISOLATE_START), bdi ? "<bdi>" : "")
+                .replace(String.valueOf(dev.baton.util.Markup.ISOLATE_END), bdi ? "</bdi>" : "");
     }
 }

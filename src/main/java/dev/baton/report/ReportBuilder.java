@@ -19,6 +19,7 @@ import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
 import dev.baton.train.TrainingState;
 import dev.baton.util.Format;
+import dev.baton.util.Markup;
 import dev.baton.util.Progress;
 import dev.baton.util.Versions;
 
@@ -161,7 +162,7 @@ public final class ReportBuilder {
         StringBuilder text = new StringBuilder();
         if (data.source() != null) {
             var src = data.source();
-            text.append(String.format(Locale.ROOT, "The data comes from the file %s (%s, %s). ", src.fileName(),
+            text.append(String.format(Locale.ROOT, "The data comes from the file %s (%s, %s). ", Markup.isolate(src.fileName()),
                     src.options().format() == null ? "delimited text" : src.options().format().description(),
                     Format.bytes(src.sizeBytes())));
         }
@@ -193,7 +194,7 @@ public final class ReportBuilder {
             return "";
         }
         var top = c.top().get(0);
-        return top.value() + " (" + Format.count(top.count()) + ")";
+        return Markup.isolate(top.value()) + " (" + Format.count(top.count()) + ")";
     }
 
     // ---- data quality ----
@@ -310,8 +311,8 @@ public final class ReportBuilder {
         blocks.add(new Block.Text(String.format(Locale.ROOT,
                 "The task is %s of %s from %d column%s. First, %d%% of the %s rows with a value for %s (%s rows) were set aside%s "
                         + "with seed %d; no model saw them while it was trained or compared. %s",
-                task == Task.CLASSIFICATION ? "classification" : "regression", s.target(), s.features().size(),
-                s.features().size() == 1 ? "" : "s", Math.round(s.holdout() * 100), Format.count(cvRows + heldOut), s.target(),
+                task == Task.CLASSIFICATION ? "classification" : "regression", Markup.isolate(s.target()), s.features().size(),
+                s.features().size() == 1 ? "" : "s", Math.round(s.holdout() * 100), Format.count(cvRows + heldOut), Markup.isolate(s.target()),
                 Format.count(heldOut), task == Task.CLASSIFICATION ? ", keeping each class's share," : "", s.seed(),
                 cv ? String.format(Locale.ROOT, "The %d model%s %s compared by %d-fold cross-validation on the other %s rows and "
                                 + "ranked by the mean %s over the folds. Each was then trained on all %s of those rows and scored once "
@@ -443,7 +444,7 @@ public final class ReportBuilder {
         }
         if (min > 0 && max >= 3 * min) {
             blocks.add(new Block.Note(String.format(Locale.ROOT, "The classes are imbalanced: %s has %s held-out rows against %s for the largest class. "
-                    + "Balanced accuracy and macro F1 weigh every class equally and are the fairer measures here.", rare, Format.count(min), Format.count(max))));
+                    + "Balanced accuracy and macro F1 weigh every class equally and are the fairer measures here.", Markup.isolate(rare), Format.count(min), Format.count(max))));
         }
     }
 

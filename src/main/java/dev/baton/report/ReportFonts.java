@@ -49,15 +49,41 @@ public final class ReportFonts {
         }
     }
 
-    /** CSS {@code @font-face} rules with the fonts as data URIs. */
-    static String fontFaces() {
+    /**
+     * Characters a report may show beyond those in its text: plotly makes tick labels and hover text in the
+     * browser (digits, signs, "k", "M", the minus sign U+2212), so all of printable ASCII and common typography stay.
+     */
+    private static final String ALWAYS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+            + "\u00a0\u00b0\u00b1\u00b2\u00b7\u00d7\u00b5\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2212\u2264\u2265\u2192\u2248";
+
+    /**
+     * CSS {@code @font-face} rules with the fonts as data URIs, each cut down to the characters of {@code text}
+     * (and {@link #ALWAYS}): 30–60 KB a face instead of 400 KB.
+     */
+    static String fontFaces(CharSequence text) {
+        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        text.codePoints().forEach(used::add);
+        ALWAYS.codePoints().forEach(used::add);
         StringBuilder css = new StringBuilder();
         for (Face f : Face.values()) {
             css.append("@font-face{font-family:'").append(FAMILY).append("';font-weight:").append(f.weight)
                     .append(";font-style:").append(f.italic ? "italic" : "normal")
-                    .append(";src:url(data:font/ttf;base64,").append(Base64.getEncoder().encodeToString(bytes(f)))
+                    .append(";src:url(data:font/ttf;base64,").append(Base64.getEncoder().encodeToString(subset(f, used)))
                     .append(") format('truetype');}\n");
         }
         return css.toString();
+    }
+
+    static byte[] subset(Face face, java.util.Set<Integer> codePoints) {
+        try (org.apache.fontbox.ttf.TrueTypeFont font = new org.apache.fontbox.ttf.TTFParser().parse(
+                new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes(face)))) {
+            org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(font);
+            subsetter.addAll(codePoints);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            subsetter.writeToStream(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not cut the report font " + face.file + " to the characters used: " + e.getMessage(), e);
+        }
     }
 }

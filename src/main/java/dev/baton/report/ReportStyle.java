@@ -45,8 +45,9 @@ final class ReportStyle {
             td { border-bottom: 1px solid #e5e7eb; padding: 3px 6px; vertical-align: top; }
             .num { text-align: right; }
             figure { display: block; margin: 12px 0 20px 0; page-break-inside: avoid; }
-            figure svg { width: 100%; height: auto; }
+            .static-chart svg { display: block; width: 100%; height: auto; }
             .plot { width: 100%; height: 420px; }
+            .plot .static-chart, .plot .static-chart svg { height: 100%; }
             figcaption { font-size: 9pt; color: #4b5563; margin-top: 4px; }
             ol.steps li { margin: 3px 0; }
             footer.generated { margin-top: 36px; font-size: 8pt; color: #9ca3af; }

@@ -101,7 +101,38 @@ class ReportTest {
         for (String id : ids) {
             assertThat(script).contains("\"" + id + "\": {");
         }
-        assertThat(doc.select("script").first().data()).contains("plotly.js v2.35.3");
+        assertThat(doc.select("script").first().data()).contains("plotly.js (cartesian - minified) v2.35.3");
+    }
+
+    @Test
+    void withScriptsStrippedEveryChartIsStillThereAsSvg() {
+        Document stripped = Jsoup.parse(html);
+        stripped.select("script").remove();
+        for (Element plot : stripped.select("div.plot")) {
+            Element svg = plot.selectFirst(".static-chart > svg");
+            assertThat(svg).as(plot.id()).isNotNull();
+            assertThat(svg.select("text").size()).as(plot.id()).isGreaterThan(3);
+        }
+        // The full-width rule is for Baton's own charts, not for every SVG (plotly's toolbar icons are SVG too).
+        assertThat(html).doesNotContain("figure svg {").contains(".static-chart svg {");
+    }
+
+    @Test
+    void theReportIsSmallAndItsFontsHoldOnlyTheCharactersUsed() throws Exception {
+        assertThat(html.length()).isLessThan(2 * 1024 * 1024);
+        var faces = java.util.regex.Pattern.compile("data:font/ttf;base64,([A-Za-z0-9+/=]+)").matcher(html).results()
+                .map(m -> java.util.Base64.getDecoder().decode(m.group(1))).toList();
+        assertThat(faces).hasSize(3);
+        for (byte[] face : faces) {
+            assertThat(face.length).isLessThan(150 * 1024); // the whole face is 400 KB
+            try (var font = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(face))) {
+                var cmap = font.getUnicodeCmapLookup();
+                for (int ch : new int[]{'P', 'g', '7', '\u00b1', '\u2212'}) {
+                    assertThat(cmap.getGlyphId(ch)).as("glyph for U+%04X", ch).isPositive();
+                }
+                assertThat(cmap.getGlyphId('\u0416')).as("a Cyrillic letter the report does not use").isZero();
+            }
+        }
     }
 
     @Test

@@ -137,7 +137,7 @@ final class ReportPreview {
         for (int r = 0; r < shown; r++) {
             List<String> row = t.rows().get(r);
             for (int c = 0; c < row.size(); c++) {
-                grid.add(new Label(row.get(c)), c, r + 1);
+                grid.add(new Label(dev.baton.util.Markup.withIsolates(row.get(c))), c, r + 1);
             }
         }
         VBox box = new VBox(4, text(t.caption(), "report-caption"), grid);
@@ -152,7 +152,7 @@ final class ReportPreview {
     }
 
     private static Label text(String s, String styleClass) {
-        Label l = style(new Label(s), styleClass);
+        Label l = style(new Label(dev.baton.util.Markup.withIsolates(s)), styleClass);
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.setMaxWidth(Double.MAX_VALUE);
