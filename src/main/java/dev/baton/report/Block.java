@@ -11,6 +11,10 @@ public sealed interface Block {
     record Text(String text) implements Block {
     }
 
+    /** The report's bottom line, in plain words, shown first and large. */
+    record Lead(String text) implements Block {
+    }
+
     /** The author's commentary: plain text, paragraphs separated by blank lines. */
     record Commentary(String text) implements Block {
     }

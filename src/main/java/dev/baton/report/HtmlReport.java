@@ -114,6 +114,8 @@ public final class HtmlReport {
         for (Block b : blocks) {
             if (b instanceof Block.Text t) {
                 html.append("<p>").append(esc(t.text())).append("</p>\n");
+            } else if (b instanceof Block.Lead l) {
+                html.append("<p class=\"lead\">").append(esc(l.text())).append("</p>\n");
             } else if (b instanceof Block.Commentary c) {
                 html.append("<div class=\"commentary\">\n");
                 paragraphs(c.text());

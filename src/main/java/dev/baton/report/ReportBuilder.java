@@ -134,6 +134,15 @@ public final class ReportBuilder {
         if (in.dataNotice() != null) {
             blocks.add(new Block.Note(in.dataNotice()));
         }
+        ModelResult best = chosen();
+        if (best != null) {
+            ModelRun.TrainedModel trained = in.leaderboard() == null ? null : in.leaderboard().get(best.algorithm());
+            String line = BottomLine.of(best, in.training().baseline(), trained == null ? null : trained.holdout(),
+                    in.training().setup().target(), in.training().setup().task());
+            if (line != null) {
+                blocks.add(new Block.Lead(line));
+            }
+        }
         if (!settings.summary().isBlank()) {
             blocks.add(new Block.Commentary(settings.summary()));
         }

@@ -23,6 +23,7 @@ final class ReportStyle {
             .title-page { padding: 40px 0 24px 0; page-break-after: always; }
             .kicker { text-transform: uppercase; letter-spacing: 2px; font-size: 9pt; color: #2f6fde; font-weight: bold; margin: 0; }
             .meta { color: #4b5563; margin-bottom: 24px; }
+            .lead { font-size: 13pt; line-height: 1.4; color: #111827; border-left: 4px solid #2f6fde; padding: 4px 0 4px 12px; margin: 12px 0 16px 0; }
             .commentary { border-left: 4px solid #f3a712; background: #fffbeb; padding: 6px 12px; margin: 10px 0 14px 0; }
             .note { color: #6b7280; font-style: italic; }
             .figures { margin: 12px 0 16px 0; }

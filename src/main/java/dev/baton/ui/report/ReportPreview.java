@@ -79,6 +79,8 @@ final class ReportPreview {
                     box.getChildren().add(text(p.strip(), "report-text"));
                 }
                 page.getChildren().add(box);
+            } else if (b instanceof Block.Lead l) {
+                page.getChildren().add(text(l.text(), "report-lead"));
             } else if (b instanceof Block.Note n) {
                 page.getChildren().add(text(n.text(), "report-note"));
             } else if (b instanceof Block.Figures f) {
