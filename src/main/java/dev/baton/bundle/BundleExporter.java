@@ -184,7 +184,7 @@ public final class BundleExporter {
         entries.put(BundleFormat.MODEL_CARD, ModelCard.render(req.card() == null ? ModelCardFields.empty() : req.card(), draft, contract,
                 chosen.result(), setup, req.source().source() == null ? req.source().name() : req.source().source().fileName(),
                 req.source().source() == null ? "unknown" : req.source().source().fingerprint(), req.recipe().steps().size(),
-                lineage.recipe().steps().size(), caveats(req, contract)).getBytes(StandardCharsets.UTF_8));
+                lineage.recipe().steps().size(), dev.baton.train.ModelCaveats.of(req.model().result(), req.cleaned(), req.setup())).getBytes(StandardCharsets.UTF_8));
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, Bundle.sha256(bytes)));
         Manifest manifest = new Manifest(draft.format(), draft.createdAt(), draft.createdWith(), draft.libraries(), draft.task(),
@@ -425,26 +425,5 @@ public final class BundleExporter {
         p.put("tribuoMarshalled", Json.mapper().readTree(new com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization(false)
                 .serializeToString(com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil.marshalProvenance(tribuo))));
         return Json.mapper().writeValueAsBytes(p);
-    }
-
-    /** Facts an engineer should know before relying on the model. */
-    private static List<String> caveats(Request req, Contract contract) {
-        List<String> out = new ArrayList<>();
-        var result = req.model().result();
-        if (result.perClass() != null) {
-            long max = result.perClass().stream().mapToLong(c -> c.support()).max().orElse(0);
-            var rare = result.perClass().stream().min(java.util.Comparator.comparingLong(c -> c.support())).orElse(null);
-            if (rare != null && rare.support() > 0 && max >= 3 * rare.support()) {
-                out.add(String.format(java.util.Locale.ROOT, "The classes are imbalanced: %s has %d held-out rows against %d for the largest class; "
-                        + "look at per-class recall, not accuracy alone.", rare.label(), rare.support(), max));
-            }
-        }
-        if (result.trainRows() < 1000) {
-            out.add("The model learned from " + result.trainRows() + " rows; expect its quality to vary more on new data than the metrics suggest.");
-        }
-        out.add("Numbers and dates outside the training range are scored as given (counted in the scoring summary); the model "
-                + "extrapolates there.");
-        out.add("Categories never seen in training are scored as unknown (no category column set) and counted.");
-        return out;
     }
 }

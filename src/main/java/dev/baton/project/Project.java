@@ -203,7 +203,7 @@ public final class Project {
     public dev.baton.report.ReportInput reportInput(java.time.LocalDate today) {
         return new dev.baton.report.ReportInput(name, history == null ? null : history.source(), dataset(),
                 history == null ? List.of() : history.results(), explore.alerts(), explore.pins(), trainingState(), leaderboard,
-                report, today, dataNotice);
+                report, today, dataNotice, modelCard);
     }
 
     /**

@@ -24,12 +24,12 @@ import java.util.List;
  */
 public record ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
                           List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
-                          ReportSettings settings, LocalDate today, String dataNotice) {
+                          ReportSettings settings, LocalDate today, String dataNotice, dev.baton.bundle.ModelCardFields modelCard) {
 
     public ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
                        List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
                        ReportSettings settings, LocalDate today) {
-        this(projectName, source, data, steps, alertSettings, pins, training, leaderboard, settings, today, null);
+        this(projectName, source, data, steps, alertSettings, pins, training, leaderboard, settings, today, null, null);
     }
 
     public ReportInput {
@@ -37,5 +37,6 @@ public record ReportInput(String projectName, Dataset source, Dataset data, List
         pins = pins == null ? List.of() : List.copyOf(pins);
         alertSettings = alertSettings == null ? AlertSettings.defaults() : alertSettings;
         settings = settings == null ? ReportSettings.empty() : settings;
+        modelCard = modelCard == null ? dev.baton.bundle.ModelCardFields.empty() : modelCard;
     }
 }

@@ -10,6 +10,7 @@ public enum Section {
     QUALITY("quality", "Data quality"),
     EXPLORATION("exploration", "Exploration"),
     MODELLING("modelling", "Modelling"),
+    MODEL_CARD("model-card", "Model card"),
     LIMITATIONS("limitations", "Limitations and next steps"),
     APPENDIX("appendix", "Appendix");
 

@@ -44,6 +44,7 @@ public final class PenguinsReport {
                 List.of(AlgorithmChoice.of("logistic-regression"), AlgorithmChoice.of("random-forest")), "accuracy");
         project.setLeaderboard(Experiment.run(project.dataset(), setup, Experiment.Listener.NONE, Progress.NONE));
         project.choose("logistic-regression");
+        project.setModelCard(new dev.baton.bundle.ModelCardFields("Sorting penguin field records by species.", "", "data-team@example.org"));
         project.setReportSettings(ReportSettings.empty()
                 .withTitle("Telling penguin species apart")
                 .withAuthor("A. Analyst & Co")
