@@ -559,6 +559,22 @@ public final class ReportBuilder {
             blocks.add(new Block.Text("The recipe (saved in the project, and in the model bundle for the steps that apply to each row):"));
             blocks.add(new Block.Steps(steps));
         }
+        ModelResult chosen = chosen();
+        if (chosen != null) {
+            List<List<String>> glossary = new ArrayList<>();
+            for (String m : Metrics.names(in.training().setup().task())) {
+                if (chosen.holdout().containsKey(m)) {
+                    glossary.add(List.of(Metrics.label(m), Metrics.meaning(m)));
+                }
+            }
+            glossary.add(List.of("held-out rows", "Rows set aside before training and used once, at the end, to measure the chosen "
+                    + "model: the best estimate of how it will do on new data."));
+            glossary.add(List.of("cross-validation", "The training rows split into folds; each model is trained on all but one fold and "
+                    + "tested on that one, in turn. The mean over the folds ranks the models; the spread shows how stable they are."));
+            glossary.add(List.of("95% confidence interval", "The range that would contain the true figure in 95 of 100 repetitions "
+                    + "of the test on other rows like these."));
+            blocks.add(new Block.Table("Glossary of the figures in this report", List.of("term", "meaning"), glossary, List.of(false, false)));
+        }
         List<List<String>> env = new ArrayList<>();
         for (Map.Entry<String, String> e : Versions.libraries().entrySet()) {
             env.add(List.of(e.getKey(), e.getValue()));

@@ -40,6 +40,23 @@ public final class Metrics {
         };
     }
 
+    /** What a metric measures, in a sentence a reader without statistics follows. */
+    public static String meaning(String metric) {
+        return switch (metric) {
+            case "accuracy" -> "The share of rows whose class the model names correctly. Higher is better.";
+            case "balancedAccuracy" -> "The accuracy of each class, averaged: every class counts the same however rare. Higher is better.";
+            case "macroF1" -> "F1 (the balance of precision and recall) of each class, averaged with every class counting the same. Higher is better.";
+            case "weightedF1" -> "F1 of each class, averaged in proportion to the class's rows. Higher is better.";
+            case "auc" -> "How well the model's probabilities rank the right class above the others: 0.5 is guessing, 1 is perfect.";
+            case "logLoss" -> "How confident the model is in the right answer, penalising confident mistakes heavily. Lower is better.";
+            case "r2" -> "The share of the target's variation the model explains: 1 is perfect, 0 is no better than the average, below 0 worse.";
+            case "rmse" -> "The typical size of an error, in the target's units, with large errors weighing more. Lower is better.";
+            case "mae" -> "The average size of an error, in the target's units. Lower is better.";
+            case "mape" -> "The average error as a percentage of the true value. Lower is better; undefined where the true value is zero.";
+            default -> "";
+        };
+    }
+
     /** A metric's name with its unit: "MAPE (%)", "RMSE (price)" (in the target's units); others are unitless. */
     public static String labelWithUnit(String metric, String target) {
         return switch (metric) {

@@ -276,4 +276,12 @@ class ReportTest {
         assertThat(d.select("#sec-limitations ol.steps li").eachText()).isEqualTo(d.select("#sec-model-card ol.steps li").eachText())
                 .isNotEmpty();
     }
+
+    @Test
+    void theAppendixExplainsEveryMetricTheReportShows() {
+        List<String> terms = section("appendix").select("table").stream().filter(t -> t.selectFirst("caption").text().startsWith("Glossary"))
+                .findFirst().orElseThrow().select("tbody tr td:first-child").eachText();
+        assertThat(terms).containsExactly("accuracy", "balanced accuracy", "macro F1", "weighted F1", "ROC AUC", "log loss", "held-out rows",
+                "cross-validation", "95% confidence interval");
+    }
 }
