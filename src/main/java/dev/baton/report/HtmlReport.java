@@ -76,7 +76,24 @@ public final class HtmlReport {
         head.append("<!DOCTYPE html>\n<html lang=\"en\"").append(mode == Mode.STATIC ? " xmlns=\"http://www.w3.org/1999/xhtml\"" : "")
                 .append(">\n<head>\n<meta charset=\"utf-8\"/>\n");
         head.append("<meta name=\"generator\" content=\"").append(esc(model.generator())).append("\"/>\n");
-        head.append("<title>").append(esc(model.title())).append("</title>\n<style>\n");
+        head.append("<title>").append(esc(model.title())).append("</title>\n");
+        if (!model.author().isBlank()) {
+            head.append("<meta name=\"author\" content=\"").append(esc(model.author())).append("\"/>\n");
+        }
+        head.append("<meta name=\"subject\" content=\"").append(esc("Analysis of " + model.dataset())).append("\"/>\n");
+        if (mode == Mode.STATIC) {
+            // The PDF's outline: one bookmark per section (openhtmltopdf reads this element; browsers never see it).
+            head.append("<bookmarks>\n");
+            int n = 0;
+            for (ReportModel.ReportSection s : model.sections()) {
+                if (s.section() != Section.TITLE) {
+                    head.append("<bookmark name=\"").append(esc(++n + ". " + s.heading())).append("\" href=\"#").append(s.anchor())
+                            .append("\"/>\n");
+                }
+            }
+            head.append("</bookmarks>\n");
+        }
+        head.append("<style>\n");
         if (mode == Mode.INTERACTIVE) {
             // The fonts carry only the characters this report uses (the body holds every text, the charts' included).
             head.append(ReportFonts.fontFaces(html));

@@ -43,6 +43,9 @@ public final class PdfReport {
         // Charts are our own SVG: no scripts, no external resources.
         builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
         builder.withProducer("Baton " + Versions.baton() + " (openhtmltopdf)");
+        // Tagged PDF (PDF/UA): headings, paragraphs and tables are marked as such, with the document's language,
+        // so screen readers and reflowing viewers read it in order.
+        builder.usePdfUaAccessbility(true);
         builder.toStream(out);
         builder.run();
     }

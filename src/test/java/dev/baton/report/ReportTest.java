@@ -284,4 +284,21 @@ class ReportTest {
         assertThat(terms).containsExactly("accuracy", "balanced accuracy", "macro F1", "weighted F1", "ROC AUC", "log loss", "held-out rows",
                 "cross-validation", "95% confidence interval");
     }
+
+    @Test
+    void thePdfHasAnOutlineMetadataAndTags() throws Exception {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfReport.write(model, WHEN, pdf);
+        try (PDDocument d = Loader.loadPDF(pdf.toByteArray())) {
+            List<String> outline = new java.util.ArrayList<>();
+            d.getDocumentCatalog().getDocumentOutline().children().forEach(item -> outline.add(item.getTitle()));
+            assertThat(outline).containsExactly("1. Data overview", "2. Data quality", "3. Exploration", "4. Modelling", "5. Model card",
+                    "6. Limitations and next steps", "7. Appendix");
+            assertThat(d.getDocumentInformation().getTitle()).isEqualTo("Telling penguin species apart");
+            assertThat(d.getDocumentInformation().getAuthor()).isEqualTo("A. Analyst & Co");
+            assertThat(d.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            assertThat(d.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(d.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+        }
+    }
 }
