@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Liberation Sans (SIL Open Font License 1.1, from the openpdf-fonts-extra jar), the one typeface of every report:
@@ -61,9 +62,7 @@ public final class ReportFonts {
      * (and {@link #ALWAYS}): 30–60 KB a face instead of 400 KB.
      */
     static String fontFaces(CharSequence text) {
-        java.util.Set<Integer> used = new java.util.TreeSet<>();
-        text.codePoints().forEach(used::add);
-        ALWAYS.codePoints().forEach(used::add);
+        java.util.Set<Integer> used = codePoints(text);
         StringBuilder css = new StringBuilder();
         for (Face f : Face.values()) {
             css.append("@font-face{font-family:'").append(FAMILY).append("';font-weight:").append(f.weight)
@@ -74,10 +73,21 @@ public final class ReportFonts {
         return css.toString();
     }
 
+    /** The characters of {@code text} and {@link #ALWAYS}. */
+    static java.util.Set<Integer> codePoints(CharSequence text) {
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        text.codePoints().forEach(used::add);
+        ALWAYS.codePoints().forEach(used::add);
+        return used;
+    }
+
     static byte[] subset(Face face, java.util.Set<Integer> codePoints) {
         try (org.apache.fontbox.ttf.TrueTypeFont font = new org.apache.fontbox.ttf.TTFParser().parse(
                 new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes(face)))) {
-            org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(font);
+            // The tables a renderer needs to draw the glyphs; not GSUB (ligatures Baton's text does not use, and
+            // PDFBox's slow path), nor kerning, which neither renderer applies.
+            org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(font, List.of("head", "hhea", "loca",
+                    "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp", "cmap", "OS/2", "name", "post"));
             subsetter.addAll(codePoints);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             subsetter.writeToStream(out);
