@@ -393,6 +393,7 @@ public final class ReportBuilder {
                 chosen.label(), Format.count(chosen.trainRows()), Format.count(chosen.testRows()))));
         blocks.add(new Block.Table("Metrics of " + chosen.label(), List.of("metric", "held-out rows", "cross-validation mean \u00b1 sd", "range across folds"),
                 detail, List.of(false, true, true, true)));
+        groups(blocks, chosen, s);
         if (task == Task.CLASSIFICATION) {
             if (chosen.perClass() != null) {
                 List<List<String>> classes = new ArrayList<>();
@@ -421,6 +422,36 @@ public final class ReportBuilder {
         if (chosen.importance() != null && !chosen.importance().isEmpty()) {
             blocks.add(new Block.Chart(ModelCharts.importance(chosen), "Which columns the model relies on most."));
         }
+    }
+
+    /** The chosen model's figure within each group of the categorical columns, the clearly worse groups flagged. */
+    private void groups(List<Block> blocks, ModelResult chosen, TrainingSetup s) {
+        ModelRun.TrainedModel trained = in.leaderboard() == null ? null : in.leaderboard().get(chosen.algorithm());
+        if (trained == null || trained.holdout() == null || trained.holdout().size() == 0) {
+            return;
+        }
+        List<GroupMetrics.Group> groups = GroupMetrics.of(in.data(), s.target(), s.task(), trained.holdout());
+        if (groups.isEmpty()) {
+            return;
+        }
+        boolean classification = s.task() == Task.CLASSIFICATION;
+        List<List<String>> rows = new ArrayList<>();
+        List<String> worse = new ArrayList<>();
+        for (GroupMetrics.Group g : groups) {
+            rows.add(List.of(g.column(), g.group(), Format.count(g.rows()), g.figure(), g.worse() ? "clearly worse" : ""));
+            if (g.worse()) {
+                worse.add(Markup.isolate(g.column()) + " = " + Markup.isolate(g.group()));
+            }
+        }
+        blocks.add(new Block.Text(worse.isEmpty()
+                ? "No group of the held-out rows is clearly worse served than the rest (by the 95% intervals below)."
+                : "The model is clearly worse for " + String.join(", ", worse) + " than overall (by the 95% intervals below): "
+                        + "check these groups before relying on it for them."));
+        blocks.add(new Block.Table("Where the model works and where it does not: " + (classification
+                ? "accuracy on the held-out rows of each group, with its 95% interval"
+                : "mean absolute error on the held-out rows of each group, ± its 95% margin"),
+                List.of("column", "group", "held-out rows", classification ? "accuracy" : "mean absolute error", ""), rows,
+                List.of(false, false, true, true, false)));
     }
 
     private void comparison(List<Block> blocks, List<ModelResult> ranked, ModelResult chosen, String metric) {

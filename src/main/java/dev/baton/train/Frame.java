@@ -84,14 +84,7 @@ public final class Frame {
             throw new UserException("Regression predicts a number, but '" + target + "' holds " + targetType.label()
                     + " values. Choose classification, or change the column's type in Clean.");
         }
-        int n = data.rowCount();
-        List<Integer> kept = new ArrayList<>();
-        for (int r = 0; r < n; r++) {
-            if (!targetColumn.isMissing(r)) {
-                kept.add(r);
-            }
-        }
-        int[] rows = kept.stream().mapToInt(Integer::intValue).toArray();
+        int[] rows = rowsWithTarget(data, target);
         if (rows.length < 10) {
             throw new UserException("Only " + rows.length + " rows have a value for '" + target + "'; at least 10 are needed to train and test a model.");
         }
@@ -130,7 +123,7 @@ public final class Frame {
             }
         }
         Frame frame = new Frame(rows.length, features, task, target, labels, classes == null ? null : List.copyOf(classes), values, rows,
-                n - rows.length);
+                data.rowCount() - rows.length);
         for (String f : features) {
             frame.add(data, f, rows);
         }
@@ -260,6 +253,20 @@ public final class Frame {
 
     public String target() {
         return target;
+    }
+
+    /** The dataset rows a frame for this target holds, in order: those with a value for the target. */
+    public static int[] rowsWithTarget(Dataset data, String target) {
+        Column<?> column = data.column(target);
+        int n = data.rowCount();
+        int[] rows = new int[n];
+        int kept = 0;
+        for (int r = 0; r < n; r++) {
+            if (!column.isMissing(r)) {
+                rows[kept++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(rows, kept);
     }
 
     /** The dataset row a frame row came from. */

@@ -44,7 +44,6 @@ public final class PenguinsReport {
                 List.of(AlgorithmChoice.of("logistic-regression"), AlgorithmChoice.of("random-forest")), "accuracy");
         project.setLeaderboard(Experiment.run(project.dataset(), setup, Experiment.Listener.NONE, Progress.NONE));
         project.choose("logistic-regression");
-        project.setModelCard(new dev.baton.bundle.ModelCardFields("Sorting penguin field records by species.", "", "data-team@example.org"));
         project.setReportSettings(ReportSettings.empty()
                 .withTitle("Telling penguin species apart")
                 .withAuthor("A. Analyst & Co")
@@ -55,7 +54,10 @@ public final class PenguinsReport {
         return project;
     }
 
+    /** The project's report input, with a model card whose intended use and contact are written and limitations not. */
     public static ReportInput input() {
-        return project().reportInput(LocalDate.of(2026, 11, 22));
+        Project project = project();
+        project.setModelCard(new dev.baton.bundle.ModelCardFields("Sorting penguin field records by species.", "", "data-team@example.org"));
+        return project.reportInput(LocalDate.of(2026, 11, 22));
     }
 }
