@@ -195,7 +195,11 @@ public final class HtmlReport {
         html.append("<figure class=\"chart\">\n");
         // Every chart is drawn as SVG, the one the PDF uses; where scripts run, plotly replaces it with the same
         // chart made interactive. Mail and intranet filters that strip scripts leave the SVG.
-        String svg = "<div class=\"static-chart\">" + SvgChart.render(c.data(), CHART_WIDTH, CHART_HEIGHT) + "</div>";
+        // The chart's title (and caption) as its text alternative: screen readers, and the tagged PDF, need one.
+        String alt = esc(c.data().title() + (c.caption() == null || c.caption().isBlank() ? "" : ". " + c.caption()));
+        String svg = "<div class=\"static-chart\">" + SvgChart.render(c.data(), CHART_WIDTH, CHART_HEIGHT)
+                .replaceFirst("^<svg ", java.util.regex.Matcher.quoteReplacement("<svg role=\"img\" aria-label=\"" + alt + "\" alt=\"" + alt + "\" "))
+                + "</div>";
         if (mode == Mode.INTERACTIVE) {
             String id = "chart-" + (figures.size() + 1);
             html.append("<div class=\"plot\" id=\"").append(id).append("\">").append(svg).append("</div>\n");
