@@ -421,7 +421,47 @@ public final class ReportBuilder {
         }
         if (chosen.importance() != null && !chosen.importance().isEmpty()) {
             blocks.add(new Block.Chart(ModelCharts.importance(chosen), "Which columns the model relies on most."));
+            effects(blocks, chosen, s);
         }
+    }
+
+    /** How the most important numeric columns move the prediction: partial dependence, in a chart and a sentence each. */
+    private void effects(List<Block> blocks, ModelResult chosen, TrainingSetup s) {
+        ModelRun.TrainedModel trained = in.leaderboard() == null ? null : in.leaderboard().get(chosen.algorithm());
+        if (trained == null) {
+            return;
+        }
+        List<String> top = chosen.importance().stream().sorted(Comparator.comparingDouble(dev.baton.train.Importance::value).reversed())
+                .map(dev.baton.train.Importance::column)
+                .filter(c -> in.data().hasColumn(c) && in.data().type(c).isNumeric()).limit(3).toList();
+        List<dev.baton.train.PartialDependence.Curve> curves = dev.baton.train.PartialDependence.of(in.data(), s, trained, top);
+        if (curves.isEmpty()) {
+            return;
+        }
+        blocks.add(new Block.Text("How the most important numeric columns move the prediction: each is set to values across its usual "
+                + "range in training rows while the other columns keep their own values, and the model's predictions are averaged "
+                + "(partial dependence)."));
+        for (dev.baton.train.PartialDependence.Curve curve : curves) {
+            blocks.add(new Block.Chart(dev.baton.train.PartialDependence.chart(curve, s.task(), s.target()), effectInWords(curve, s)));
+        }
+    }
+
+    /** The series that moves most, from the grid's first value to its last. */
+    private static String effectInWords(dev.baton.train.PartialDependence.Curve curve, TrainingSetup s) {
+        int best = 0;
+        double[][] a = curve.average();
+        int last = curve.grid().length - 1;
+        for (int k = 1; k < a.length; k++) {
+            if (Math.abs(a[k][last] - a[k][0]) > Math.abs(a[best][last] - a[best][0])) {
+                best = k;
+            }
+        }
+        String what = s.task() == Task.CLASSIFICATION ? "the probability of " + Markup.isolate(curve.series().get(best))
+                : "the predicted " + Markup.isolate(s.target());
+        String from = s.task() == Task.CLASSIFICATION ? Math.round(100 * a[best][0]) + "%" : BottomLine.significant(a[best][0]);
+        String to = s.task() == Task.CLASSIFICATION ? Math.round(100 * a[best][last]) + "%" : BottomLine.significant(a[best][last]);
+        return String.format(Locale.ROOT, "As %s goes from %s to %s, %s goes from %s to %s on average.", Markup.isolate(curve.feature()),
+                BottomLine.significant(curve.grid()[0]), BottomLine.significant(curve.grid()[last]), what, from, to);
     }
 
     /** The chosen model's figure within each group of the categorical columns, the clearly worse groups flagged. */

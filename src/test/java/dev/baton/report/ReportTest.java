@@ -97,7 +97,7 @@ class ReportTest {
         assertThat(exploration.selectFirst(".commentary").text()).isEqualTo("Bill shape separates the species best.");
         // Every plot div has its figure in the script, and plotly itself is inlined.
         List<String> ids = doc.select("div.plot").eachAttr("id");
-        assertThat(ids).hasSize(5); // 3 pins, the confusion matrix, the importance
+        assertThat(ids).hasSize(8); // 3 pins, the confusion matrix, the importance, partial dependence of the 3 most important numbers
         String script = doc.select("script").last().data();
         for (String id : ids) {
             assertThat(script).contains("\"" + id + "\": {");
@@ -184,7 +184,7 @@ class ReportTest {
         Document d = Jsoup.parse(HtmlReport.render(ReportBuilder.build(fewer, Progress.NONE), HtmlReport.Mode.STATIC, WHEN));
         assertThat(d.select("section.section > h2").eachText()).containsExactly("1. Data overview", "2. Data quality", "3. Modelling",
                 "4. Model card", "5. Limitations and next steps");
-        assertThat(d.select("svg")).hasSize(2); // static mode draws SVG: confusion matrix and importance
+        assertThat(d.select("svg")).hasSize(5); // static mode draws SVG: confusion matrix, importance, 3 partial dependences
         assertThat(d.select("#sec-limitations .commentary").text()).contains("Only three islands were sampled.");
     }
 
@@ -301,5 +301,14 @@ class ReportTest {
             assertThat(d.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
             assertThat(d.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
         }
+    }
+
+    @Test
+    void theModellingSectionSaysHowTheMostImportantNumbersMoveThePrediction() {
+        List<String> captions = section("modelling").select("figure.chart figcaption").eachText().stream()
+                .filter(c -> c.startsWith("As ")).toList();
+        assertThat(captions).hasSize(3);
+        assertThat(captions).allMatch(c -> c.matches("As \\w+ goes from [0-9.,]+ to [0-9.,]+, the probability of (Adelie|Chinstrap|Gentoo) "
+                + "goes from \\d+% to \\d+% on average\\."));
     }
 }
