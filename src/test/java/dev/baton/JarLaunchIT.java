@@ -133,4 +133,27 @@ class JarLaunchIT {
             return true;
         }
     }
+
+    /** With SOURCE_DATE_EPOCH set, two runs of {@code report} write byte-identical HTML and PDF. */
+    @Test
+    void reportsAreReproducibleWithSourceDateEpoch() throws Exception {
+        List<byte[]> files = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path html = dir.resolve("r" + i + ".html");
+            Path pdf = dir.resolve("r" + i + ".pdf");
+            ProcessBuilder b = new ProcessBuilder(command("report", "sample-data/penguins.baton-project", "--html", html.toString(),
+                    "--pdf", pdf.toString())).redirectErrorStream(true);
+            b.environment().put("SOURCE_DATE_EPOCH", "1765000000");
+            Process p = b.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(output).isZero();
+            files.add(Files.readAllBytes(html));
+            files.add(Files.readAllBytes(pdf));
+        }
+        assertThat(files.get(2)).isEqualTo(files.get(0));
+        assertThat(files.get(3)).isEqualTo(files.get(1));
+        // 1765000000 s is 2025-12-06T05:46:40Z: the footer says so.
+        assertThat(new String(files.get(0), StandardCharsets.UTF_8)).contains("<time datetime=\"2025-12-06T05:46:40Z\">");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.util.SourceDate;
 import dev.baton.bundle.BatchScoring;
 import dev.baton.bundle.Bundle;
 import dev.baton.bundle.BundleExporter;
@@ -28,7 +29,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,7 +68,7 @@ final class BundleCommand implements Runnable {
                 throw new UserException(opened.dataChange().refusal(
                         "Retrain on it first: baton run PROJECT --allow-changed-data --update."));
             }
-            BundleExporter.Request request = opened.project().bundleRequest(Instant.now());
+            BundleExporter.Request request = opened.project().bundleRequest(SourceDate.now());
             if (request.model() == null) {
                 throw new UserException("The project has no chosen, trained model to export: train one in Baton and save the project.");
             }

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.util.SourceDate;
 import dev.baton.project.ProjectLoader;
 import dev.baton.report.ReportBuilder;
 import dev.baton.report.ReportFiles;
@@ -14,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** {@code report <project> --html F --pdf F}: the stakeholder report of a saved project, without the window. */
@@ -52,8 +52,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println("baton: warning: " + opened.dataChange().notice(true));
             opened.project().noteChangedData(opened.dataChange().notice(true));
         }
-        ReportModel model = ReportBuilder.build(opened.project().reportInput(LocalDate.now()), Progress.NONE);
-        Instant now = Instant.now();
+        ReportModel model = ReportBuilder.build(opened.project().reportInput(SourceDate.today()), Progress.NONE);
+        Instant now = SourceDate.now();
         if (html != null) {
             ReportFiles.writeHtml(model, html, now);
             err.printf("Wrote %s (%,d KB)%n", html, Files.size(html) / 1024);

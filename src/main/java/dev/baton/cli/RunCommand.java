@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.util.SourceDate;
 import dev.baton.bundle.BundleExporter;
 import dev.baton.project.Project;
 import dev.baton.project.ProjectLoader;
@@ -18,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /**
@@ -79,8 +79,8 @@ final class RunCommand implements Callable<Integer> {
             ProjectStore.save(p.toFile(), loaded.folder(), p.leaderboard().models());
             err.printf("Updated %s with the retrained models%n", loaded.folder());
         }
-        Instant now = Instant.now();
-        ReportModel report = ReportBuilder.build(p.reportInput(LocalDate.now()), Progress.NONE);
+        Instant now = SourceDate.now();
+        ReportModel report = ReportBuilder.build(p.reportInput(SourceDate.today()), Progress.NONE);
         Path html = dir.resolve(name + "-report.html");
         Path pdf = dir.resolve(name + "-report.pdf");
         ReportFiles.writeHtml(report, html, now);

@@ -3,6 +3,7 @@ package dev.baton.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import dev.baton.util.Versions;
 
 import java.io.IOException;
@@ -28,10 +29,14 @@ public final class PdfReport {
     }
 
     public static void write(ReportModel model, Instant generated, OutputStream out) throws IOException {
-        render(HtmlReport.render(model, HtmlReport.Mode.STATIC, generated), out);
+        render(HtmlReport.render(model, HtmlReport.Mode.STATIC, generated), generated, out);
     }
 
-    private static void render(String xhtml, OutputStream out) throws IOException {
+    /**
+     * The same report and time give the same bytes: the document's dates are {@code generated} (not the clock), and
+     * its identifier is a hash of its content (PDFBox would otherwise derive one from the clock).
+     */
+    private static void render(String xhtml, Instant generated, OutputStream out) throws IOException {
         dev.baton.util.Logging.quiet();
         quietRenderer();
         PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -53,7 +58,51 @@ public final class PdfReport {
         // Tagged PDF (PDF/UA): headings, paragraphs and tables are marked as such, with the document's language,
         // so screen readers and reflowing viewers read it in order.
         builder.usePdfUaAccessbility(true);
-        builder.toStream(out);
-        builder.run();
+        try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            renderer.createPDFWithoutClosing();
+            stamp(renderer.getPdfDocument(), xhtml, generated);
+            renderer.getPdfDocument().save(out);
+        }
+    }
+
+    /**
+     * The document's dates (its information and its XMP metadata) set to {@code generated}, where openhtmltopdf put
+     * the clock's time, and its identifier to a hash of its content, where PDFBox would derive one from the clock.
+     */
+    private static void stamp(PDDocument document, String xhtml, Instant generated) throws IOException {
+        java.util.Calendar when = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+        when.setTimeInMillis(generated.toEpochMilli());
+        document.getDocumentInformation().setCreationDate(when);
+        document.getDocumentInformation().setModificationDate(when);
+        org.apache.pdfbox.pdmodel.common.PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+        if (metadata != null) {
+            try (java.io.InputStream in = metadata.exportXMPMetadata()) {
+                org.apache.xmpbox.XMPMetadata xmp = new org.apache.xmpbox.xml.DomXmpParser().parse(in);
+                org.apache.xmpbox.schema.XMPBasicSchema basic = xmp.getXMPBasicSchema();
+                if (basic != null) {
+                    basic.setCreateDate(when);
+                    basic.setModifyDate(when);
+                }
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                new org.apache.xmpbox.xml.XmpSerializer().serialize(xmp, bytes, true);
+                metadata.importXMPMetadata(bytes.toByteArray());
+            } catch (org.apache.xmpbox.xml.XmpParsingException | javax.xml.transform.TransformerException e) {
+                throw new IOException("Could not date the PDF's metadata: " + e.getMessage(), e);
+            }
+        }
+        byte[] id = java.util.Arrays.copyOf(sha256(xhtml + generated), 16);
+        org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+        ids.add(new org.apache.pdfbox.cos.COSString(id));
+        ids.add(new org.apache.pdfbox.cos.COSString(id));
+        document.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
     }
 }

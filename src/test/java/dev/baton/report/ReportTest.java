@@ -311,4 +311,19 @@ class ReportTest {
         assertThat(captions).allMatch(c -> c.matches("As \\w+ goes from [0-9.,]+ to [0-9.,]+, the probability of (Adelie|Chinstrap|Gentoo) "
                 + "goes from \\d+% to \\d+% on average\\."));
     }
+
+    @Test
+    void theSameReportAndTimeGiveTheSamePdfBytes() throws Exception {
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        PdfReport.write(model, WHEN, a);
+        PdfReport.write(model, WHEN, b);
+        assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
+        try (PDDocument d = Loader.loadPDF(a.toByteArray())) {
+            assertThat(d.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(WHEN);
+        }
+        ByteArrayOutputStream later = new ByteArrayOutputStream();
+        PdfReport.write(model, WHEN.plusSeconds(60), later);
+        assertThat(later.toByteArray()).isNotEqualTo(a.toByteArray());
+    }
 }
