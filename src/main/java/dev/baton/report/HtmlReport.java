@@ -99,6 +99,9 @@ public final class HtmlReport {
             head.append(ReportFonts.fontFaces(html));
         }
         head.append(ReportStyle.CSS);
+        if (mode == Mode.INTERACTIVE) {
+            head.append(ReportStyle.BROWSER_CSS);
+        }
         head.append("</style>\n</head>\n");
         return head.append(html).toString();
     }
@@ -178,17 +181,32 @@ public final class HtmlReport {
         html.append(t.rows().size() <= KEEP_TOGETHER_ROWS ? "<table class=\"keep\">" : "<table>");
         html.append("\n<caption>").append(esc(t.caption())).append("</caption>\n<thead><tr>");
         for (int c = 0; c < t.headers().size(); c++) {
-            html.append(t.numeric().get(c) ? "<th class=\"num\">" : "<th>").append(esc(t.headers().get(c))).append("</th>");
+            html.append(cell("th", t.numeric().get(c), t.headers().get(c))).append(esc(t.headers().get(c))).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : t.rows()) {
             html.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
-                html.append(t.numeric().get(c) ? "<td class=\"num\">" : "<td>").append(esc(row.get(c))).append("</td>");
+                html.append(cell("td", t.numeric().get(c), row.get(c))).append(esc(row.get(c))).append("</td>");
             }
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** Words longer than this may break anywhere: a long column name wraps instead of pushing the table off the page. */
+    static final int LONG_WORD = 30;
+
+    /** The opening tag of a cell: numbers aligned right, text with a very long word allowed to break. */
+    private static String cell(String tag, boolean numeric, String text) {
+        List<String> classes = new java.util.ArrayList<>();
+        if (numeric) {
+            classes.add("num");
+        }
+        if (text != null && java.util.Arrays.stream(text.split("\\s+")).anyMatch(w -> w.length() > LONG_WORD)) {
+            classes.add("long");
+        }
+        return classes.isEmpty() ? "<" + tag + ">" : "<" + tag + " class=\"" + String.join(" ", classes) + "\">";
     }
 
     private void chart(Block.Chart c) {

@@ -45,6 +45,7 @@ final class ReportStyle {
             table.keep { page-break-inside: avoid; }
             td { border-bottom: 1px solid #e5e7eb; padding: 3px 6px; vertical-align: top; }
             .num { text-align: right; }
+            .long, caption, figcaption, li, .figure .value, .figure .label { word-wrap: break-word; }
             figure { display: block; margin: 12px 0 20px 0; page-break-inside: avoid; }
             .static-chart svg { display: block; width: 100%; height: auto; }
             .plot { width: 100%; height: 420px; }
@@ -53,5 +54,10 @@ final class ReportStyle {
             ol.steps li { margin: 3px 0; }
             footer.generated { margin-top: 36px; font-size: 8pt; color: #9ca3af; }
             @media print { body { max-width: none; padding: 0; } .plot { page-break-inside: avoid; } }
+            """;
+
+    /** Rules for browsers only (openhtmltopdf does not know them and says so): a long name may break anywhere. */
+    static final String BROWSER_CSS = """
+            .long, caption, figcaption, li, .figure .value, .figure .label { overflow-wrap: anywhere; }
             """;
 }
