@@ -431,6 +431,7 @@ public final class ReportBuilder {
         if (trained == null) {
             return;
         }
+        weights(blocks, trained, s);
         List<String> top = chosen.importance().stream().sorted(Comparator.comparingDouble(dev.baton.train.Importance::value).reversed())
                 .map(dev.baton.train.Importance::column)
                 .filter(c -> in.data().hasColumn(c) && in.data().type(c).isNumeric()).limit(3).toList();
@@ -444,6 +445,33 @@ public final class ReportBuilder {
         for (dev.baton.train.PartialDependence.Curve curve : curves) {
             blocks.add(new Block.Chart(dev.baton.train.PartialDependence.chart(curve, s.task(), s.target()), effectInWords(curve, s)));
         }
+    }
+
+    /** A linear model's weights: which way and how hard each prepared feature pushes, for each class. */
+    private void weights(List<Block> blocks, ModelRun.TrainedModel trained, TrainingSetup s) {
+        List<dev.baton.train.LinearWeights.Weight> weights = dev.baton.train.LinearWeights.of(trained.model(), 12);
+        if (weights.isEmpty()) {
+            return;
+        }
+        List<String> outputs = new ArrayList<>(weights.get(0).byOutput().keySet());
+        boolean classification = s.task() == Task.CLASSIFICATION;
+        List<String> headers = new ArrayList<>(List.of("feature"));
+        outputs.forEach(o -> headers.add(classification ? o : "weight"));
+        List<List<String>> rows = new ArrayList<>();
+        for (dev.baton.train.LinearWeights.Weight w : weights) {
+            List<String> row = new ArrayList<>(List.of(w.feature().replace("@", " = ")));
+            outputs.forEach(o -> row.add(w.byOutput().containsKey(o) ? String.format(Locale.ROOT, "%+.3f", w.byOutput().get(o)) : ""));
+            rows.add(row);
+        }
+        List<Boolean> numeric = new ArrayList<>(List.of(false));
+        outputs.forEach(o -> numeric.add(true));
+        blocks.add(new Block.Text("The model is linear, so its weights say how each column pushes the prediction: a positive weight pushes "
+                + (classification ? "towards the class" : "the prediction up") + ", a negative one "
+                + (classification ? "away from it" : "down") + ". Numbers were standardized, so a weight is the push of one standard "
+                + "deviation more; for a category, of the row being in it" + (classification ? " (on the log-odds)."
+                : trained.preparation().target() != null ? " (in standard deviations of " + Markup.isolate(s.target()) + ")."
+                : " (in " + Markup.isolate(s.target()) + "'s units).")));
+        blocks.add(new Block.Table("Largest weights of the linear model", headers, rows, numeric));
     }
 
     /** The series that moves most, from the grid's first value to its last. */

@@ -326,4 +326,16 @@ class ReportTest {
         PdfReport.write(model, WHEN.plusSeconds(60), later);
         assertThat(later.toByteArray()).isNotEqualTo(a.toByteArray());
     }
+
+    @Test
+    void aLinearModelShowsWhichWayItsLargestWeightsPush() {
+        Element weights = section("modelling").select("table").stream()
+                .filter(t -> t.selectFirst("caption").text().equals("Largest weights of the linear model")).findFirst().orElseThrow();
+        assertThat(weights.select("thead th").eachText()).containsExactly("feature", "Adelie", "Chinstrap", "Gentoo");
+        assertThat(weights.select("tbody tr")).hasSizeBetween(5, 12);
+        // Gentoo penguins have the longest flippers: their weight for flipper length is positive, Adelie's negative.
+        Element flipper = weights.select("tbody tr").stream().filter(r -> r.child(0).text().equals("flipper_length_mm")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(flipper.child(3).text())).isPositive();
+        assertThat(Double.parseDouble(flipper.child(1).text())).isNegative();
+    }
 }

@@ -38,6 +38,15 @@ class PartialDependenceTest {
         Experiment.Leaderboard board = Experiment.run(data, setup, Experiment.Listener.NONE, Progress.NONE);
         List<PartialDependence.Curve> curves = PartialDependence.of(data, setup, board.get("linear-regression"), List.of("x", "z"));
         assertThat(curves).extracting(PartialDependence.Curve::feature).containsExactly("x", "z");
+        // The weights (on standardized features) have the coefficients' signs and order: x pushes up harder than z pulls down.
+        List<LinearWeights.Weight> weights = LinearWeights.of(board.get("linear-regression").model(), 5);
+        assertThat(weights).extracting(LinearWeights.Weight::feature).containsExactly("x", "z");
+        double wx = weights.get(0).byOutput().values().iterator().next();
+        double wz = weights.get(1).byOutput().values().iterator().next();
+        assertThat(wx).isPositive();
+        assertThat(wz).isNegative();
+        // 3 per unit of x (sd 10/sqrt(12) = 2.89) against 2 per unit of z (sd 4/sqrt(12) = 1.15): about 3.8 times as strong.
+        assertThat(wx / -wz).isCloseTo(3 * 2.887 / (2 * 1.155), within(0.4));
         for (PartialDependence.Curve c : curves) {
             double[] g = c.grid();
             double slope = (c.average()[0][g.length - 1] - c.average()[0][0]) / (g[g.length - 1] - g[0]);
