@@ -55,6 +55,9 @@ class ReportStageIT {
         if (node instanceof javafx.scene.control.Labeled l) {
             out.append(l.getText()).append('\n');
         }
+        if (node instanceof javafx.scene.text.Text t && !(node.getParent() instanceof javafx.scene.control.Labeled)) {
+            out.append(t.getText()).append('\n');
+        }
         if (node instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
             collect(sp.getContent(), out);
         }

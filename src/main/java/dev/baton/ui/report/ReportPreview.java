@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.util.List;
 
@@ -121,36 +122,82 @@ final class ReportPreview {
         return pane;
     }
 
+    /**
+     * A table as plain text nodes: a Label is a control with a skin, and the report's dozen tables made of Labels,
+     * each in a scroll pane, took JavaFX 0.4 s of CSS on the FX thread when the preview was first shown. Only a
+     * table that may not fit the page gets a scroll pane.
+     */
     private static Node table(Block.Table t) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("report-table");
         grid.setHgap(14);
         grid.setVgap(3);
         for (int c = 0; c < t.headers().size(); c++) {
-            Label h = style(new Label(t.headers().get(c)), "report-table-header");
-            h.setWrapText(true);
-            h.setMaxWidth(220);
+            Text h = cell(t.headers().get(c), "report-table-header");
+            if (h.getLayoutBounds().getWidth() > 200) {
+                h.setWrappingWidth(220);
+            }
             grid.add(h, c, 0);
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(t.numeric().get(c) ? javafx.geometry.HPos.RIGHT : javafx.geometry.HPos.LEFT);
             grid.getColumnConstraints().add(cc);
         }
+        double[] widths = new double[t.headers().size()];
         int shown = Math.min(TABLE_ROWS, t.rows().size());
         for (int r = 0; r < shown; r++) {
             List<String> row = t.rows().get(r);
             for (int c = 0; c < row.size(); c++) {
-                grid.add(new Label(dev.baton.util.Markup.withIsolates(row.get(c))), c, r + 1);
+                Text cell = cell(row.get(c), "report-cell");
+                if (cell.getLayoutBounds().getWidth() > LONG_CELL) {
+                    cell.setWrappingWidth(LONG_CELL);
+                }
+                widths[c] = Math.max(widths[c], cell.getLayoutBounds().getWidth());
+                grid.add(cell, c, r + 1);
             }
         }
+        double natural = java.util.Arrays.stream(widths).sum() + grid.getHgap() * widths.length;
         VBox box = new VBox(4, text(t.caption(), "report-caption"), grid);
         if (shown < t.rows().size()) {
             box.getChildren().add(text(String.format("\u2026 and %,d more rows in the exported report.", t.rows().size() - shown), "report-note"));
+        }
+        if (natural < NARROW_TABLE) {
+            return box;
         }
         ScrollPane wide = new ScrollPane(box);
         wide.setFitToHeight(true);
         wide.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         wide.getStyleClass().add("report-table-scroll");
         return wide;
+    }
+
+    /** Long words (a SHA-256, a column name without spaces) get a zero-width space every 16 characters, where they may wrap. */
+    static String breakable(String s) {
+        if (s == null || s.length() <= 24) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            run = Character.isWhitespace(ch) ? 0 : run + 1;
+            if (run > 16) {
+                out.append('\u200b');
+                run = 1;
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+
+    /** Cells wider than this wrap. */
+    private static final double LONG_CELL = 360;
+    /** Tables narrower than this (text measured before styling, which makes it about a tenth wider) fit the page; wider ones scroll sideways. */
+    private static final double NARROW_TABLE = 520;
+
+    private static Text cell(String s, String styleClass) {
+        Text t = new Text(breakable(dev.baton.util.Markup.withIsolates(s)));
+        t.getStyleClass().add(styleClass);
+        return t;
     }
 
     private static Label text(String s, String styleClass) {
