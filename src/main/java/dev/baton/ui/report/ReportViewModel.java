@@ -38,8 +38,9 @@ public final class ReportViewModel {
         this.project = project;
         this.tasks = tasks;
         project.addListener(change -> {
+            // The report shows the model card, so an edit in Hand-off makes the preview stale too.
             if (change == Project.Change.DATA || change == Project.Change.EXPLORE || change == Project.Change.TRAINING
-                    || change == Project.Change.REPORT) {
+                    || change == Project.Change.REPORT || change == Project.Change.HANDOFF) {
                 if (change == Project.Change.DATA) {
                     analysis = null;
                 }
