@@ -99,7 +99,6 @@ public final class BundleExporter {
         if (req.model() == null) {
             throw new UserException("Choose a trained model in the Train stage first: the bundle carries the chosen model.");
         }
-        dev.baton.util.Logging.quiet();
         TrainingSetup setup = req.setup();
         ModelRun.TrainedModel chosen = req.model();
         progress.update(0, 100, "Tracing which recipe steps the model needs");

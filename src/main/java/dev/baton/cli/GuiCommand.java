@@ -21,7 +21,6 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.baton.util.Logging.quiet();
         Launcher.launch(new Launcher.Options(file, screenshot));
         return 0;
     }

@@ -18,30 +18,28 @@ public final class TablesawInit {
     }
 
     /**
-     * For Baton's own entry point only: starts the initialisation in the background, and skips Tablesaw's scan of
-     * the class path. Table's static initialiser runs ClassGraph over the classpath to find and register Tablesaw's
-     * file readers and writers: 0.55 s with Baton's 140 jars, competing for the cores with the import it should
-     * overlap. Baton reads and writes files itself and never asks Tablesaw's registry for a reader, so for that
-     * one scan the java.class.path property (where ClassGraph takes the classpath from) is empty. A process that
-     * embeds Baton's code never gets this: library code leaves system properties alone.
+     * For an application's entry point: starts the initialisation in the background, with {@code firstTable}
+     * creating Tablesaw's first {@code Table} (whose static initialiser scans the class path for Tablesaw's file
+     * readers; Baton's own main hides the class path from that scan, a choice only the program that owns the
+     * process may make).
      */
-    public static void startInBatonsOwnProcess() {
-        begin(true);
+    public static void start(Runnable firstTable) {
+        begin(firstTable);
     }
 
     /** Starts the initialisation in the background if it has not started yet. */
     public static void start() {
-        begin(false);
+        begin(null);
     }
 
     /** Waits until Tablesaw is initialised. */
     public static void await() {
-        begin(false).join();
+        begin(null).join();
     }
 
-    private static synchronized CompletableFuture<Void> begin(boolean hideClassPath) {
+    private static synchronized CompletableFuture<Void> begin(Runnable firstTable) {
         if (done == null) {
-            done = CompletableFuture.runAsync(() -> initialise(hideClassPath), runnable -> {
+            done = CompletableFuture.runAsync(() -> initialise(firstTable), runnable -> {
                 Thread t = new Thread(runnable, "tablesaw-init");
                 t.setDaemon(true);
                 t.start();
@@ -50,26 +48,14 @@ public final class TablesawInit {
         return done;
     }
 
-    private static void initialise(boolean hideClassPath) {
+    private static void initialise(Runnable firstTable) {
         ColumnType.values();
-        if (hideClassPath) {
-            initTableWithoutScanning();
+        if (firstTable != null) {
+            firstTable.run();
         }
         Table.create("init").addColumns(tech.tablesaw.api.DoubleColumn.create("x", 1.0),
                 tech.tablesaw.api.StringColumn.create("s", "a"), tech.tablesaw.api.IntColumn.create("i", 1),
                 tech.tablesaw.api.BooleanColumn.create("b", true), tech.tablesaw.api.DateColumn.create("d"),
                 tech.tablesaw.api.DateTimeColumn.create("t"), tech.tablesaw.api.LongColumn.create("l"));
-    }
-
-    private static void initTableWithoutScanning() {
-        String saved = System.getProperty("java.class.path");
-        try {
-            System.setProperty("java.class.path", "");
-            Table.create("init");
-        } finally {
-            if (saved != null) {
-                System.setProperty("java.class.path", saved);
-            }
-        }
     }
 }

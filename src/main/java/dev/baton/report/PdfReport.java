@@ -37,7 +37,6 @@ public final class PdfReport {
      * its identifier is a hash of its content (PDFBox would otherwise derive one from the clock).
      */
     private static void render(String xhtml, Instant generated, OutputStream out) throws IOException {
-        dev.baton.util.Logging.quiet();
         quietRenderer();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

@@ -1,7 +1,6 @@
 package dev.baton.train;
 
 import dev.baton.data.Dataset;
-import dev.baton.util.Logging;
 import dev.baton.util.Progress;
 import dev.baton.util.UserException;
 import org.tribuo.ImmutableFeatureMap;
@@ -62,7 +61,6 @@ public final class ClusterAnalysis {
         if (k < 2 || k > 20) {
             throw new UserException("Choose between 2 and 20 clusters, not " + k + ".");
         }
-        Logging.quiet();
         progress.update(0, 4, "Preparing " + columns.size() + " columns");
         Frame frame = Frame.unsupervised(data, columns);
         frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
@@ -95,7 +93,6 @@ public final class ClusterAnalysis {
 
     /** The within-cluster sum of squares for k = 1 to maxK on a sample: where it stops falling steeply is a good k. */
     public static double[] elbow(Dataset data, List<String> columns, int maxK, long seed, Progress progress) {
-        Logging.quiet();
         Frame frame = Frame.unsupervised(data, columns);
         frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
         int[] rows = sample(frame.rows, 20_000, seed);

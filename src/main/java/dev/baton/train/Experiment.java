@@ -71,7 +71,6 @@ public final class Experiment {
 
     public static Leaderboard run(Dataset data, TrainingSetup setup, Listener listener, Progress progress) {
         setup.check();
-        dev.baton.util.Logging.quiet();
         Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
         frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
         ModelResult baseline = Baseline.evaluate(frame, setup, EvaluationSplit.of(frame, setup));

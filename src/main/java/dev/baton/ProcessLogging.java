@@ -1,16 +1,17 @@
-package dev.baton.util;
+package dev.baton;
 
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * Keeps libraries quiet: Tribuo logs every training iteration through java.util.logging (which also
- * doubles training time), so only warnings pass, and they go to stderr, never stdout.
+ * For Baton's own process only (a program that embeds Baton's classes configures its logging itself): keeps
+ * libraries quiet. Tribuo logs every training iteration through java.util.logging (which also doubles training
+ * time), so only warnings pass, and they go to stderr, never stdout.
  */
-public final class Logging {
+final class ProcessLogging {
 
-    private Logging() {
+    private ProcessLogging() {
     }
 
     private static boolean done;
@@ -23,8 +24,8 @@ public final class Logging {
         KEPT.add(logger);
     }
 
-    /** Idempotent; called where Tribuo may be used (training, scoring, the window), not on every start (it costs ~80 ms). */
-    public static synchronized void quiet() {
+    /** Idempotent; called by {@link Main} before any command runs. */
+    static synchronized void quiet() {
         if (done) {
             return;
         }
