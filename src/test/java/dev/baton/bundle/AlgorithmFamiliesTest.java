@@ -3,10 +3,7 @@ package dev.baton.bundle;
 import dev.baton.data.DatasetReader;
 import dev.baton.data.ImportOptions;
 import dev.baton.project.Project;
-import dev.baton.train.AlgorithmChoice;
 import dev.baton.train.Algorithms;
-import dev.baton.train.Experiment;
-import dev.baton.train.Features;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
 import dev.baton.util.Progress;
@@ -37,11 +34,8 @@ class AlgorithmFamiliesTest {
     void everyAlgorithmRoundTripsThroughItsBundle(Task task, String file, String target) throws Exception {
         Project project = new Project();
         project.setData(DatasetReader.read(Path.of("sample-data", file), ImportOptions.detect(), Progress.NONE));
-        var algorithms = Algorithms.forTask(task).stream().filter(Algorithms.Algorithm::available).toList();
-        TrainingSetup setup = new TrainingSetup(target, task, Features.included(Features.suggest(project.dataset(), target)), 0.2, 0, 7,
-                algorithms.stream().map(a -> AlgorithmChoice.of(a.id())).toList(), null);
-        project.setLeaderboard(Experiment.run(project.dataset(), setup, Experiment.Listener.NONE, Progress.NONE));
-        assertThat(project.leaderboard().failures()).isEmpty();
+        var algorithms = Bundles.available(task);
+        TrainingSetup setup = Bundles.trainEveryAlgorithm(project, task, target);
         for (Algorithms.Algorithm a : algorithms) {
             var request = new BundleExporter.Request("t", project.history().source(), project.dataset(), project.recipe(), setup,
                     project.leaderboard().get(a.id()), project.baseline(), ModelCardFields.empty(), Instant.parse("2026-01-01T00:00:00Z"));

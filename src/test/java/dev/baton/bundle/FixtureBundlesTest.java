@@ -5,10 +5,7 @@ import dev.baton.clean.RecipeFiles;
 import dev.baton.data.DatasetReader;
 import dev.baton.data.ImportOptions;
 import dev.baton.project.Project;
-import dev.baton.train.AlgorithmChoice;
 import dev.baton.train.Algorithms;
-import dev.baton.train.Experiment;
-import dev.baton.train.Features;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
 import dev.baton.util.Progress;
@@ -90,11 +87,8 @@ class FixtureBundlesTest {
     }
 
     private static void write(Project project, Task task, String target, Path dir) throws IOException {
-        var algorithms = Algorithms.forTask(task).stream().filter(Algorithms.Algorithm::available).toList();
-        TrainingSetup setup = new TrainingSetup(target, task, Features.included(Features.suggest(project.dataset(), target)), 0.2, 0, 7,
-                algorithms.stream().map(a -> AlgorithmChoice.of(a.id())).toList(), null);
-        project.setLeaderboard(Experiment.run(project.dataset(), setup, Experiment.Listener.NONE, Progress.NONE));
-        assertThat(project.leaderboard().failures()).isEmpty();
+        var algorithms = Bundles.available(task);
+        TrainingSetup setup = Bundles.trainEveryAlgorithm(project, task, target);
         for (Algorithms.Algorithm a : algorithms) {
             var request = new BundleExporter.Request("fixture " + a.id(), project.history().source(), project.dataset(), project.recipe(),
                     setup, project.leaderboard().get(a.id()), project.baseline(),
