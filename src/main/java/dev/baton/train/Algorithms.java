@@ -2,7 +2,6 @@ package dev.baton.train;
 
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
@@ -12,12 +11,13 @@ import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import dev.baton.train.learn.ForestTrainer;
+import dev.baton.train.learn.LeastSquaresTrainer;
+import dev.baton.train.learn.LogisticTrainer;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
-import org.tribuo.common.tree.ExtraTreesTrainer;
-import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -26,9 +26,6 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.libsvm.LibSVMRegressionTrainer;
 import org.tribuo.regression.libsvm.SVMRegressionType;
-import org.tribuo.regression.rtree.CARTRegressionTrainer;
-import org.tribuo.regression.rtree.impurity.MeanSquaredError;
-import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.regression.slm.ElasticNetCDTrainer;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
@@ -36,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The algorithm catalog: every Tribuo algorithm Baton offers, with its main hyperparameters and defaults that are
@@ -66,22 +64,13 @@ public final class Algorithms {
             }
             if (given != null) {
                 for (String key : given.keySet()) {
-                    if (parameters.stream().noneMatch(p -> p.name().equals(key))) {
+                    if (parameters.stream().noneMatch(p -> p.name().equals(key)) && !RETIRED.getOrDefault(id, Set.of()).contains(key)) {
                         throw new dev.baton.util.UserException(label + " has no parameter '" + key + "'; it has "
                                 + parameters.stream().map(Parameter::name).toList() + ".");
                     }
                 }
             }
             return factory.create(values, context);
-        }
-
-        /**
-         * Whether the regression target is standardized for training and the predictions mapped back: for models
-         * trained by gradient descent, whose step sizes suit values near 1 (Tribuo's linear SGD has no option of
-         * its own; its factorization machine and LibSVM do, and the others solve exactly or split on values).
-         */
-        public boolean scalesTarget() {
-            return task == Task.REGRESSION && id.equals("linear-regression");
         }
 
         /** Whether the algorithm can run here (XGBoost needs its native library). */
@@ -97,6 +86,14 @@ public final class Algorithms {
 
     private static final List<Algorithm> ALL = new ArrayList<>();
 
+    /**
+     * Parameters an algorithm no longer has, ignored when a saved project still gives them: logistic and linear
+     * regression were trained by SGD (epochs, learning rate) before they were solved exactly.
+     */
+    private static final Map<String, Set<String>> RETIRED = Map.of(
+            "logistic-regression", Set.of("epochs", "learningRate"),
+            "linear-regression", Set.of("epochs", "learningRate"));
+
     private static Parameter epochs() {
         return Parameter.integer("epochs", "Epochs (0 = from the data size)", 0, 0, 10_000,
                 "Passes over the training data; 0 picks enough for small data and few for millions of rows");
@@ -110,23 +107,10 @@ public final class Algorithms {
         return (int) Math.max(5, Math.min(200, Math.ceil(100_000.0 / Math.max(1, rows))));
     }
 
-    /** The fraction of features a split considers: given, or the square root of their number (the usual default). */
-    private static float fraction(double given, int features) {
-        return splitFraction(given > 0 ? given : Math.sqrt(features) / Math.max(1, features), features);
-    }
-
-    /**
-     * A feature fraction a tree trainer accepts: at least one feature (Tribuo rounds fraction x features), and
-     * just under 1 for all of them, since Tribuo's random forest refuses exactly 1 (with a single feature column
-     * it could otherwise not be trained at all). Rounding still gives every feature.
-     */
-    static float splitFraction(double fraction, int features) {
-        double atLeastOne = Math.max(fraction, 1.0 / Math.max(1, features));
-        return Math.min((float) atLeastOne, Math.nextDown(1f));
-    }
-
-    private static int depth(double given) {
-        return given <= 0 ? Integer.MAX_VALUE : (int) given;
+    /** One decision tree on all rows and all features. */
+    private static <T extends org.tribuo.Output<T>> ForestTrainer<T> tree(Map<String, Double> v, Context c) {
+        return new ForestTrainer<>(1, v.get("maxDepth").intValue(), Math.max(1, (int) Math.round(v.get("minChildWeight"))), 1.0,
+                false, false, c.seed());
     }
 
     static {
@@ -134,10 +118,10 @@ public final class Algorithms {
         libsvm.svm.svm_set_print_string_function(text -> { });
         // --- classification
         ALL.add(new Algorithm("logistic-regression", "Logistic regression", Task.CLASSIFICATION, true, true, true,
-                List.of(epochs(), Parameter.real("learningRate", "Learning rate", 1.0, 1e-6, 100, "AdaGrad's initial step size")),
-                (v, c) -> new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
-                        new AdaGrad(v.get("learningRate"), 0.1), epochs(v.get("epochs"), c.rows()), c.rows() + 1, 1, c.seed()),
-                "Multinomial logistic regression trained with AdaGrad."));
+                List.of(Parameter.real("C", "Inverse penalty (C)", 1.0, 1e-6, 1e6, "Smaller: stronger L2 penalty, smaller weights"),
+                        Parameter.integer("maxIterations", "Most iterations", 1000, 1, 100_000, "L-BFGS stops earlier when it has converged")),
+                (v, c) -> new LogisticTrainer(v.get("C"), v.get("maxIterations").intValue(), 1e-4),
+                "Multinomial logistic regression with a small L2 penalty, solved to convergence (L-BFGS)."));
         ALL.add(new Algorithm("linear-sgd-log", "Linear SGD (log loss)", Task.CLASSIFICATION, true, true, true,
                 List.of(epochs(), Parameter.real("learningRate", "Learning rate", 0.01, 1e-6, 10, "Adam's step size")),
                 (v, c) -> new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
@@ -148,26 +132,25 @@ public final class Algorithms {
                 (v, c) -> new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new Hinge(),
                         new AdaGrad(v.get("learningRate"), 0.1), epochs(v.get("epochs"), c.rows()), c.rows() + 1, 1, c.seed()),
                 "A linear support vector machine (hinge loss) trained with AdaGrad; scores, not probabilities."));
-        ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.CLASSIFICATION, false, false, false,
+        ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.CLASSIFICATION, true, false, false,
                 List.of(Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 8, 0, 100, "How many questions a path may ask"),
                         Parameter.real("minChildWeight", "Minimum rows in a leaf", 5, 1, 1_000_000, "Smaller leaves are not split off")),
-                (v, c) -> new CARTClassificationTrainer(depth(v.get("maxDepth")), v.get("minChildWeight").floatValue(), 0.0f, 1.0f,
-                        false, new org.tribuo.classification.dtree.impurity.GiniIndex(), c.seed()),
-                "One tree of yes/no questions; easy to read."));
+                (v, c) -> tree(v, c),
+                "One tree of yes/no questions; easy to read. Probabilities are the class shares of the leaf."));
         ALL.add(new Algorithm("random-forest", "Random forest", Task.CLASSIFICATION, true, false, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree"),
                         Parameter.real("featureFraction", "Features per split (0 = square root)", 0, 0, 1, "Fraction of features each split considers")),
-                (v, c) -> new RandomForestTrainer<>(new CARTClassificationTrainer(depth(v.get("maxDepth")),
-                        fraction(v.get("featureFraction"), c.features()), c.seed()), new VotingCombiner(), v.get("trees").intValue(), c.seed()),
-                "Trees on bootstrap samples, each split choosing among a random subset of features; class votes."));
+                (v, c) -> new ForestTrainer<Label>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 1,
+                        v.get("featureFraction"), true, false, c.seed()),
+                "Trees on bootstrap samples, each split choosing among a random subset of features; the trees' class shares averaged."));
         ALL.add(new Algorithm("extra-trees", "Extra trees", Task.CLASSIFICATION, true, false, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree"),
                         Parameter.real("featureFraction", "Features per split (0 = square root)", 0, 0, 1, "Fraction of features each split considers")),
-                (v, c) -> new ExtraTreesTrainer<>(new CARTClassificationTrainer(depth(v.get("maxDepth")),
-                        fraction(v.get("featureFraction"), c.features()), true, c.seed()), new VotingCombiner(), v.get("trees").intValue(), c.seed()),
-                "Like a random forest, with random split points."));
+                (v, c) -> new ForestTrainer<Label>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 1,
+                        v.get("featureFraction"), false, true, c.seed()),
+                "Like a random forest, with random split points, each tree on all the rows."));
         ALL.add(new Algorithm("xgboost", "XGBoost", Task.CLASSIFICATION, true, false, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "Boosting rounds"),
                         Parameter.real("eta", "Learning rate", 0.3, 1e-4, 1, "Shrinkage per round"),
@@ -215,11 +198,10 @@ public final class Algorithms {
                         epochs(v.get("epochs"), c.rows()), c.rows() + 1, 1, c.seed(), v.get("factors").intValue(), 0.1),
                 "A linear model plus pairwise feature interactions."));
         // --- regression
-        ALL.add(new Algorithm("linear-regression", "Linear regression (SGD)", Task.REGRESSION, false, true, true,
-                List.of(epochs(), Parameter.real("learningRate", "Learning rate", 1.0, 1e-6, 100, "AdaGrad's initial step size")),
-                (v, c) -> new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(), new AdaGrad(v.get("learningRate"), 0.1),
-                        epochs(v.get("epochs"), c.rows()), c.rows() + 1, 1, c.seed()),
-                "Least squares trained with AdaGrad."));
+        ALL.add(new Algorithm("linear-regression", "Linear regression", Task.REGRESSION, false, true, true,
+                List.of(),
+                (v, c) -> new LeastSquaresTrainer(1e-6),
+                "Ordinary least squares, solved exactly."));
         ALL.add(new Algorithm("elastic-net", "Elastic net", Task.REGRESSION, false, true, true,
                 List.of(Parameter.real("alpha", "Regularisation (alpha)", 0.01, 0, 1e3, "Overall penalty"),
                         Parameter.real("l1Ratio", "L1 ratio", 0.5, 0, 1, "0 = ridge, 1 = lasso")),
@@ -228,17 +210,22 @@ public final class Algorithms {
         ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.REGRESSION, false, false, false,
                 List.of(Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 8, 0, 100, "How many questions a path may ask"),
                         Parameter.real("minChildWeight", "Minimum rows in a leaf", 5, 1, 1_000_000, "Smaller leaves are not split off")),
-                (v, c) -> new CARTRegressionTrainer(depth(v.get("maxDepth")), v.get("minChildWeight").floatValue(), 0.0f, 1.0f,
-                        false, new MeanSquaredError(), c.seed()),
+                (v, c) -> tree(v, c),
                 "One tree of yes/no questions; easy to read."));
         ALL.add(new Algorithm("random-forest", "Random forest", Task.REGRESSION, false, false, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree"),
                         Parameter.real("featureFraction", "Features per split (0 = one third)", 0, 0, 1, "Fraction of features each split considers")),
-                (v, c) -> new RandomForestTrainer<>(new CARTRegressionTrainer(depth(v.get("maxDepth")), 5, 0.0f,
-                        splitFraction(v.get("featureFraction") > 0 ? v.get("featureFraction") : 1.0 / 3, c.features()),
-                        false, new MeanSquaredError(), c.seed()), new AveragingCombiner(), v.get("trees").intValue(), c.seed()),
-                "The average of trees grown on bootstrap samples."));
+                (v, c) -> new ForestTrainer<Regressor>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 5,
+                        v.get("featureFraction") > 0 ? v.get("featureFraction") : 1.0 / 3, true, false, c.seed()),
+                "The average of trees grown on bootstrap samples, leaves of at least 5 rows."));
+        ALL.add(new Algorithm("extra-trees", "Extra trees", Task.REGRESSION, false, false, false,
+                List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
+                        Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree"),
+                        Parameter.real("featureFraction", "Features per split (0 = all)", 0, 0, 1, "Fraction of features each split considers")),
+                (v, c) -> new ForestTrainer<Regressor>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 1,
+                        v.get("featureFraction") > 0 ? v.get("featureFraction") : 1.0, false, true, c.seed()),
+                "The average of trees with random split points, each on all the rows."));
         ALL.add(new Algorithm("xgboost", "XGBoost", Task.REGRESSION, false, false, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "Boosting rounds"),
                         Parameter.real("eta", "Learning rate", 0.1, 1e-4, 1, "Shrinkage per round"),

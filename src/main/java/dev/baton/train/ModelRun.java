@@ -76,9 +76,6 @@ public final class ModelRun {
     static Fit fit(Frame frame, Algorithms.Algorithm algorithm, AlgorithmChoice choice, TrainingSetup setup, boolean standardize,
                    int[] train, String description) {
         Preparation preparation = Preparation.fit(frame, train, standardize);
-        if (algorithm.scalesTarget()) {
-            preparation = preparation.withTargetScaledOn(frame, train);
-        }
         String[] names = preparation.names();
         double[][] rows = preparation.encode(frame, train);
         Trainer<?> trainer = algorithm.trainer(choice.parameters(),

@@ -62,6 +62,12 @@ public final class ModelScorer {
         }
         String[] names = preparation.names();
         double[][] encoded = preparation.encode(frame, rows);
+        if (model instanceof dev.baton.train.learn.ForestModel<?> forest) {
+            return task == Task.CLASSIFICATION
+                    ? TribuoBridge.forestClasses((dev.baton.train.learn.ForestModel<Label>) forest, names, encoded, classes)
+                    : new Scores(null, null, null, TribuoBridge.forestValues((dev.baton.train.learn.ForestModel<Regressor>) forest,
+                    preparation, names, encoded));
+        }
         if (task == Task.CLASSIFICATION) {
             List<Prediction<Label>> predictions = predict((Model<Label>) model, names, encoded, TribuoBridge.LABELS);
             Map<String, Integer> index = new HashMap<>();

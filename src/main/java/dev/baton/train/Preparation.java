@@ -13,8 +13,9 @@ import java.util.Map;
  * indicators, categories for one-hot encoding, and standardization. Its features are in sorted name order,
  * the order Tribuo keeps them in, so a row's values line up with the model's feature indices.
  *
- * @param target for regression models trained by gradient descent, how the target was standardized (their
- *               predictions are mapped back through it); null for every other model
+ * @param target how the target was standardized for the model (its predictions are mapped back through it): set in
+ *               bundles and projects whose linear regression was trained by SGD, before Baton solved it exactly;
+ *               null for every model trained now
  */
 public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Include.NON_NULL) TargetScale target) {
 
@@ -25,11 +26,6 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
     /** A model's prediction in the target's own units. */
     public double predictedValue(double modelOutput) {
         return target == null ? modelOutput : target.unscale(modelOutput);
-    }
-
-    /** The same preparation, with the regression target standardized on the given training rows. */
-    Preparation withTargetScaledOn(Frame frame, int[] trainRows) {
-        return new Preparation(encoders, TargetScale.fit(frame.values, trainRows));
     }
 
     /** Fits every column's encoder on the given training rows of the frame. */

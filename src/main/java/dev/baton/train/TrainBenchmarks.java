@@ -59,4 +59,32 @@ public final class TrainBenchmarks {
     public double lastAccuracy() {
         return accuracy;
     }
+
+    /**
+     * For comparing with another tool on the same rows: per row of the dataset, the cross-validation fold (0 to
+     * k-1) it is tested in, -1 when it is held out, -2 when it has no target.
+     */
+    public static int[] assignment(Dataset data, TrainingSetup setup) {
+        Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
+        EvaluationSplit split = EvaluationSplit.of(frame, setup);
+        int[] out = new int[data.rowCount()];
+        java.util.Arrays.fill(out, -2);
+        for (int r : split.holdout()) {
+            out[frame.sourceRow(r)] = -1;
+        }
+        for (int k = 0; k < split.folds().length; k++) {
+            for (int r : split.folds()[k]) {
+                out[frame.sourceRow(r)] = k;
+            }
+        }
+        return out;
+    }
+
+    /** How the preparation encodes each feature: "numeric" (median and indicator) or "categorical" (one-hot). */
+    public static java.util.Map<String, String> kinds(Dataset data, TrainingSetup setup) {
+        Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        frame.kinds.forEach((name, kind) -> out.put(name, kind == Frame.Kind.NUMERIC ? "numeric" : "categorical"));
+        return out;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.baton.train;
 
+import dev.baton.train.learn.ForestModel;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -63,6 +64,10 @@ public final class TribuoBridge {
 
     /** Class index and, when the model gives them, class probabilities in the order of {@code classes}. */
     static Predictions classify(Model<Label> model, String[] names, double[][] rows, int[] frameRows, int[] actual, List<String> classes) {
+        if (model instanceof ForestModel<Label> forest) {
+            ModelScorer.Scores s = forestClasses(forest, names, rows, classes);
+            return new Predictions(frameRows, actual, s.predictedClass(), s.probabilities(), null, null);
+        }
         List<Prediction<Label>> predictions = model.predict(examples(names, rows, LABELS));
         int n = predictions.size();
         int[] predicted = new int[n];
@@ -90,11 +95,50 @@ public final class TribuoBridge {
     /** Predicted values in the target's units (mapped back through the preparation's target scale). */
     static Predictions regress(Model<Regressor> model, Preparation preparation, String[] names, double[][] rows, int[] frameRows,
                                double[] actual) {
+        if (model instanceof ForestModel<Regressor> forest) {
+            return new Predictions(frameRows, null, null, null, actual, forestValues(forest, preparation, names, rows));
+        }
         List<Prediction<Regressor>> predictions = model.predict(examples(names, rows, REGRESSORS));
         double[] predicted = new double[predictions.size()];
         for (int i = 0; i < predicted.length; i++) {
             predicted[i] = preparation.predictedValue(predictions.get(i).getOutput().getValues()[0]);
         }
         return new Predictions(frameRows, null, null, null, actual, predicted);
+    }
+
+    /**
+     * A forest's classes and shares straight from its arrays, without Tribuo's examples: the same numbers as its
+     * {@code predict(Example)} (the first class of the largest share wins, in the model's class order).
+     */
+    static ModelScorer.Scores forestClasses(ForestModel<Label> forest, String[] names, double[][] rows, List<String> classes) {
+        double[][] shares = forest.predict(names, rows);
+        List<String> order = forest.outputNames();
+        int[] toClass = new int[order.size()];
+        for (int c = 0; c < toClass.length; c++) {
+            toClass[c] = classes.indexOf(order.get(c));
+        }
+        int[] predicted = new int[rows.length];
+        double[][] probabilities = new double[rows.length][classes.size()];
+        for (int i = 0; i < rows.length; i++) {
+            int best = 0;
+            for (int c = 0; c < toClass.length; c++) {
+                if (shares[i][c] > shares[i][best]) {
+                    best = c;
+                }
+                probabilities[i][toClass[c]] = shares[i][c];
+            }
+            predicted[i] = toClass[best];
+        }
+        return new ModelScorer.Scores(classes, predicted, probabilities, null);
+    }
+
+    /** A regression forest's values in the target's units. */
+    static double[] forestValues(ForestModel<Regressor> forest, Preparation preparation, String[] names, double[][] rows) {
+        double[][] out = forest.predict(names, rows);
+        double[] values = new double[rows.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = preparation.predictedValue(out[i][0]);
+        }
+        return values;
     }
 }

@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Classification bundles carry the sample recipe (text, date and expression steps); regression ones none.
  *
  * <p>To add the bundles of a new format version: {@code mvn test -Dtest=FixtureBundlesTest -Dbaton.fixtures.write=v2}.
+ * Within a format version, a folder per change of the models inside: {@code v1} (Tribuo's trainers),
+ * {@code v1-fast-training} (Baton's own forests, trees, logistic and linear regression).
  */
 class FixtureBundlesTest {
 
@@ -66,7 +68,7 @@ class FixtureBundlesTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "baton.fixtures.write", matches = "v\\d+")
+    @EnabledIfSystemProperty(named = "baton.fixtures.write", matches = "v\\d+(-[a-z0-9-]+)?")
     void writeFixtures() throws IOException {
         Path dir = ROOT.resolve(System.getProperty("baton.fixtures.write"));
         Files.createDirectories(dir);
