@@ -28,8 +28,15 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "What to measure: ${COMPLETION-CANDIDATES} (default: all).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", converter = SuiteConverter.class,
+            description = "What to measure: ${COMPLETION-CANDIDATES} (default: all but train-vs-sklearn).")
     List<Suite> suites;
+
+    @Option(names = "--python", description = "The Python with scikit-learn for train-vs-sklearn (default: /usr/bin/python3, Debian's).")
+    String python;
+
+    @Option(names = "--algorithms", split = ",", description = "train-vs-sklearn: only these algorithm ids (default: all it compares).")
+    List<String> algorithms;
 
     @Option(names = "--rows", description = "Rows of the generated dataset (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
     int rows;
@@ -40,7 +47,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Where the generated CSV is kept (default: target/bench/bench-ROWS.csv).")
     Path file;
 
-    enum Suite { IMPORT, CLEAN, EXPLORE, TRAIN, REPORT, BUNDLE }
+    enum Suite {
+        IMPORT, CLEAN, EXPLORE, TRAIN, REPORT, BUNDLE, TRAIN_VS_SKLEARN;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** Suite names as the help prints them: lower case, with hyphens. */
+    static final class SuiteConverter implements CommandLine.ITypeConverter<Suite> {
+        @Override
+        public Suite convert(String value) {
+            for (Suite s : Suite.values()) {
+                if (s.toString().equalsIgnoreCase(value) || s.name().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a suite; choose from " + Arrays.toString(Suite.values()));
+        }
+    }
 
     private PrintWriter out;
     private final Map<String, Double> results = new LinkedHashMap<>();
@@ -48,10 +75,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
+        List<Suite> chosen = suites == null || suites.isEmpty()
+                ? Arrays.stream(Suite.values()).filter(s -> s != Suite.TRAIN_VS_SKLEARN).toList() : suites;
+        if (chosen.equals(List.of(Suite.TRAIN_VS_SKLEARN))) {
+            out.printf("%d cores; Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            trainVsSklearn();
+            out.flush();
+            return 0;
+        }
         Path csv = BenchData.ensure(file != null ? file : Path.of("target", "bench", "bench-" + rows + ".csv"), rows);
         out.printf("Benchmark data: %s (%,d rows x 12 columns, %.1f MB); %d cores; Java %s%n", csv, rows,
                 java.nio.file.Files.size(csv) / 1e6, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        List<Suite> chosen = suites == null || suites.isEmpty() ? Arrays.asList(Suite.values()) : suites;
         Dataset data = null;
         for (Suite suite : chosen) {
             switch (suite) {
@@ -60,6 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 case TRAIN -> TrainBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
                 case BUNDLE -> BundleBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE), csv);
                 case REPORT -> ReportBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
+                case TRAIN_VS_SKLEARN -> trainVsSklearn();
                 case EXPLORE -> {
                     Dataset d = data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE);
                     time("explore: full profile (all columns, quantiles, histograms, duplicates)",
@@ -74,6 +109,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void trainVsSklearn() throws java.io.IOException, InterruptedException {
+        String py = python != null ? python : java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        TrainVsSklearn.run(this, Path.of("target", "bench"), py, Path.of("bench", "train_vs_sklearn.py"), algorithms);
     }
 
     PrintWriter out() {
