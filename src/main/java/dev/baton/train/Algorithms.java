@@ -2,9 +2,6 @@ package dev.baton.train;
 
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.ensemble.VotingCombiner;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
-import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
@@ -13,17 +10,14 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import dev.baton.train.learn.ForestTrainer;
 import dev.baton.train.learn.LeastSquaresTrainer;
+import dev.baton.train.learn.LinearSvmTrainer;
 import dev.baton.train.learn.LogisticTrainer;
+import dev.baton.train.learn.NeighboursTrainer;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
-import org.tribuo.common.nearest.KNNModel;
-import org.tribuo.common.nearest.KNNTrainer;
-import org.tribuo.math.distance.L2Distance;
-import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.math.optimisers.Adam;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.libsvm.LibSVMRegressionTrainer;
 import org.tribuo.regression.libsvm.SVMRegressionType;
 import org.tribuo.regression.slm.ElasticNetCDTrainer;
@@ -157,15 +151,14 @@ public final class Algorithms {
                         Parameter.integer("maxDepth", "Maximum depth", 6, 1, 30, "Depth of each tree"),
                         Parameter.real("subsample", "Row subsample", 1.0, 0.05, 1, "Fraction of rows per tree")),
                 (v, c) -> new XGBoostClassificationTrainer(org.tribuo.common.xgboost.XGBoostTrainer.BoosterType.GBTREE,
-                        org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod.AUTO, v.get("trees").intValue(), v.get("eta"), 0,
-                        v.get("maxDepth").intValue(), 1, v.get("subsample"), 1.0, 1.0, 0, 1,
+                        org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod.HIST, v.get("trees").intValue(), v.get("eta"), 0,
+                        v.get("maxDepth").intValue(), 1, v.get("subsample"), 1.0, 1.0, 0, dev.baton.util.Parallel.threads(),
                         org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()),
-                "Gradient-boosted trees (native library)."));
+                "Gradient-boosted trees (XGBoost's native library, histogram method, all cores)."));
         ALL.add(new Algorithm("liblinear", "LibLinear (linear SVM)", Task.CLASSIFICATION, false, true, true,
                 List.of(Parameter.real("cost", "Cost (C)", 1.0, 1e-6, 1e6, "Less regularisation when larger")),
-                (v, c) -> new LibLinearClassificationTrainer(new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL),
-                        v.get("cost"), 1000, 0.1, c.seed()),
-                "LibLinear's L2-regularised linear SVM; scores, not probabilities."));
+                (v, c) -> new LinearSvmTrainer(v.get("cost"), 1000, 0.1, c.seed()),
+                "A linear SVM (squared hinge loss, L2 penalty) by LIBLINEAR's dual coordinate descent; scores, not probabilities."));
         ALL.add(new Algorithm("libsvm-linear", "LibSVM (linear kernel)", Task.CLASSIFICATION, true, true, true,
                 List.of(Parameter.real("cost", "Cost (C)", 1.0, 1e-6, 1e6, "Less regularisation when larger")),
                 (v, c) -> {
@@ -186,11 +179,10 @@ public final class Algorithms {
                     return new LibSVMClassificationTrainer(p, c.seed());
                 },
                 "Support vector machine with a radial kernel and probability estimates."));
-        ALL.add(new Algorithm("knn", "k-nearest neighbours", Task.CLASSIFICATION, false, false, true,
+        ALL.add(new Algorithm("knn", "k-nearest neighbours", Task.CLASSIFICATION, true, false, true,
                 List.of(Parameter.integer("k", "Neighbours (k)", 5, 1, 1000, "How many neighbours vote")),
-                (v, c) -> new KNNTrainer<>(v.get("k").intValue(), new L2Distance(), 1, new VotingCombiner(),
-                        KNNModel.Backend.THREADPOOL, NeighboursQueryFactoryType.BRUTE_FORCE),
-                "The majority class among the k closest training rows."));
+                (v, c) -> new NeighboursTrainer<Label>(v.get("k").intValue()),
+                "The class shares among the k closest training rows (Euclidean distance on standardized features)."));
         ALL.add(new Algorithm("factorization-machine", "Factorization machine", Task.CLASSIFICATION, true, true, true,
                 List.of(epochs(), Parameter.real("learningRate", "Learning rate", 0.1, 1e-6, 10, "AdaGrad's step size"),
                         Parameter.integer("factors", "Factors", 6, 1, 100, "Size of the pairwise interaction vectors")),
@@ -232,10 +224,10 @@ public final class Algorithms {
                         Parameter.integer("maxDepth", "Maximum depth", 6, 1, 30, "Depth of each tree"),
                         Parameter.real("subsample", "Row subsample", 1.0, 0.05, 1, "Fraction of rows per tree")),
                 (v, c) -> new XGBoostRegressionTrainer(org.tribuo.common.xgboost.XGBoostTrainer.BoosterType.GBTREE,
-                        org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod.AUTO, XGBoostRegressionTrainer.RegressionType.LINEAR,
-                        v.get("trees").intValue(), v.get("eta"), 0, v.get("maxDepth").intValue(), 1, v.get("subsample"), 1.0, 1.0, 0, 1,
-                        org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()),
-                "Gradient-boosted trees (native library)."));
+                        org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod.HIST, XGBoostRegressionTrainer.RegressionType.LINEAR,
+                        v.get("trees").intValue(), v.get("eta"), 0, v.get("maxDepth").intValue(), 1, v.get("subsample"), 1.0, 1.0, 0,
+                        dev.baton.util.Parallel.threads(), org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()),
+                "Gradient-boosted trees (XGBoost's native library, histogram method, all cores)."));
         ALL.add(new Algorithm("libsvm", "LibSVM (RBF kernel)", Task.REGRESSION, false, true, true,
                 List.of(Parameter.real("cost", "Cost (C)", 10.0, 1e-6, 1e6, "Less regularisation when larger"),
                         Parameter.real("gamma", "Gamma (0 = 1 / features)", 0, 0, 1e3, "Kernel width"),
@@ -250,9 +242,8 @@ public final class Algorithms {
                 "Support vector regression with a radial kernel (the target is standardized inside)."));
         ALL.add(new Algorithm("knn", "k-nearest neighbours", Task.REGRESSION, false, false, true,
                 List.of(Parameter.integer("k", "Neighbours (k)", 5, 1, 1000, "How many neighbours average")),
-                (v, c) -> new KNNTrainer<>(v.get("k").intValue(), new L2Distance(), 1, new AveragingCombiner(),
-                        KNNModel.Backend.THREADPOOL, NeighboursQueryFactoryType.BRUTE_FORCE),
-                "The average target of the k closest training rows."));
+                (v, c) -> new NeighboursTrainer<Regressor>(v.get("k").intValue()),
+                "The average target of the k closest training rows (Euclidean distance on standardized features)."));
     }
 
     private Algorithms() {

@@ -62,10 +62,10 @@ public final class ModelScorer {
         }
         String[] names = preparation.names();
         double[][] encoded = preparation.encode(frame, rows);
-        if (model instanceof dev.baton.train.learn.ForestModel<?> forest) {
+        if (model instanceof dev.baton.train.learn.ArrayModel<?> own) {
             return task == Task.CLASSIFICATION
-                    ? TribuoBridge.forestClasses((dev.baton.train.learn.ForestModel<Label>) forest, names, encoded, classes)
-                    : new Scores(null, null, null, TribuoBridge.forestValues((dev.baton.train.learn.ForestModel<Regressor>) forest,
+                    ? TribuoBridge.arrayClasses((dev.baton.train.learn.ArrayModel<Label>) own, names, encoded, classes)
+                    : new Scores(null, null, null, TribuoBridge.arrayValues((dev.baton.train.learn.ArrayModel<Regressor>) own,
                     preparation, names, encoded));
         }
         if (task == Task.CLASSIFICATION) {

@@ -2,7 +2,8 @@ package dev.baton.train;
 
 /**
  * A hyperparameter of an algorithm: its name in settings files, a label, the default, and the allowed range.
- * Integer parameters hold whole numbers; 0 for "epochs" and "trees" means "chosen from the data size".
+ * Integer parameters hold whole numbers; where a label says so, 0 means "chosen from the data" (epochs, depth, the
+ * fraction of features per split).
  */
 public record Parameter(String name, String label, double defaultValue, double min, double max, boolean integer, String help) {
 

@@ -1,6 +1,6 @@
 package dev.baton.train;
 
-import dev.baton.train.learn.ForestModel;
+import dev.baton.train.learn.ArrayModel;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -64,8 +64,8 @@ public final class TribuoBridge {
 
     /** Class index and, when the model gives them, class probabilities in the order of {@code classes}. */
     static Predictions classify(Model<Label> model, String[] names, double[][] rows, int[] frameRows, int[] actual, List<String> classes) {
-        if (model instanceof ForestModel<Label> forest) {
-            ModelScorer.Scores s = forestClasses(forest, names, rows, classes);
+        if (model instanceof ArrayModel<Label> own) {
+            ModelScorer.Scores s = arrayClasses(own, names, rows, classes);
             return new Predictions(frameRows, actual, s.predictedClass(), s.probabilities(), null, null);
         }
         List<Prediction<Label>> predictions = model.predict(examples(names, rows, LABELS));
@@ -95,8 +95,8 @@ public final class TribuoBridge {
     /** Predicted values in the target's units (mapped back through the preparation's target scale). */
     static Predictions regress(Model<Regressor> model, Preparation preparation, String[] names, double[][] rows, int[] frameRows,
                                double[] actual) {
-        if (model instanceof ForestModel<Regressor> forest) {
-            return new Predictions(frameRows, null, null, null, actual, forestValues(forest, preparation, names, rows));
+        if (model instanceof ArrayModel<Regressor> own) {
+            return new Predictions(frameRows, null, null, null, actual, arrayValues(own, preparation, names, rows));
         }
         List<Prediction<Regressor>> predictions = model.predict(examples(names, rows, REGRESSORS));
         double[] predicted = new double[predictions.size()];
@@ -107,12 +107,12 @@ public final class TribuoBridge {
     }
 
     /**
-     * A forest's classes and shares straight from its arrays, without Tribuo's examples: the same numbers as its
+     * Classes and shares of Baton's own models straight from arrays, without Tribuo's examples: the same numbers as their
      * {@code predict(Example)} (the first class of the largest share wins, in the model's class order).
      */
-    static ModelScorer.Scores forestClasses(ForestModel<Label> forest, String[] names, double[][] rows, List<String> classes) {
-        double[][] shares = forest.predict(names, rows);
-        List<String> order = forest.outputNames();
+    static ModelScorer.Scores arrayClasses(ArrayModel<Label> model, String[] names, double[][] rows, List<String> classes) {
+        double[][] shares = model.predict(names, rows);
+        List<String> order = model.outputNames();
         int[] toClass = new int[order.size()];
         for (int c = 0; c < toClass.length; c++) {
             toClass[c] = classes.indexOf(order.get(c));
@@ -132,9 +132,9 @@ public final class TribuoBridge {
         return new ModelScorer.Scores(classes, predicted, probabilities, null);
     }
 
-    /** A regression forest's values in the target's units. */
-    static double[] forestValues(ForestModel<Regressor> forest, Preparation preparation, String[] names, double[][] rows) {
-        double[][] out = forest.predict(names, rows);
+    /** The values of Baton's own regression models in the target's units. */
+    static double[] arrayValues(ArrayModel<Regressor> model, Preparation preparation, String[] names, double[][] rows) {
+        double[][] out = model.predict(names, rows);
         double[] values = new double[rows.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = preparation.predictedValue(out[i][0]);

@@ -1,135 +1,53 @@
 package dev.baton.train.learn;
 
 import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.BytesValue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.util.Pair;
-import org.tribuo.Example;
-import org.tribuo.Excuse;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Output;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
 import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.regression.Regressor;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A model of {@link ForestTrainer}: class shares (classification) or values (regression) averaged over trees. It
  * is a Tribuo model, stored in Tribuo's protobuf envelope with the trees as a small binary layout that is checked
  * when read (every child after its parent, every feature and leaf in range), never Java serialization.
- * {@link #predict(String[], double[][])} scores rows of numbers directly, without Tribuo's examples.
  */
-public final class ForestModel<T extends Output<T>> extends Model<T> {
+public final class ForestModel<T extends Output<T>> extends ArrayModel<T> {
 
     public static final int CURRENT_VERSION = 0;
     private static final int MAGIC = 0x42_46_52_31; // "BFR1"
     private static final long serialVersionUID = 1L;
 
     private final transient Forest forest;
-    private final boolean classification;
-    /** Class names by output id, or the one regression dimension. */
-    private final String[] outputNames;
 
     ForestModel(String name, ModelProvenance provenance, ImmutableFeatureMap features, ImmutableOutputInfo<T> outputs, Forest forest) {
-        super(name, provenance, features, outputs, outputs.getDomain().iterator().next() instanceof Label);
+        super(name, provenance, features, outputs, isClassification(outputs));
         this.forest = forest;
-        this.classification = generatesProbabilities;
-        this.outputNames = new String[outputs.size()];
-        for (int id = 0; id < outputNames.length; id++) {
-            T output = outputs.getOutput(id);
-            outputNames[id] = output instanceof Label l ? l.getLabel() : ((Regressor) output).getNames()[0];
-        }
-        if (forest.features != features.size() || forest.outputs != (classification ? outputNames.length : 1)) {
+        if (forest.features != features.size() || forest.outputs != (classification() ? outputs.size() : 1)) {
             throw new IllegalArgumentException("The forest has " + forest.features + " features and " + forest.outputs
-                    + " outputs; the model's domains have " + features.size() + " and " + outputNames.length);
+                    + " outputs; the model's domains have " + features.size() + " and " + outputs.size());
         }
-    }
-
-    /** Class names in the order of {@link #predict(String[], double[][])}'s columns (one column for regression). */
-    public List<String> outputNames() {
-        return List.of(outputNames);
     }
 
     public int trees() {
         return forest.trees.length;
     }
 
-    /**
-     * Class shares (one column per class of {@link #outputNames()}) or the value (one column) for rows whose
-     * columns are the features {@code names}; features the model does not know are ignored, missing ones are 0.
-     */
-    public double[][] predict(String[] names, double[][] rows) {
-        int[] id = new int[names.length];
-        for (int j = 0; j < names.length; j++) {
-            id[j] = featureIDMap.getID(names[j]);
-        }
-        int p = forest.features;
-        double[][] ordered = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            double[] x = new double[p];
-            double[] row = rows[i];
-            for (int j = 0; j < id.length; j++) {
-                if (id[j] >= 0) {
-                    x[id[j]] = row[j];
-                }
-            }
-            ordered[i] = x;
-        }
-        return forest.predict(ordered);
-    }
-
     @Override
-    public Prediction<T> predict(Example<T> example) {
-        double[] x = new double[forest.features];
-        int used = 0;
-        for (Feature feature : example) {
-            int id = featureIDMap.getID(feature.getName());
-            if (id >= 0) {
-                x[id] = feature.getValue();
-                used++;
-            }
-        }
-        if (used == 0) {
-            throw new IllegalArgumentException("No features found in Example " + example);
-        }
-        double[] out = new double[forest.outputs];
-        forest.predict(x, out);
-        return prediction(out, used, example);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Prediction<T> prediction(double[] out, int used, Example<T> example) {
-        if (!classification) {
-            return new Prediction<>((T) new Regressor(outputNames[0], out[0]), used, example);
-        }
-        int best = 0;
-        Map<String, T> scores = new LinkedHashMap<>();
-        for (int c = 0; c < out.length; c++) {
-            if (out[c] > out[best]) {
-                best = c;
-            }
-            scores.put(outputNames[c], (T) new Label(outputNames[c], out[c]));
-        }
-        return new Prediction<>((T) new Label(outputNames[best], out[best]), scores, used, example, true);
+    double[][] predictOrdered(double[][] rows) {
+        return forest.predict(rows);
     }
 
     /** The features by mean decrease in impurity, for all outputs together. */
@@ -144,11 +62,6 @@ public final class ForestModel<T extends Output<T>> extends Model<T> {
     }
 
     @Override
-    public Optional<Excuse<T>> getExcuse(Example<T> example) {
-        return Optional.empty();
-    }
-
-    @Override
     protected ForestModel<T> copy(String newName, ModelProvenance newProvenance) {
         return new ForestModel<>(newName, newProvenance, featureIDMap, outputIDInfo, forest);
     }
@@ -156,8 +69,7 @@ public final class ForestModel<T extends Output<T>> extends Model<T> {
     @Override
     public ModelProto serialize() {
         byte[] meta = createDataCarrier().serialize().toByteArray();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return StoredForm.envelope(ForestModel.class, CURRENT_VERSION, out -> {
             out.writeInt(MAGIC);
             out.writeInt(meta.length);
             out.write(meta);
@@ -180,11 +92,7 @@ public final class ForestModel<T extends Output<T>> extends Model<T> {
                     out.writeFloat(v);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ModelProto.newBuilder().setVersion(CURRENT_VERSION).setClassName(ForestModel.class.getName())
-                .setSerializedData(Any.pack(BytesValue.of(ByteString.copyFrom(bytes.toByteArray())))).build();
+        });
     }
 
     /** Tribuo's deserialization factory: reads what {@link #serialize()} wrote, refusing anything out of range. */
@@ -193,9 +101,8 @@ public final class ForestModel<T extends Output<T>> extends Model<T> {
         if (version != CURRENT_VERSION) {
             throw new IllegalArgumentException("Unknown forest model version " + version + "; this Baton reads version " + CURRENT_VERSION);
         }
-        ByteString data = message.unpack(BytesValue.class).getValue();
-        try (DataInputStream in = new DataInputStream(data.newInput())) {
-            Reader reader = new Reader(in, data.size());
+        StoredForm.Input reader = StoredForm.open(message);
+        try (DataInputStream in = reader.in()) {
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("Not a forest model");
             }
@@ -212,7 +119,7 @@ public final class ForestModel<T extends Output<T>> extends Model<T> {
                 throw new IllegalArgumentException("A forest model without trees");
             }
             for (int t = 0; t < trees.length; t++) {
-                trees[t] = reader.tree(features, outputs);
+                trees[t] = tree(reader, features, outputs);
             }
             Forest forest = new Forest(trees, outputs, features, importance);
             return new ForestModel(carrier.name(), carrier.provenance(), carrier.featureDomain(), carrier.outputDomain(), forest);
@@ -221,51 +128,34 @@ public final class ForestModel<T extends Output<T>> extends Model<T> {
         }
     }
 
-    /** Reads counts that cannot claim more bytes than are left, so a damaged file cannot ask for gigabytes. */
-    private record Reader(DataInputStream in, int size) {
-
-        int count(int bytesEach) throws IOException {
-            int n = in.readInt();
-            if (n < 0 || (long) n * bytesEach > size) {
-                throw new IllegalArgumentException("A count of " + n + " does not fit a model of " + size + " bytes");
-            }
-            return n;
+    private static Tree tree(StoredForm.Input reader, int features, int outputs) throws IOException {
+        DataInputStream in = reader.in();
+        int nodes = reader.count(20);
+        if (nodes == 0) {
+            throw new IllegalArgumentException("A tree without nodes");
         }
-
-        byte[] bytes() throws IOException {
-            byte[] b = new byte[count(1)];
-            in.readFully(b);
-            return b;
+        int[] feature = new int[nodes];
+        double[] threshold = new double[nodes];
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            feature[i] = in.readInt();
+            threshold[i] = in.readDouble();
+            left[i] = in.readInt();
+            right[i] = in.readInt();
         }
-
-        Tree tree(int features, int outputs) throws IOException {
-            int nodes = count(20);
-            if (nodes == 0) {
-                throw new IllegalArgumentException("A tree without nodes");
-            }
-            int[] feature = new int[nodes];
-            double[] threshold = new double[nodes];
-            int[] left = new int[nodes];
-            int[] right = new int[nodes];
-            for (int i = 0; i < nodes; i++) {
-                feature[i] = in.readInt();
-                threshold[i] = in.readDouble();
-                left[i] = in.readInt();
-                right[i] = in.readInt();
-            }
-            float[] values = new float[count(4)];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.readFloat();
-            }
-            for (int i = 0; i < nodes; i++) {
-                boolean ok = feature[i] < 0
-                        ? feature[i] == -1 && left[i] >= 0 && ((long) left[i] + 1) * outputs <= values.length
-                        : feature[i] < features && left[i] > i && left[i] < nodes && right[i] > i && right[i] < nodes;
-                if (!ok) {
-                    throw new IllegalArgumentException("Tree node " + i + " points outside the tree");
-                }
-            }
-            return new Tree(feature, threshold, left, right, values, outputs);
+        float[] values = new float[reader.count(4)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
         }
+        for (int i = 0; i < nodes; i++) {
+            boolean ok = feature[i] < 0
+                    ? feature[i] == -1 && left[i] >= 0 && ((long) left[i] + 1) * outputs <= values.length
+                    : feature[i] < features && left[i] > i && left[i] < nodes && right[i] > i && right[i] < nodes;
+            if (!ok) {
+                throw new IllegalArgumentException("Tree node " + i + " points outside the tree");
+            }
+        }
+        return new Tree(feature, threshold, left, right, values, outputs);
     }
 }

@@ -37,15 +37,16 @@ final class LinearModels {
         return OffsetDateTime.ofInstant(dev.baton.util.SourceDate.now(), ZoneOffset.UTC);
     }
 
+    /** A linear classifier: with softmax probabilities, or (for a support vector machine) raw scores. */
     static org.tribuo.classification.sgd.linear.LinearSGDModel classifier(Dataset<Label> data, TrainerProvenance trainer,
                                                                           Map<String, com.oracle.labs.mlrg.olcut.provenance.Provenance> run,
-                                                                          double[][] weights) {
+                                                                          double[][] weights, boolean probabilities) {
         String type = org.tribuo.classification.sgd.linear.LinearSGDModel.class.getName();
-        ModelDataCarrier<Label> carrier = carrier(data, trainer, run, type, true);
+        ModelDataCarrier<Label> carrier = carrier(data, trainer, run, type, probabilities);
         ClassificationLinearSGDProto proto = ClassificationLinearSGDProto.newBuilder()
                 .setMetadata(carrier.serialize())
                 .setParams(new LinearParameters(DenseMatrix.createDenseMatrix(weights)).serialize())
-                .setNormalizer(new LogMulticlass().getNormalizer().serialize())
+                .setNormalizer((probabilities ? new LogMulticlass().getNormalizer() : new org.tribuo.math.util.NoopNormalizer()).serialize())
                 .build();
         try {
             return org.tribuo.classification.sgd.linear.LinearSGDModel.deserializeFromProto(0, type, Any.pack(proto));

@@ -54,7 +54,7 @@ public final class LogisticTrainer implements Trainer<Label> {
             invocations++;
         }
         double[][] weights = fit(arrays.columns(), arrays.labels(), arrays.classes());
-        return LinearModels.classifier(data, provenance, runProvenance, weights);
+        return LinearModels.classifier(data, provenance, runProvenance, weights, true);
     }
 
     /** Weights [class][feature], the intercept last. */

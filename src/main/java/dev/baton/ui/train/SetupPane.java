@@ -219,6 +219,13 @@ final class SetupPane {
             return;
         }
         parameterTitle.setText(a.label() + " settings");
+        if (a.parameters().isEmpty()) {
+            Label none = new Label("Nothing to set: " + a.note());
+            none.setWrapText(true);
+            none.setMaxWidth(290);
+            parameters.addRow(0, none);
+            return;
+        }
         int row = 0;
         for (Parameter p : a.parameters()) {
             Map<String, Double> own = model.parameters.computeIfAbsent(a.id(), k -> new LinkedHashMap<>());

@@ -81,6 +81,31 @@ class ForestTrainerTest {
     }
 
     @Test
+    void extraTreesSplitAtRandomYetSeparateCleanClassesAndMeanValues() {
+        double[][] columns = new double[2][100];
+        int[] labels = new int[100];
+        double[] targets = new double[100];
+        for (int i = 0; i < 100; i++) {
+            columns[0][i] = i;
+            columns[1][i] = (i * 37) % 100;
+            labels[i] = i >= 50 ? 1 : 0;
+            targets[i] = i >= 50 ? 7 : -3;
+        }
+        Forest classes = new ForestTrainer<Label>(10, 0, 1, 1.0, false, true, 3).grow(columns, labels, null, 2, 0);
+        Forest values = new ForestTrainer<org.tribuo.regression.Regressor>(10, 0, 1, 1.0, false, true, 3).grow(columns, null, targets, 1, 0);
+        double[] out = new double[2];
+        for (int i = 0; i < 100; i++) {
+            classes.predict(new double[]{columns[0][i], columns[1][i]}, out);
+            assertThat(out[labels[i]]).as("row %d", i).isEqualTo(1.0);
+            values.predict(new double[]{columns[0][i], columns[1][i]}, out);
+            assertThat(out[0]).as("row %d", i).isCloseTo(targets[i], within(1e-9));
+        }
+        // Random split points: two seeds give two different first splits.
+        Forest other = new ForestTrainer<Label>(10, 0, 1, 1.0, false, true, 4).grow(columns, labels, null, 2, 0);
+        assertThat(other.trees[0].threshold()[0]).isNotEqualTo(classes.trees[0].threshold()[0]);
+    }
+
+    @Test
     void aRegressionTreeLeafHoldsTheMeanOfItsRows() {
         double[][] columns = {{1, 2, 3, 4, 5, 6}};
         double[] targets = {2, 2, 2, 10, 11, 12};

@@ -63,6 +63,27 @@ class LinearTrainersTest {
     }
 
     @Test
+    void theLinearSvmFindsScikitLearnsLinearSvcSolution() {
+        int[] labels = new int[30];
+        double[][] columns = new double[2][30];
+        for (int i = 0; i < 30; i++) {
+            labels[i] = i / 10;
+            columns[0][i] = X[i][0];
+            columns[1][i] = X[i][1];
+        }
+        // LinearSVC(C=1.0, tol=1e-10).fit(X, y): one class against the rest, squared hinge, dual; coef_ and intercept_.
+        double[][] expected = {{-0.13145829540458606, -0.2004422912212269, -0.24971624412150192},
+            {0.5900755669863462, -0.30496507931191064, -0.6825743254970017},
+            {-0.27358019102974324, 0.4130080954744569, -0.2791384813023521}};
+        double[][] w = new LinearSvmTrainer(1.0, 1_000_000, 1e-10, 1).fit(columns, labels, 3);
+        for (int k = 0; k < 3; k++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(w[k][j]).as("class %d weight %d", k, j).isCloseTo(expected[k][j], within(1e-5));
+            }
+        }
+    }
+
+    @Test
     void leastSquaresRecoversAnExactLinearRelation() {
         MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("test", new RegressionFactory()),
                 new RegressionFactory());
