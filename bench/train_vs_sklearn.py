@@ -15,11 +15,13 @@ Needs Debian's python3-sklearn and python3-pandas (scikit-learn 1.2).
 import json
 import sys
 import time
+import warnings
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.compose import ColumnTransformer
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.ensemble import (ExtraTreesClassifier, ExtraTreesRegressor, HistGradientBoostingClassifier,
                               HistGradientBoostingRegressor, RandomForestClassifier, RandomForestRegressor)
 from sklearn.impute import SimpleImputer
@@ -110,17 +112,21 @@ def main():
     for algorithm in spec["algorithms"]:
         model = Pipeline([("prepare", preparation(numeric, categorical, algorithm["standardize"])),
                           ("model", estimator(algorithm, classification, spec["threads"]))])
-        start = time.perf_counter()
-        cv = []
-        for k in range(folds):
-            train = (assignment >= 0) & (assignment != k)
-            test = assignment == k
-            fitted = clone(model).fit(x[train], y[train])
-            cv.append(score(y[test], fitted.predict(x[test])))
-        final = clone(model).fit(x[assignment >= 0], y[assignment >= 0])
-        holdout = score(y[assignment == -1], final.predict(x[assignment == -1]))
-        seconds = time.perf_counter() - start
-        print(json.dumps({"id": algorithm["id"], "estimator": type(model.named_steps["model"]).__name__,
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConvergenceWarning)
+            start = time.perf_counter()
+            cv = []
+            for k in range(folds):
+                train = (assignment >= 0) & (assignment != k)
+                test = assignment == k
+                fitted = clone(model).fit(x[train], y[train])
+                cv.append(score(y[test], fitted.predict(x[test])))
+            final = clone(model).fit(x[assignment >= 0], y[assignment >= 0])
+            holdout = score(y[assignment == -1], final.predict(x[assignment == -1]))
+            seconds = time.perf_counter() - start
+        unconverged = sum(1 for w in caught if issubclass(w.category, ConvergenceWarning))
+        name = type(model.named_steps["model"]).__name__
+        print(json.dumps({"id": algorithm["id"], "estimator": name + (" (not converged)" if unconverged else ""),
                           "seconds": seconds, "cv": float(np.mean(cv)), "cvStd": float(np.std(cv, ddof=1)),
                           "holdout": float(holdout)}), flush=True)
 

@@ -155,7 +155,7 @@ public final class Algorithms {
                         v.get("maxDepth").intValue(), 1, v.get("subsample"), 1.0, 1.0, 0, dev.baton.util.Parallel.threads(),
                         org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()),
                 "Gradient-boosted trees (XGBoost's native library, histogram method, all cores)."));
-        ALL.add(new Algorithm("liblinear", "LibLinear (linear SVM)", Task.CLASSIFICATION, false, true, true,
+        ALL.add(new Algorithm("liblinear", "Linear SVM (LIBLINEAR method)", Task.CLASSIFICATION, false, true, true,
                 List.of(Parameter.real("cost", "Cost (C)", 1.0, 1e-6, 1e6, "Less regularisation when larger")),
                 (v, c) -> new LinearSvmTrainer(v.get("cost"), 1000, 0.1, c.seed()),
                 "A linear SVM (squared hinge loss, L2 penalty) by LIBLINEAR's dual coordinate descent; scores, not probabilities."));

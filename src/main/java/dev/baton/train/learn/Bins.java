@@ -50,6 +50,14 @@ final class Bins {
     }
 
     static double[] cuts(double[] column, SplittableRandom random) {
+        double[] few = fewDistinct(column);
+        if (few != null) {
+            double[] cuts = new double[Math.max(0, few.length - 1)];
+            for (int i = 0; i < cuts.length; i++) {
+                cuts[i] = between(few[i], few[i + 1]);
+            }
+            return cuts;
+        }
         double[] sorted = sample(column, random);
         Arrays.sort(sorted);
         int m = sorted.length;
@@ -85,6 +93,43 @@ final class Bins {
             }
         }
         return Arrays.copyOf(cuts, count);
+    }
+
+    /**
+     * The column's distinct values other than NaN, sorted, when there are at most {@link #MAX_BINS} of them (one-hot
+     * and small integer columns, found in one pass without sorting the column); otherwise null.
+     */
+    static double[] fewDistinct(double[] column) {
+        int capacity = 1024; // a power of two, well above MAX_BINS, so the open-addressed table stays sparse
+        long[] table = new long[capacity];
+        boolean[] used = new boolean[capacity];
+        int distinct = 0;
+        for (double v : column) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            long bits = Double.doubleToLongBits(v == 0 ? 0.0 : v); // -0.0 and 0.0 are one value
+            int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (capacity - 1);
+            while (used[slot] && table[slot] != bits) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            if (!used[slot]) {
+                if (++distinct > MAX_BINS) {
+                    return null;
+                }
+                used[slot] = true;
+                table[slot] = bits;
+            }
+        }
+        double[] values = new double[distinct];
+        int at = 0;
+        for (int slot = 0; slot < capacity; slot++) {
+            if (used[slot]) {
+                values[at++] = Double.longBitsToDouble(table[slot]);
+            }
+        }
+        java.util.Arrays.sort(values);
+        return values;
     }
 
     /** A value in [a, b): halfway, unless rounding would make it b. */

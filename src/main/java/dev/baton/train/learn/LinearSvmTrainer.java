@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 /**
  * A linear support vector machine with the squared hinge loss and an L2 penalty, one class against the rest, by
  * LIBLINEAR's dual coordinate descent with shrinking (Hsieh et al. 2008; LIBLINEAR's {@code L2R_L2LOSS_SVC_DUAL},
- * which scikit-learn's {@code LinearSVC} runs) on dense rows, with a bias feature of 1 that is penalised as
- * LIBLINEAR's is. The classes' problems are independent and solved on all cores. Scores, not probabilities.
+ * which scikit-learn's {@code LinearSVC} runs) on the rows' non-zero values (one-hot columns are mostly zero), with a
+ * bias feature of 1 that is penalised as LIBLINEAR's is. The classes' problems are independent and solved on all cores. Scores, not probabilities.
  */
 public final class LinearSvmTrainer implements Trainer<Label> {
 
@@ -63,18 +63,7 @@ public final class LinearSvmTrainer implements Trainer<Label> {
 
     /** Weights [class][feature], the bias last; two classes get two rows, the second the first negated. */
     double[][] fit(double[][] columns, int[] labels, int classes) {
-        int p = columns.length;
-        int n = labels.length;
-        double[][] rows = new double[n][p + 1];
-        for (int f = 0; f < p; f++) {
-            double[] column = columns[f];
-            for (int i = 0; i < n; i++) {
-                rows[i][f] = column[i];
-            }
-        }
-        for (double[] row : rows) {
-            row[p] = 1;
-        }
+        SparseRows rows = SparseRows.of(columns);
         double[][] weights = new double[classes][];
         int problems = classes == 2 ? 1 : classes;
         dev.baton.util.Parallel.forEach(problems, k -> weights[k] = binary(rows, labels, k, new SplittableRandom(seed + k)));
@@ -90,9 +79,9 @@ public final class LinearSvmTrainer implements Trainer<Label> {
     }
 
     /** Class {@code positive} against the rest: LIBLINEAR's solve_l2r_l1l2_svc for the L2 loss. */
-    private double[] binary(double[][] rows, int[] labels, int positive, SplittableRandom random) {
-        int n = rows.length;
-        int width = rows[0].length;
+    private double[] binary(SparseRows rows, int[] labels, int positive, SplittableRandom random) {
+        int n = labels.length;
+        int width = rows.width();
         double diag = 0.5 / cost;
         double[] w = new double[width];
         double[] alpha = new double[n];
@@ -102,8 +91,8 @@ public final class LinearSvmTrainer implements Trainer<Label> {
         for (int i = 0; i < n; i++) {
             y[i] = labels[i] == positive ? 1 : -1;
             double sum = diag;
-            for (double v : rows[i]) {
-                sum += v * v;
+            for (int at = rows.start()[i]; at < rows.start()[i + 1]; at++) {
+                sum += rows.values()[at] * rows.values()[at];
             }
             qd[i] = sum;
             index[i] = i;
@@ -125,10 +114,11 @@ public final class LinearSvmTrainer implements Trainer<Label> {
             }
             for (int s = 0; s < active; s++) {
                 int i = index[s];
-                double[] x = rows[i];
+                int from = rows.start()[i];
+                int to = rows.start()[i + 1];
                 double dot = 0;
-                for (int f = 0; f < width; f++) {
-                    dot += w[f] * x[f];
+                for (int at = from; at < to; at++) {
+                    dot += w[rows.features()[at]] * rows.values()[at];
                 }
                 double g = y[i] * dot - 1 + alpha[i] * diag;
                 double pg = 0;
@@ -151,8 +141,8 @@ public final class LinearSvmTrainer implements Trainer<Label> {
                     double old = alpha[i];
                     alpha[i] = Math.max(alpha[i] - g / qd[i], 0);
                     double d = (alpha[i] - old) * y[i];
-                    for (int f = 0; f < width; f++) {
-                        w[f] += d * x[f];
+                    for (int at = from; at < to; at++) {
+                        w[rows.features()[at]] += d * rows.values()[at];
                     }
                 }
             }
@@ -189,5 +179,41 @@ public final class LinearSvmTrainer implements Trainer<Label> {
     @Override
     public String toString() {
         return "LinearSvmTrainer(cost=" + cost + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ")";
+    }
+
+    /** The rows' non-zero values (row i's are [start[i], start[i + 1])), each row ending with the bias feature. */
+    record SparseRows(int[] start, int[] features, double[] values, int width) {
+
+        static SparseRows of(double[][] columns) {
+            int p = columns.length;
+            int n = p == 0 ? 0 : columns[0].length;
+            int[] count = new int[n];
+            for (double[] column : columns) {
+                for (int i = 0; i < n; i++) {
+                    count[i] += column[i] != 0 ? 1 : 0;
+                }
+            }
+            int[] start = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                start[i + 1] = start[i] + count[i] + 1;
+            }
+            int[] features = new int[start[n]];
+            double[] values = new double[start[n]];
+            int[] next = java.util.Arrays.copyOf(start, n);
+            for (int f = 0; f < p; f++) {
+                double[] column = columns[f];
+                for (int i = 0; i < n; i++) {
+                    if (column[i] != 0) {
+                        features[next[i]] = f;
+                        values[next[i]++] = column[i];
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                features[next[i]] = p;
+                values[next[i]] = 1;
+            }
+            return new SparseRows(start, features, values, p + 1);
+        }
     }
 }

@@ -20,14 +20,16 @@ import java.util.Map;
  * k nearest neighbours by Euclidean distance over all training rows (brute force, as scikit-learn's {@code brute}):
  * the class shares among the k (the first class of the most votes wins) or their mean target. Distances are
  * computed a block of training rows at a time, feature by feature over a column, which the JIT turns into vector
- * instructions; features that are 0 in a row (most one-hot columns) cost nothing. Ties in distance go to the
- * earlier training row.
+ * instructions, for a few queries at once; features that are 0 in a query (most one-hot columns) cost nothing.
+ * Ties in distance go to the earlier training row.
  */
 public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
 
     public static final int CURRENT_VERSION = 0;
     private static final int MAGIC = 0x424b4e31; // "BKN1"
-    private static final int BLOCK = 2048;
+    /** Training rows per block: a block of one column and the queries' partial sums fit the first-level cache. */
+    private static final int BLOCK = 512;
+    private static final int GROUP = 4;
     private static final long serialVersionUID = 1L;
 
     private final int k;
@@ -70,50 +72,70 @@ public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
         double[][] out = new double[queries.length][outputs];
         int chunk = 64;
         dev.baton.util.Parallel.forEach((queries.length + chunk - 1) / chunk, part -> {
-            double[] dot = new double[BLOCK];
-            int[] nearest = new int[k];
-            double[] distance = new double[k];
-            for (int q = part * chunk; q < Math.min(queries.length, (part + 1) * chunk); q++) {
-                neighbours(queries[q], dot, nearest, distance);
-                vote(nearest, out[q]);
+            double[][] dots = new double[GROUP][BLOCK];
+            int[][] nearest = new int[GROUP][k];
+            double[][] distance = new double[GROUP][k];
+            int end = Math.min(queries.length, (part + 1) * chunk);
+            for (int q = part * chunk; q < end; q += GROUP) {
+                int count = Math.min(GROUP, end - q);
+                neighbours(queries, q, count, dots, nearest, distance);
+                for (int g = 0; g < count; g++) {
+                    vote(nearest[g], out[q + g]);
+                }
             }
         });
         return out;
     }
 
-    /** The k nearest training rows of x, nearest first. */
-    private void neighbours(double[] x, double[] dot, int[] nearest, double[] distance) {
-        java.util.Arrays.fill(distance, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(nearest, -1);
+    /**
+     * The k nearest training rows of queries [from, from + count), nearest first. A few queries share each block
+     * of a training column while it is in the first-level cache.
+     */
+    private void neighbours(double[][] queries, int from, int count, double[][] dots, int[][] nearest, double[][] distance) {
+        for (int g = 0; g < count; g++) {
+            java.util.Arrays.fill(distance[g], Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(nearest[g], -1);
+        }
         int n = rows();
         for (int start = 0; start < n; start += BLOCK) {
             int size = Math.min(BLOCK, n - start);
-            java.util.Arrays.fill(dot, 0, size, 0);
+            for (int g = 0; g < count; g++) {
+                java.util.Arrays.fill(dots[g], 0, size, 0);
+            }
             for (int f = 0; f < columns.length; f++) {
-                double v = x[f];
-                if (v == 0) {
-                    continue;
-                }
                 double[] column = columns[f];
-                for (int i = 0; i < size; i++) {
-                    dot[i] += v * column[start + i];
+                for (int g = 0; g < count; g++) {
+                    double v = queries[from + g][f];
+                    if (v == 0) {
+                        continue;
+                    }
+                    double[] dot = dots[g];
+                    for (int i = 0; i < size; i++) {
+                        dot[i] += v * column[start + i];
+                    }
                 }
             }
-            // |x - t|² = |x|² + |t|² - 2 x.t; |x|² is the same for every t, so it is left out of the ranking.
-            double worst = distance[k - 1];
-            for (int i = 0; i < size; i++) {
-                double d = norms[start + i] - 2 * dot[i];
-                if (d < worst) {
-                    int at = k - 1;
-                    while (at > 0 && distance[at - 1] > d) {
-                        distance[at] = distance[at - 1];
-                        nearest[at] = nearest[at - 1];
-                        at--;
-                    }
-                    distance[at] = d;
-                    nearest[at] = start + i;
-                    worst = distance[k - 1];
+            for (int g = 0; g < count; g++) {
+                keepNearest(dots[g], start, size, nearest[g], distance[g]);
+            }
+        }
+    }
+
+    /** |x - t|² = |x|² + |t|² - 2 x.t; |x|² is the same for every t, so it is left out of the ranking. */
+    private void keepNearest(double[] dot, int start, int size, int[] nearest, double[] distance) {
+        double worst = distance[k - 1];
+        for (int i = 0; i < size; i++) {
+            double d = norms[start + i] - 2 * dot[i];
+            if (d < worst) {
+                int at = k - 1;
+                while (at > 0 && distance[at - 1] > d) {
+                    distance[at] = distance[at - 1];
+                    nearest[at] = nearest[at - 1];
+                    at--;
                 }
+                distance[at] = d;
+                nearest[at] = start + i;
+                worst = distance[k - 1];
             }
         }
     }

@@ -445,7 +445,12 @@ final class TreeGrower {
             if (lo == hi) {
                 return 1;
             }
-            int cut = lo + random.nextInt(hi - lo);
+            // As scikit-learn draws a threshold uniformly between the node's values: uniformly between the bin
+            // boundaries above its lowest and below its highest bin, then the boundary at or above the draw.
+            double[] edges = bins.cuts[f];
+            double low = edges[lo];
+            double high = edges[hi - 1];
+            int cut = hi - 1 == lo ? lo : Math.min(hi - 1, Math.max(lo, Bins.bin(low + random.nextDouble() * (high - low), edges)));
             groupBin[0] = cut;
             groupBin[1] = cut + 1; // so that the boundary chosen between the two groups is the drawn one
             // The left side only, without branches (the right is the node less the left): rows on either side of a
