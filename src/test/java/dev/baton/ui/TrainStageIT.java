@@ -49,6 +49,16 @@ class TrainStageIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.trainView().model().features.size() == 7);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.trainView().model().selectedAlgorithms).containsExactly("logistic-regression", "random-forest");
+        // Logistic regression's settings are those of its L-BFGS solver, not an SGD's epochs and learning rate.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.baton.train.Algorithms.Algorithm> catalog =
+                robot.lookup("#train-algorithms").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> catalog.getSelectionModel().select(catalog.getItems().stream()
+                .filter(a -> a.id().equals("logistic-regression")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Inverse penalty (C)").tryQuery()).isPresent();
+        assertThat(robot.lookup("Most iterations").tryQuery()).isPresent();
+        assertThat(robot.lookup("Epochs (0 = from the data size)").tryQuery()).isEmpty();
         robot.clickOn("#train-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project.leaderboard() != null);
         WaitForAsyncUtils.waitForFxEvents();
