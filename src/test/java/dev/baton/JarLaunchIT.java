@@ -156,4 +156,30 @@ class JarLaunchIT {
         // 1765000000 s is 2025-12-06T05:46:40Z: the footer says so.
         assertThat(new String(files.get(0), StandardCharsets.UTF_8)).contains("<time datetime=\"2025-12-06T05:46:40Z\">");
     }
+
+    /**
+     * With SOURCE_DATE_EPOCH set, training the same data twice (in two folders) and exporting gives byte-identical
+     * bundles: Baton's learners stamp their models with that time, and nothing else in a bundle depends on the run.
+     */
+    @Test
+    void bundlesAreReproducibleWithSourceDateEpoch() throws Exception {
+        List<byte[]> bundles = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path folder = Files.createDirectories(dir.resolve("repro" + i));
+            Path bundle = folder.resolve("penguins.baton");
+            for (List<String> args : List.of(
+                    List.of("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "random-forest,logistic-regression",
+                            "--choose", "random-forest", "--save-project", folder.resolve("penguins").toString()),
+                    List.of("bundle", "export", folder.resolve("penguins.baton-project").toString(), "--out", bundle.toString()))) {
+                ProcessBuilder b = new ProcessBuilder(command(args.toArray(String[]::new))).redirectErrorStream(true);
+                b.environment().put("SOURCE_DATE_EPOCH", "1765000000");
+                Process p = b.start();
+                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(output).isZero();
+            }
+            bundles.add(Files.readAllBytes(bundle));
+        }
+        assertThat(bundles.get(1)).isEqualTo(bundles.get(0));
+    }
 }
