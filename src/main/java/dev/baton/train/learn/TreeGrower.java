@@ -445,12 +445,9 @@ final class TreeGrower {
             if (lo == hi) {
                 return 1;
             }
-            // As scikit-learn draws a threshold uniformly between the node's values: uniformly between the bin
-            // boundaries above its lowest and below its highest bin, then the boundary at or above the draw.
-            double[] edges = bins.cuts[f];
-            double low = edges[lo];
-            double high = edges[hi - 1];
-            int cut = hi - 1 == lo ? lo : Math.min(hi - 1, Math.max(lo, Bins.bin(low + random.nextDouble() * (high - low), edges)));
+            // A boundary drawn uniformly among the node's bins. (Drawing a value uniformly between the boundaries, as
+            // scikit-learn draws between values, never cut the lowest bin off alone, and scored no better.)
+            int cut = lo + random.nextInt(hi - lo);
             groupBin[0] = cut;
             groupBin[1] = cut + 1; // so that the boundary chosen between the two groups is the drawn one
             // The left side only, without branches (the right is the node less the left): rows on either side of a
