@@ -102,6 +102,47 @@ class TrainingBehaviourTest {
     }
 
     @Test
+    void cancellingStopsAForestBetweenItsTreesNotAtTheEndOfTheFold() {
+        // 30,000 rows and 2,000 trees: many seconds of work in one fold; cancelled after one second.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder csv = new StringBuilder("a,b,c,d,y\n");
+        for (int i = 0; i < 30_000; i++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%s%n", a, b, random.nextGaussian(),
+                    random.nextGaussian(), a + b + random.nextGaussian() > 0 ? "yes" : "no"));
+        }
+        Dataset data = Tables.csv(csv.toString());
+        TrainingSetup setup = new TrainingSetup("y", Task.CLASSIFICATION, List.of("a", "b", "c", "d"), 0.2, 5, 1,
+                List.of(new AlgorithmChoice("random-forest", Map.of("trees", 2000.0), null)), null);
+        long start = System.nanoTime();
+        Progress cancelAfterASecond = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return System.nanoTime() - start > 1_000_000_000L;
+            }
+        };
+        assertThatThrownBy(() -> Experiment.run(data, setup, Experiment.Listener.NONE, cancelAfterASecond))
+                .isInstanceOf(CancelledException.class);
+        // The call returns at once; the trees being grown must stop too, not run on to the end of the fold.
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (growing() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(growing()).as("a thread still grows trees 2 s after the cancel").isFalse();
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds until the work stopped").isLessThan(4);
+    }
+
+    private static boolean growing() {
+        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().startsWith("dev.baton.train.learn.TreeGrower"));
+    }
+
+    @Test
     void trainedModelsRoundTripThroughProtobuf() throws Exception {
         Dataset penguins = QualityTest.read("penguins.csv");
         var board = Experiment.run(penguins, setup(penguins, "species", 3, "logistic-regression", "random-forest", "xgboost",
