@@ -104,6 +104,27 @@ public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
             }
             for (int f = 0; f < columns.length; f++) {
                 double[] column = columns[f];
+                if (count == GROUP) {
+                    double v0 = queries[from][f];
+                    double v1 = queries[from + 1][f];
+                    double v2 = queries[from + 2][f];
+                    double v3 = queries[from + 3][f];
+                    if (v0 != 0 && v1 != 0 && v2 != 0 && v3 != 0) {
+                        // All four use this feature (a number column): one pass, each value loaded once.
+                        double[] d0 = dots[0];
+                        double[] d1 = dots[1];
+                        double[] d2 = dots[2];
+                        double[] d3 = dots[3];
+                        for (int i = 0; i < size; i++) {
+                            double c = column[start + i];
+                            d0[i] += v0 * c;
+                            d1[i] += v1 * c;
+                            d2[i] += v2 * c;
+                            d3[i] += v3 * c;
+                        }
+                        continue;
+                    }
+                }
                 for (int g = 0; g < count; g++) {
                     double v = queries[from + g][f];
                     if (v == 0) {
