@@ -4,10 +4,8 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
 import org.tribuo.Output;
-import org.tribuo.Trainer;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,7 +19,7 @@ import java.util.SplittableRandom;
  * Each tree's seed is drawn from the trainer's seed in order before any tree is grown, so the forest is the same
  * whatever the number of cores.
  */
-public final class ForestTrainer<T extends Output<T>> implements Trainer<T> {
+public final class ForestTrainer<T extends Output<T>> extends OwnTrainer<T> {
 
     @Config(description = "Number of trees.")
     private int trees = 100;
@@ -37,8 +35,6 @@ public final class ForestTrainer<T extends Output<T>> implements Trainer<T> {
     private boolean randomSplits = false;
     @Config(description = "Seed of the random numbers.")
     private long seed = 12345L;
-
-    private int invocations;
 
     /** For OLCUT's configuration system. */
     private ForestTrainer() {
@@ -74,14 +70,11 @@ public final class ForestTrainer<T extends Output<T>> implements Trainer<T> {
     @Override
     public ForestModel<T> train(Dataset<T> data, Map<String, Provenance> runProvenance) {
         TrainingData<T> arrays = TrainingData.of(data);
-        TrainerProvenance provenance;
-        int invocation;
-        synchronized (this) {
-            provenance = getProvenance();
-            invocation = invocations++;
-        }
+        Invocation call = startTraining();
+        TrainerProvenance provenance = call.provenance();
+        int invocation = call.number();
         Forest forest = grow(arrays.columns(), arrays.labels(), arrays.targets(), arrays.classes(), invocation);
-        ModelProvenance modelProvenance = new ModelProvenance(ForestModel.class.getName(), LinearModels.trainedAt(),
+        ModelProvenance modelProvenance = new ModelProvenance(ForestModel.class.getName(), trainedAt(),
                 data.getProvenance(), provenance, runProvenance);
         return new ForestModel<>(trees == 1 ? "decision-tree" : "forest", modelProvenance, arrays.features(), arrays.outputs(), forest);
     }
@@ -122,24 +115,6 @@ public final class ForestTrainer<T extends Output<T>> implements Trainer<T> {
             importance[f] /= total;
         }
         return new Forest(grown, outputs, p, importance);
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocations;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("The invocation count cannot be negative");
-        }
-        invocations = count;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.baton.train.learn;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
-import org.tribuo.Trainer;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.linear.LinearSGDModel;
 
@@ -18,12 +16,10 @@ import java.util.Map;
  * measurable and picks a small-norm solution where columns are collinear (every level of a one-hot category
  * together with the intercept).
  */
-public final class LeastSquaresTrainer implements Trainer<Regressor> {
+public final class LeastSquaresTrainer extends OwnTrainer<Regressor> {
 
     @Config(description = "The ridge added to each feature's diagonal entry, relative to that entry.")
     private double ridge = 1e-6;
-
-    private int invocations;
 
     private LeastSquaresTrainer() {
     }
@@ -43,11 +39,7 @@ public final class LeastSquaresTrainer implements Trainer<Regressor> {
     @Override
     public LinearSGDModel train(Dataset<Regressor> data, Map<String, Provenance> runProvenance) {
         TrainingData<Regressor> arrays = TrainingData.of(data);
-        TrainerProvenance provenance;
-        synchronized (this) {
-            provenance = getProvenance();
-            invocations++;
-        }
+        TrainerProvenance provenance = startTraining().provenance();
         double[] w = fit(arrays.columns(), arrays.targets());
         return LinearModels.regressor(data, provenance, runProvenance, new double[][]{w});
     }
@@ -85,21 +77,6 @@ public final class LeastSquaresTrainer implements Trainer<Regressor> {
             }
         }
         return Cholesky.solve(gram, xy);
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocations;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int count) {
-        invocations = count;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

@@ -17,8 +17,6 @@ import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.protos.RegressionLinearSGDProto;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -30,11 +28,6 @@ import java.util.Map;
 final class LinearModels {
 
     private LinearModels() {
-    }
-
-    /** The training time in a model's provenance: now, or SOURCE_DATE_EPOCH when set (reproducible builds). */
-    static OffsetDateTime trainedAt() {
-        return OffsetDateTime.ofInstant(dev.baton.util.SourceDate.now(), ZoneOffset.UTC);
     }
 
     /** A linear classifier: with softmax probabilities, or (for a support vector machine) raw scores. */
@@ -78,7 +71,7 @@ final class LinearModels {
                                                                               Map<String, com.oracle.labs.mlrg.olcut.provenance.Provenance> run,
                                                                               String type, boolean probabilities) {
         ImmutableFeatureMap features = data.getFeatureIDMap();
-        ModelProvenance provenance = new ModelProvenance(type, trainedAt(), data.getProvenance(), trainer, run);
+        ModelProvenance provenance = new ModelProvenance(type, OwnTrainer.trainedAt(), data.getProvenance(), trainer, run);
         return new ModelDataCarrier<>("linear-model", provenance, features, data.getOutputIDInfo(), probabilities, Tribuo.VERSION);
     }
 }

@@ -3,11 +3,9 @@ package dev.baton.train.learn;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
-import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,7 +16,7 @@ import java.util.SplittableRandom;
  * which scikit-learn's {@code LinearSVC} runs) on the rows' non-zero values (one-hot columns are mostly zero), with a
  * bias feature of 1 that is penalised as LIBLINEAR's is. The classes' problems are independent and solved on all cores. Scores, not probabilities.
  */
-public final class LinearSvmTrainer implements Trainer<Label> {
+public final class LinearSvmTrainer extends OwnTrainer<Label> {
 
     @Config(description = "Cost of a margin violation (C).")
     private double cost = 1.0;
@@ -28,8 +26,6 @@ public final class LinearSvmTrainer implements Trainer<Label> {
     private double tolerance = 0.1;
     @Config(description = "Seed of the order in which rows are visited.")
     private long seed = 12345L;
-
-    private int invocations;
 
     private LinearSvmTrainer() {
     }
@@ -52,11 +48,7 @@ public final class LinearSvmTrainer implements Trainer<Label> {
     @Override
     public LinearSGDModel train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
         TrainingData<Label> arrays = TrainingData.of(data);
-        TrainerProvenance provenance;
-        synchronized (this) {
-            provenance = getProvenance();
-            invocations++;
-        }
+        TrainerProvenance provenance = startTraining().provenance();
         double[][] weights = fit(arrays.columns(), arrays.labels(), arrays.classes());
         return LinearModels.classifier(data, provenance, runProvenance, weights, false);
     }
@@ -159,21 +151,6 @@ public final class LinearSvmTrainer implements Trainer<Label> {
             minOld = minNew >= 0 ? Double.NEGATIVE_INFINITY : minNew;
         }
         return w;
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocations;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int count) {
-        invocations = count;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

@@ -3,11 +3,9 @@ package dev.baton.train.learn;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
-import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 import java.util.Map;
 
@@ -17,7 +15,7 @@ import java.util.Map;
  * intercepts unpenalised). The gradient is summed over blocks of rows on all cores, in a fixed order, so the
  * result does not depend on the number of cores. Tribuo's SGD had not converged where this has (docs/decisions/0008).
  */
-public final class LogisticTrainer implements Trainer<Label> {
+public final class LogisticTrainer extends OwnTrainer<Label> {
 
     @Config(description = "Inverse of the L2 penalty's strength, as scikit-learn's C.")
     private double c = 1.0;
@@ -25,8 +23,6 @@ public final class LogisticTrainer implements Trainer<Label> {
     private int maxIterations = 1000;
     @Config(description = "Stop when no gradient component of the mean objective is larger.")
     private double tolerance = 1e-4;
-
-    private int invocations;
 
     private LogisticTrainer() {
     }
@@ -48,11 +44,7 @@ public final class LogisticTrainer implements Trainer<Label> {
     @Override
     public LinearSGDModel train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
         TrainingData<Label> arrays = TrainingData.of(data);
-        TrainerProvenance provenance;
-        synchronized (this) {
-            provenance = getProvenance();
-            invocations++;
-        }
+        TrainerProvenance provenance = startTraining().provenance();
         double[][] weights = fit(arrays.columns(), arrays.labels(), arrays.classes());
         return LinearModels.classifier(data, provenance, runProvenance, weights, true);
     }
@@ -161,21 +153,6 @@ public final class LogisticTrainer implements Trainer<Label> {
             gradient[k * width + p] += sum;
         }
         return loss;
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocations;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int count) {
-        invocations = count;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

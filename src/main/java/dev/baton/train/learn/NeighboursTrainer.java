@@ -4,20 +4,16 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
 import org.tribuo.Output;
-import org.tribuo.Trainer;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 import java.util.Map;
 
 /** k nearest neighbours: keeps the training rows ({@link NeighboursModel} does the work when it predicts). */
-public final class NeighboursTrainer<T extends Output<T>> implements Trainer<T> {
+public final class NeighboursTrainer<T extends Output<T>> extends OwnTrainer<T> {
 
     @Config(description = "Neighbours that vote or average.")
     private int k = 5;
-
-    private int invocations;
 
     private NeighboursTrainer() {
     }
@@ -37,30 +33,11 @@ public final class NeighboursTrainer<T extends Output<T>> implements Trainer<T> 
     @Override
     public NeighboursModel<T> train(Dataset<T> data, Map<String, Provenance> runProvenance) {
         TrainingData<T> arrays = TrainingData.of(data);
-        TrainerProvenance provenance;
-        synchronized (this) {
-            provenance = getProvenance();
-            invocations++;
-        }
-        ModelProvenance modelProvenance = new ModelProvenance(NeighboursModel.class.getName(), LinearModels.trainedAt(),
+        TrainerProvenance provenance = startTraining().provenance();
+        ModelProvenance modelProvenance = new ModelProvenance(NeighboursModel.class.getName(), trainedAt(),
                 data.getProvenance(), provenance, runProvenance);
         return new NeighboursModel<>("k-nearest-neighbours", modelProvenance, arrays.features(), arrays.outputs(), k,
                 arrays.columns(), arrays.labels(), arrays.targets());
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocations;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int count) {
-        invocations = count;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override
