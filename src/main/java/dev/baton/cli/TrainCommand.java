@@ -19,6 +19,7 @@ import dev.baton.train.Baseline;
 import dev.baton.train.Comparison;
 import dev.baton.train.Experiment;
 import dev.baton.train.Features;
+import dev.baton.train.HyperparameterSearch;
 import dev.baton.train.Importance;
 import dev.baton.train.Metrics;
 import dev.baton.train.ModelResult;
@@ -79,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "ALGORITHM.NAME=VALUE", description = "A hyperparameter, e.g. random-forest.trees=300. Repeatable.")
     Map<String, Double> params;
+
+    @Option(names = "--search", paramLabel = "N", defaultValue = "0", description = "Search hyperparameters: try N configurations per "
+            + "algorithm (your settings first, then seeded Sobol points), each scored by cross-validation on the training rows; the "
+            + "simplest one the corrected t-test cannot tell from the best is chosen. The same seed gives the same result. Needs --folds 2 or more.")
+    int search;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -143,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
                     + choices.stream().map(AlgorithmChoice::id).toList());
         }
         List<String> featureList = features != null ? features : Features.included(Features.suggest(data, target));
-        TrainingSetup setup = new TrainingSetup(target, t, featureList, holdout, folds, seed, choices, metric);
+        TrainingSetup setup = new TrainingSetup(target, t, featureList, holdout, folds, seed, choices, metric, search);
         Experiment.Leaderboard board = Experiment.run(data, setup, Experiment.Listener.NONE, Progress.NONE);
         if (saveProject != null && !board.models().isEmpty()) {
             Path folder = ProjectStore.folderFor(saveProject);
@@ -211,8 +217,24 @@ final class TrainCommand implements Callable<Integer> {
         if (!board.failures().isEmpty()) {
             root.set("failures", Json.mapper().valueToTree(board.failures()));
         }
+        if (s.searches()) {
+            ObjectNode search = root.putObject("search");
+            search.put("configurationsPerAlgorithm", s.search());
+            search.put("method", SEARCH_METHOD);
+            ArrayNode list = search.putArray("algorithms");
+            for (HyperparameterSearch.Result r : board.searches()) {
+                ObjectNode node = Json.mapper().valueToTree(r);
+                node.put("reason", r.reason());
+                list.add(node);
+            }
+        }
         return root;
     }
+
+    /** How a search picks and chooses configurations, in words (JSON and table). */
+    static final String SEARCH_METHOD = "your settings first, then seeded Sobol points over each algorithm's declared ranges; each scored by "
+            + "cross-validation on the training rows only; the simplest configuration that the corrected resampled t-test cannot tell "
+            + "from the best (p >= 0.05) is chosen";
 
     private static void write(ObjectNode m, ModelResult r, TrainingSetup s) {
         m.put("algorithm", r.algorithm()).put("label", r.label());
@@ -281,6 +303,40 @@ final class TrainCommand implements Callable<Integer> {
                     .map((Importance i) -> i.column() + String.format(java.util.Locale.ROOT, " %.3f", i.value())).toList()));
         }
         board.failures().forEach((a, reason) -> out.println("failed: " + a + ": " + reason));
+        for (HyperparameterSearch.Result r : board.searches()) {
+            printSearch(r, out);
+        }
+    }
+
+    /** A search: the chosen configuration and why, then the ten best configurations tried. */
+    private static void printSearch(HyperparameterSearch.Result r, PrintWriter out) {
+        out.println();
+        HyperparameterSearch.Trial chosen = r.chosenTrial();
+        out.printf("Search of %s over %s: chose %s.%n", r.label(), r.searched().isEmpty() ? "nothing (no hyperparameter to vary)"
+                : String.join(", ", r.searched()), settings(chosen, r.searched()));
+        out.println("  " + r.reason() + ".");
+        List<HyperparameterSearch.Trial> best = r.trials().stream().filter(x -> x.failure() == null)
+                .sorted(java.util.Comparator.comparing((HyperparameterSearch.Trial x) -> x, java.util.Comparator.comparingDouble(
+                        (HyperparameterSearch.Trial x) -> Metrics.higherIsBetter(r.metric()) ? -x.score(r.metric()) : x.score(r.metric()))))
+                .limit(10).toList();
+        out.printf("  %-4s %-50s %18s %9s%n", "#", "configuration", "CV " + Metrics.label(r.metric()), "CV time");
+        for (HyperparameterSearch.Trial x : best) {
+            out.printf("  %-4s %-50s %18s %8.1fs%n", (x.number() == r.chosen() ? "*" : "") + x.number(), settings(x, r.searched()),
+                    String.format(java.util.Locale.ROOT, "%.4f \u00b1 %.4f", x.cv().get(r.metric()).mean(), x.cv().get(r.metric()).std()),
+                    x.millis() / 1000.0);
+        }
+        r.trials().stream().filter(x -> x.failure() != null).forEach(x -> out.printf("  %-4d failed: %s%n", x.number(), x.failure()));
+        if (r.trials().size() > best.size()) {
+            out.printf("  (%d more; all of them with --json)%n", r.trials().size() - best.size());
+        }
+    }
+
+    private static String settings(HyperparameterSearch.Trial t, List<String> names) {
+        return String.join(", ", names.stream().map(n -> n + " " + number(t.parameters().get(n))).toList());
+    }
+
+    private static String number(Double v) {
+        return v == null ? "\u2013" : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue()) : String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     private static void row(PrintWriter out, String rank, String label, ModelResult r, List<String> metrics, String metric) {

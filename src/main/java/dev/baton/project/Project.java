@@ -49,6 +49,7 @@ public final class Project {
     private dev.baton.train.Experiment.Leaderboard leaderboard;
     private java.util.List<dev.baton.train.ModelResult> savedResults = java.util.List.of();
     private dev.baton.train.ModelResult savedBaseline;
+    private java.util.List<dev.baton.train.HyperparameterSearch.Result> savedSearches = java.util.List.of();
     private String chosen;
     private dev.baton.report.ReportSettings report = dev.baton.report.ReportSettings.empty();
     private dev.baton.bundle.ModelCardFields modelCard = dev.baton.bundle.ModelCardFields.empty();
@@ -134,6 +135,11 @@ public final class Project {
     /** The baseline's results on the same rows as the models, or null when nothing was trained. */
     public dev.baton.train.ModelResult baseline() {
         return leaderboard != null ? leaderboard.baseline() : savedBaseline;
+    }
+
+    /** Every hyperparameter search of the last run (empty without one), from the leaderboard or as saved. */
+    public java.util.List<dev.baton.train.HyperparameterSearch.Result> searches() {
+        return leaderboard != null ? leaderboard.searches() : savedSearches;
     }
 
     /** The algorithm id of the model chosen for the report and the bundle, or null. */
@@ -225,7 +231,7 @@ public final class Project {
         if (trainingSetup == null) {
             return null;
         }
-        return new dev.baton.train.TrainingState(trainingSetup, results(), chosen, baseline());
+        return new dev.baton.train.TrainingState(trainingSetup, results(), chosen, baseline(), searches());
     }
 
     /**
@@ -236,6 +242,7 @@ public final class Project {
         this.leaderboard = null;
         this.savedResults = java.util.List.of();
         this.savedBaseline = null;
+        this.savedSearches = java.util.List.of();
         this.chosen = null;
         fire(Change.TRAINING);
         markDirty();
@@ -307,6 +314,7 @@ public final class Project {
         this.leaderboard = null;
         this.savedResults = java.util.List.of();
         this.savedBaseline = null;
+        this.savedSearches = java.util.List.of();
         this.chosen = null;
         this.report = dev.baton.report.ReportSettings.empty();
         this.modelCard = dev.baton.bundle.ModelCardFields.empty();
@@ -377,6 +385,7 @@ public final class Project {
         this.trainingSetup = file.training() == null ? null : file.training().setup();
         this.savedResults = file.training() == null ? java.util.List.of() : file.training().results();
         this.savedBaseline = file.training() == null ? null : file.training().baseline();
+        this.savedSearches = file.training() == null ? java.util.List.of() : file.training().searches();
         this.chosen = file.training() == null ? null : file.training().chosen();
         this.leaderboard = null;
         this.report = file.report() == null ? dev.baton.report.ReportSettings.empty() : file.report();

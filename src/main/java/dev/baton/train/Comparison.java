@@ -18,8 +18,11 @@ public record Comparison(String first, String second, String metric, double mean
 
     /** Compares two results over the same folds (same seed and fold count); null when there are fewer than 2 folds. */
     public static Comparison of(ModelResult a, ModelResult b, String metric) {
-        List<Map<String, Double>> fa = a.folds();
-        List<Map<String, Double>> fb = b.folds();
+        return of(a.algorithm(), a.folds(), b.algorithm(), b.folds(), metric);
+    }
+
+    /** Compares two sets of per-fold scores over the same folds; null when there are fewer than 2 folds. */
+    public static Comparison of(String first, List<Map<String, Double>> fa, String second, List<Map<String, Double>> fb, String metric) {
         if (fa == null || fb == null || fa.size() != fb.size() || fa.size() < 2) {
             return null;
         }
@@ -54,6 +57,6 @@ public record Comparison(String first, String second, String metric, double mean
             t = mean / se;
             p = 2 * (1 - new TDistribution(null, k - 1).cumulativeProbability(Math.abs(t)));
         }
-        return new Comparison(a.algorithm(), b.algorithm(), metric, mean, t, p, k);
+        return new Comparison(first, second, metric, mean, t, p, k);
     }
 }

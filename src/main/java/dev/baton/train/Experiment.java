@@ -23,8 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Experiment {
 
     /** Hears about each algorithm's progress (from worker threads). */
-    public interface Listener {
+    public interface Listener extends HyperparameterSearch.TrialListener {
         void progress(String algorithm, double fraction, String message);
+
+        @Override
+        default void trialFinished(String algorithm, HyperparameterSearch.Trial trial, int budget) {
+        }
 
         void finished(String algorithm, ModelRun.TrainedModel model);
 
@@ -47,10 +51,19 @@ public final class Experiment {
 
     /**
      * The models, best first by the setup's metric (see {@link Ranking}), the baseline evaluated on the same rows,
-     * and the algorithms that failed with their reasons.
+     * the algorithms that failed with their reasons, and each algorithm's hyperparameter search (empty without one).
      */
     public record Leaderboard(TrainingSetup setup, List<ModelRun.TrainedModel> models, ModelResult baseline, Map<String, String> failures,
-                              int rows, int droppedRows) {
+                              int rows, int droppedRows, List<HyperparameterSearch.Result> searches) {
+
+        public Leaderboard {
+            searches = searches == null ? List.of() : List.copyOf(searches);
+        }
+
+        /** The search that chose an algorithm's settings, or null. */
+        public HyperparameterSearch.Result search(String algorithm) {
+            return searches.stream().filter(s -> s.algorithm().equals(algorithm)).findFirst().orElse(null);
+        }
 
         public ModelRun.TrainedModel get(String algorithm) {
             for (ModelRun.TrainedModel m : models) {
@@ -70,6 +83,14 @@ public final class Experiment {
     }
 
     public static Leaderboard run(Dataset data, TrainingSetup setup, Listener listener, Progress progress) {
+        return run(data, setup, listener, progress, () -> false);
+    }
+
+    /**
+     * As {@link #run(Dataset, TrainingSetup, Listener, Progress)}; once {@code stopSearch} says so, hyperparameter
+     * searches try no more configurations and go on with those that finished.
+     */
+    public static Leaderboard run(Dataset data, TrainingSetup setup, Listener listener, Progress progress, java.util.function.BooleanSupplier stopSearch) {
         setup.check();
         Frame frame = Frame.of(data, setup.target(), setup.task(), setup.features());
         frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
@@ -81,6 +102,13 @@ public final class Experiment {
             t.setDaemon(true);
             return t;
         });
+        // Configurations of every search share one pool the size of the machine.
+        ExecutorService trialPool = setup.searches() ? Executors.newFixedThreadPool(dev.baton.util.Parallel.threads(), r -> {
+            Thread t = new Thread(r, "baton-search");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        List<HyperparameterSearch.Result> searches = Collections.synchronizedList(new ArrayList<>());
         List<ModelRun.TrainedModel> models = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> failures = Collections.synchronizedMap(new LinkedHashMap<>());
         double[] fractions = new double[setup.algorithms().size()];
@@ -110,7 +138,14 @@ public final class Experiment {
             };
             futures.add(pool.submit(() -> {
                 try {
-                    ModelRun.TrainedModel model = ModelRun.run(frame, choice, setup, description, own);
+                    ModelRun.TrainedModel model;
+                    if (setup.searches()) {
+                        SearchAndModel searched = search(frame, choice, setup, description, trialPool, own, stopSearch, listener);
+                        searches.add(searched.result());
+                        model = searched.model();
+                    } else {
+                        model = ModelRun.run(frame, choice, setup, description, own);
+                    }
                     models.add(model);
                     order.incrementAndGet();
                     listener.finished(choice.id(), model);
@@ -149,11 +184,41 @@ public final class Experiment {
                 throw c;
             }
             throw new IllegalStateException(e.getCause());
+        } finally {
+            if (trialPool != null) {
+                trialPool.shutdownNow();
+            }
         }
         progress.checkCancelled();
         List<ModelRun.TrainedModel> sorted = new ArrayList<>(models);
         sort(sorted, setup.metric());
-        return new Leaderboard(setup, List.copyOf(sorted), baseline, Map.copyOf(failures), frame.rows(), frame.droppedRows());
+        List<HyperparameterSearch.Result> searchesInOrder = new ArrayList<>(searches);
+        searchesInOrder.sort(Comparator.comparing(r -> setup.algorithms().stream().map(AlgorithmChoice::id).toList().indexOf(r.algorithm())));
+        return new Leaderboard(setup, List.copyOf(sorted), baseline, Map.copyOf(failures), frame.rows(), frame.droppedRows(),
+                searchesInOrder);
+    }
+
+    /** A search's record and the model trained with the configuration it chose. */
+    private record SearchAndModel(HyperparameterSearch.Result result, ModelRun.TrainedModel model) {
+    }
+
+    /**
+     * Searches an algorithm's hyperparameters by cross-validation on the training rows, then trains the chosen
+     * configuration on all of them and scores it once on the held-out rows, like any other model.
+     */
+    private static SearchAndModel search(Frame frame, AlgorithmChoice choice, TrainingSetup setup, String description, ExecutorService trialPool,
+                                         Progress progress, java.util.function.BooleanSupplier stop, Listener listener) {
+        Algorithms.Algorithm algorithm = ModelRun.algorithm(setup, choice);
+        EvaluationSplit split = EvaluationSplit.of(frame, setup);
+        int configurations = HyperparameterSearch.searched(algorithm).isEmpty() ? 1 : setup.search();
+        double share = (double) configurations * setup.folds() / (configurations * setup.folds() + 2);
+        HyperparameterSearch.Result result = HyperparameterSearch.run(frame, algorithm, choice, setup, split, description, trialPool,
+                progress.slice(0, share), stop, listener);
+        HyperparameterSearch.Trial chosen = result.chosenTrial();
+        AlgorithmChoice picked = new AlgorithmChoice(choice.id(), chosen.parameters(), choice.standardize());
+        ModelRun.TrainedModel model = ModelRun.finish(frame, algorithm, picked, setup, split, chosen.folds(), description,
+                progress.slice(share, 1), 2);
+        return new SearchAndModel(result, model);
     }
 
     /** Best first, as {@link Ranking#order} ranks their results. */

@@ -95,6 +95,7 @@ public final class ModelFiles {
         }
         Experiment.sort(models, setup.metric());
         ModelResult baseline = state.baseline() != null ? state.baseline() : Baseline.evaluate(frame, setup, evaluation);
-        return new Experiment.Leaderboard(setup, List.copyOf(models), baseline, java.util.Map.of(), frame.rows(), frame.droppedRows());
+        return new Experiment.Leaderboard(setup, List.copyOf(models), baseline, java.util.Map.of(), frame.rows(), frame.droppedRows(),
+                state.searches());
     }
 }

@@ -29,25 +29,51 @@ public final class ModelRun {
     }
 
     public static TrainedModel run(Frame frame, AlgorithmChoice choice, TrainingSetup setup, String description, Progress progress) {
+        Algorithms.Algorithm algorithm = algorithm(setup, choice);
+        // The holdout is split off first; cross-validation only ever sees the rest.
+        EvaluationSplit split = EvaluationSplit.of(frame, setup);
+        int steps = setup.folds() + 2;
+        List<Map<String, Double>> folds = crossValidate(frame, algorithm, choice, setup, split, description, progress.slice(0, (double) setup.folds() / steps));
+        return finish(frame, algorithm, choice, setup, split, folds, description, progress, steps);
+    }
+
+    /** The algorithm of a choice, checked to be runnable here. */
+    static Algorithms.Algorithm algorithm(TrainingSetup setup, AlgorithmChoice choice) {
         Algorithms.Algorithm algorithm = Algorithms.get(setup.task(), choice.id());
         if (!algorithm.available()) {
             throw new dev.baton.util.UserException(algorithm.label() + " cannot run here: " + algorithm.unavailableReason());
         }
+        return algorithm;
+    }
+
+    /**
+     * Each fold's scores: the choice trained on the other folds' rows (preparation fitted on them) and scored on the
+     * fold. Never touches the held-out rows. Progress counts folds.
+     */
+    static List<Map<String, Double>> crossValidate(Frame frame, Algorithms.Algorithm algorithm, AlgorithmChoice choice, TrainingSetup setup,
+                                                   EvaluationSplit split, String description, Progress progress) {
         boolean standardize = choice.standardize() != null ? choice.standardize() : algorithm.standardize();
-        int steps = setup.folds() + 2;
-        // The holdout is split off first; cross-validation only ever sees the rest.
-        EvaluationSplit split = EvaluationSplit.of(frame, setup);
         List<Map<String, Double>> folds = new ArrayList<>();
         for (int k = 0; k < split.folds().length; k++) {
             progress.checkCancelled();
-            progress.update(k, steps, "Fold " + (k + 1) + " of " + setup.folds());
-            int[] train = split.foldTrain(k);
-            Fit fit = fit(frame, algorithm, choice, setup, standardize, train, description);
+            progress.update(k, split.folds().length, "Fold " + (k + 1) + " of " + split.folds().length);
+            Fit fit = fit(frame, algorithm, choice, setup, standardize, split.foldTrain(k), description);
             Predictions p = predict(frame, fit, split.folds()[k]);
             folds.add(Metrics.scores(p, frame.classes == null ? 0 : frame.classes.size()));
         }
+        progress.update(split.folds().length, split.folds().length, "Cross-validated");
+        return folds;
+    }
+
+    /**
+     * The model kept: trained on all the training rows, scored once on the held-out rows, with the given
+     * cross-validation scores.
+     */
+    static TrainedModel finish(Frame frame, Algorithms.Algorithm algorithm, AlgorithmChoice choice, TrainingSetup setup, EvaluationSplit split,
+                               List<Map<String, Double>> folds, String description, Progress progress, int steps) {
+        boolean standardize = choice.standardize() != null ? choice.standardize() : algorithm.standardize();
         progress.checkCancelled();
-        progress.update(setup.folds(), steps, "Holdout");
+        progress.update(steps - 2, steps, "Holdout");
         long start = System.nanoTime();
         Fit fit = fit(frame, algorithm, choice, setup, standardize, split.train(), description);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -55,19 +81,24 @@ public final class ModelRun {
         int classes = frame.classes == null ? 0 : frame.classes.size();
         Map<String, Double> scores = Metrics.scores(holdout, classes);
         progress.checkCancelled();
-        progress.update(setup.folds() + 1, steps, "Importance");
+        progress.update(steps - 1, steps, "Importance");
         Importances.Result importance = Importances.of(frame, fit.model(), fit.preparation(), holdout, setup.metric(), setup.seed());
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        for (Parameter p : algorithm.parameters()) {
-            parameters.put(p.name(), p.value(choice.parameters(), algorithm.label()));
-        }
-        ModelResult result = new ModelResult(algorithm.id(), algorithm.label(), setup.task(), parameters, standardize, scores,
+        ModelResult result = new ModelResult(algorithm.id(), algorithm.label(), setup.task(), values(algorithm, choice), standardize, scores,
                 folds.isEmpty() ? null : Metrics.spread(folds), folds.isEmpty() ? null : folds,
                 frame.classes, classes == 0 ? null : Metrics.confusion(holdout, classes),
                 classes == 0 ? null : Metrics.perClass(holdout, frame.classes), importance.values(), importance.method(),
                 split.train().length, split.holdout().length, millis);
         progress.update(steps, steps, "Done");
         return new TrainedModel(result, fit.model(), fit.preparation(), holdout, split.train(), split.holdout());
+    }
+
+    /** Every parameter's value for a choice: the given ones, defaults for the rest, in the catalog's order. */
+    static Map<String, Double> values(Algorithms.Algorithm algorithm, AlgorithmChoice choice) {
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        for (Parameter p : algorithm.parameters()) {
+            parameters.put(p.name(), p.value(choice.parameters(), algorithm.label()));
+        }
+        return parameters;
     }
 
     record Fit(Model<?> model, Preparation preparation, String[] names) {

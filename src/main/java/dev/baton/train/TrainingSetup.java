@@ -9,9 +9,14 @@ import java.util.List;
  *
  * @param holdout fraction of rows held out for the final test (0.05 to 0.5)
  * @param folds   cross-validation folds (0: none, else 2 to 20)
+ * @param search  configurations a hyperparameter search tries per algorithm (0: no search, the given settings only)
  */
 public record TrainingSetup(String target, Task task, List<String> features, double holdout, int folds, long seed,
-                            List<AlgorithmChoice> algorithms, String metric) {
+                            List<AlgorithmChoice> algorithms, String metric,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) int search) {
+
+    /** Most configurations a search may try per algorithm. */
+    public static final int MAX_SEARCH = 500;
 
     public TrainingSetup {
         features = List.copyOf(features);
@@ -19,6 +24,17 @@ public record TrainingSetup(String target, Task task, List<String> features, dou
         if (metric == null) {
             metric = task == Task.CLASSIFICATION ? "accuracy" : "r2";
         }
+    }
+
+    /** A setup without a hyperparameter search. */
+    public TrainingSetup(String target, Task task, List<String> features, double holdout, int folds, long seed,
+                         List<AlgorithmChoice> algorithms, String metric) {
+        this(target, task, features, holdout, folds, seed, algorithms, metric, 0);
+    }
+
+    /** Whether this setup searches hyperparameters (more than one configuration per algorithm). */
+    public boolean searches() {
+        return search >= 2;
     }
 
     public void check() {
@@ -34,12 +50,23 @@ public record TrainingSetup(String target, Task task, List<String> features, dou
         if (algorithms.isEmpty()) {
             throw new dev.baton.util.UserException("Choose at least one algorithm.");
         }
+        if (search < 0 || search == 1 || search > MAX_SEARCH) {
+            throw new dev.baton.util.UserException("A search tries 2 to " + MAX_SEARCH + " configurations per algorithm (0 for none), not " + search + ".");
+        }
+        if (searches() && folds < 2) {
+            throw new dev.baton.util.UserException("A hyperparameter search compares configurations by cross-validation, so that the "
+                    + "held-out rows stay untouched: set 2 or more folds.");
+        }
         if (!Metrics.names(task).contains(metric)) {
             throw new dev.baton.util.UserException("'" + metric + "' is not a " + task.label() + " metric; choose one of " + Metrics.names(task) + ".");
         }
     }
 
     public TrainingSetup withAlgorithms(List<AlgorithmChoice> choices) {
-        return new TrainingSetup(target, task, features, holdout, folds, seed, choices, metric);
+        return new TrainingSetup(target, task, features, holdout, folds, seed, choices, metric, search);
+    }
+
+    public TrainingSetup withSearch(int configurations) {
+        return new TrainingSetup(target, task, features, holdout, folds, seed, algorithms, metric, configurations);
     }
 }

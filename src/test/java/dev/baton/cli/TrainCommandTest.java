@@ -78,4 +78,35 @@ class TrainCommandTest {
         assertThat(noAlgorithm.exit()).isEqualTo(1);
         assertThat(noAlgorithm.err()).contains("deep-forest");
     }
+
+    @Test
+    void searchIsInTheJsonAndTheTableAndNeedsFolds() throws Exception {
+        Cli r = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "knn,cart", "--search", "5", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        JsonNode search = json.get("search");
+        assertThat(search.get("configurationsPerAlgorithm").asInt()).isEqualTo(5);
+        assertThat(search.get("algorithms")).hasSize(2);
+        for (JsonNode s : search.get("algorithms")) {
+            assertThat(s.get("trials")).hasSize(5);
+            // Configuration 1 is the catalog's defaults: k 5, or depth 8 with leaves of 5 rows.
+            JsonNode first = s.get("trials").get(0).get("parameters");
+            assertThat(first.has("k") ? first.get("k").asDouble() : first.get("maxDepth").asDouble()).isIn(5.0, 8.0);
+            int chosen = s.get("chosen").asInt();
+            JsonNode model = null;
+            for (JsonNode m : json.get("models")) {
+                if (m.get("algorithm").asText().equals(s.get("algorithm").asText())) {
+                    model = m;
+                }
+            }
+            assertThat(model.get("parameters")).isEqualTo(s.get("trials").get(chosen - 1).get("parameters"));
+            assertThat(s.get("reason").asText()).startsWith("#" + chosen);
+        }
+        Cli table = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "knn", "--search", "4");
+        assertThat(table.out()).contains("Search of k-nearest neighbours over k: chose k ");
+
+        Cli noFolds = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--search", "4", "--folds", "0");
+        assertThat(noFolds.exit()).isEqualTo(1);
+        assertThat(noFolds.err()).contains("set 2 or more folds").doesNotContain("Exception");
+    }
 }
