@@ -64,7 +64,7 @@ public final class HyperparameterSearch {
      * user ended the search before the budget was spent.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(String algorithm, String label, String metric, int budget, List<String> searched, List<Trial> trials,
+    public record Result(String algorithm, String label, Task task, String metric, int budget, List<String> searched, List<Trial> trials,
                          int best, int chosen, Double pValue, boolean stopped) {
 
         @JsonIgnore
@@ -102,6 +102,11 @@ public final class HyperparameterSearch {
     }
 
     private HyperparameterSearch() {
+    }
+
+    /** The searched parameter of this name of an algorithm, or null. */
+    public static Parameter parameter(String algorithm, Task task, String name) {
+        return searched(Algorithms.get(task, algorithm)).stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
     /** The parameters of an algorithm that a search varies. */
@@ -228,6 +233,9 @@ public final class HyperparameterSearch {
         List<Map<String, Double>> configs = configurations(algorithm, choice.parameters(), setup.search(), setup.seed());
         int n = configs.size();
         double[] fractions = new double[n];
+        // Configurations finished and the best cross-validation mean so far, for the progress message (under the lock of fractions).
+        int[] finished = {0};
+        double[] best = {Double.NaN};
         Trial[] trials = new Trial[n];
         Progress stopping = new Progress() {
             @Override
@@ -256,7 +264,7 @@ public final class HyperparameterSearch {
                                 for (double f : fractions) {
                                     sum += f;
                                 }
-                                progress.update(Math.round(sum * 1000), n * 1000L, "Configuration " + (index + 1) + " of " + n);
+                                progress.update(Math.round(sum * 1000), n * 1000L, status(finished[0], n, best[0], setup.metric()));
                             }
                         }
                     }
@@ -281,6 +289,19 @@ public final class HyperparameterSearch {
                     trial = new Trial(index + 1, configs.get(index), null, null, complexity, (System.nanoTime() - start) / 1_000_000, reason);
                 }
                 trials[index] = trial;
+                synchronized (fractions) {
+                    finished[0]++;
+                    double score = trial.score(setup.metric());
+                    if (!Double.isNaN(score) && (Double.isNaN(best[0]) || (Metrics.higherIsBetter(setup.metric()) ? score > best[0] : score < best[0]))) {
+                        best[0] = score;
+                    }
+                    fractions[index] = 1;
+                    double sum = 0;
+                    for (double f : fractions) {
+                        sum += f;
+                    }
+                    progress.update(Math.round(sum * 1000), n * 1000L, status(finished[0], n, best[0], setup.metric()));
+                }
                 listener.trialFinished(algorithm.id(), trial, n);
             }));
         }
@@ -298,8 +319,14 @@ public final class HyperparameterSearch {
             throw new dev.baton.util.UserException(why != null ? "Every configuration failed; the first: " + why
                     : "The search was stopped before any configuration finished.");
         }
-        return new Result(algorithm.id(), algorithm.label(), setup.metric(), n, searched(algorithm).stream().map(Parameter::name).toList(),
+        return new Result(algorithm.id(), algorithm.label(), setup.task(), setup.metric(), n, searched(algorithm).stream().map(Parameter::name).toList(),
                 List.copyOf(done), c.best().number(), c.chosen().number(), c.pValue(), done.size() < n);
+    }
+
+    /** "3 of 20 configurations; best CV accuracy 0.9120". */
+    static String status(int finished, int budget, double best, String metric) {
+        return finished + " of " + budget + " configurations" + (Double.isNaN(best) ? "" : "; best CV " + Metrics.label(metric) + " "
+                + Metrics.format(metric, best));
     }
 
     /** Waits for every configuration; on cancel, interrupts the running ones and throws. */

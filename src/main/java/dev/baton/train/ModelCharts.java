@@ -30,6 +30,63 @@ public final class ModelCharts {
                 predicted, r.classes(), z, 0, max, "sequential", k <= 15);
     }
 
+    /**
+     * A search's cross-validation score against one searched parameter, every configuration a point, the chosen and
+     * the best ones marked. Log-scaled ranges are drawn in log10; unlimited depth one step past the top of its range.
+     */
+    public static ChartData.LineData search(HyperparameterSearch.Result r, String parameter) {
+        Parameter p = HyperparameterSearch.parameter(r.algorithm(), r.task(), parameter);
+        Parameter.SearchRange range = p == null ? null : p.search();
+        boolean log = range != null && range.log();
+        double unlimited = range == null ? 0 : range.high() + Math.max(1, (range.high() - range.low()) / 8);
+        List<double[]> others = new ArrayList<>();
+        List<ChartData.Series> series = new ArrayList<>();
+        boolean anyUnlimited = false;
+        double[] chosen = null;
+        double[] best = null;
+        for (HyperparameterSearch.Trial t : r.trials()) {
+            Double v = t.parameters().get(parameter);
+            double y = t.score(r.metric());
+            if (v == null || Double.isNaN(y)) {
+                continue;
+            }
+            boolean isUnlimited = range != null && range.zeroIsUnlimited() && v == 0;
+            anyUnlimited |= isUnlimited;
+            double x = isUnlimited ? unlimited : v;
+            x = log ? Math.log10(Math.max(x, 1e-300)) : x;
+            if (t.number() == r.chosen()) {
+                chosen = new double[]{x, y};
+            } else if (t.number() == r.best()) {
+                best = new double[]{x, y};
+            } else {
+                others.add(new double[]{x, y});
+            }
+        }
+        series.add(new ChartData.Series("configurations", others.stream().mapToDouble(a -> a[0]).toArray(),
+                others.stream().mapToDouble(a -> a[1]).toArray(), true, false));
+        if (best != null) {
+            series.add(new ChartData.Series("best CV mean", new double[]{best[0]}, new double[]{best[1]}, true, false));
+        }
+        if (chosen != null) {
+            series.add(new ChartData.Series("chosen", new double[]{chosen[0]}, new double[]{chosen[1]}, true, false));
+        }
+        String label = (p == null ? parameter : p.label()) + (log ? " (log10)" : "")
+                + (anyUnlimited ? "; unlimited drawn at " + (long) unlimited : "");
+        // Padded ranges, so that the best and worst configurations are not drawn on the frame.
+        double[] xr = paddedRange(series.stream().flatMapToDouble(x -> Arrays.stream(x.x())).toArray());
+        double[] yr = paddedRange(series.stream().flatMapToDouble(x -> Arrays.stream(x.y())).toArray());
+        return new ChartData.LineData("CV " + Metrics.label(r.metric()) + " by " + parameter,
+                label, "CV " + Metrics.label(r.metric()), series, xr[0], xr[1], yr[0], yr[1]);
+    }
+
+    /** Min and max widened by 6% of the span (or by 1% of the value when all are equal). */
+    private static double[] paddedRange(double[] values) {
+        double lo = Arrays.stream(values).min().orElse(0);
+        double hi = Arrays.stream(values).max().orElse(1);
+        double pad = hi > lo ? (hi - lo) * 0.06 : Math.max(Math.abs(hi) * 0.01, 1e-3);
+        return new double[]{lo - pad, hi + pad};
+    }
+
     public static ChartData.ValueBars importance(ModelResult r) {
         List<Importance> top = r.importance().stream().limit(20).toList();
         String unit = r.importanceMethod() == Importance.Method.NATIVE ? "share of the model's own importance"

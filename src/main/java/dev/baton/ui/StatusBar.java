@@ -75,8 +75,10 @@ public final class StatusBar {
             String more = tasks.size() > 1 ? " (+" + (tasks.size() - 1) + " more)" : "";
             taskTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
                 String message = task.message().get();
-                return task.title() + (message == null || message.isBlank() || task.title().startsWith(message) ? "" : ": " + message) + more;
-            }, task.message()));
+                String left = RunningTask.timeLeft(task.progress().get(), System.nanoTime() - task.startedNanos());
+                return task.title() + (message == null || message.isBlank() || task.title().startsWith(message) ? "" : ": " + message)
+                        + (left.isEmpty() ? "" : " \u2014 " + left) + more;
+            }, task.message(), task.progress()));
             cancel.setOnAction(e -> task.cancel().run());
         }
     }

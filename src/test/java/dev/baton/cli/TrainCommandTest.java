@@ -105,6 +105,19 @@ class TrainCommandTest {
         Cli table = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "knn", "--search", "4");
         assertThat(table.out()).contains("Search of k-nearest neighbours over k: chose k ");
 
+        // The project keeps every configuration tried, and loading it gives them back with the models.
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("search-project");
+        Cli saved = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "knn", "--search", "4",
+                "--save-project", dir.resolve("p").toString());
+        assertThat(saved.exit()).as(saved.err()).isZero();
+        var loaded = dev.baton.project.ProjectLoader.load(dir.resolve("p.baton-project"), true, dev.baton.util.Progress.NONE);
+        var state = dev.baton.project.ProjectStore.read(dir.resolve("p.baton-project")).training();
+        assertThat(state.setup().search()).isEqualTo(4);
+        assertThat(state.searches()).hasSize(1);
+        assertThat(state.searches().get(0).trials()).hasSize(4);
+        assertThat(loaded.models().searches()).isEqualTo(state.searches());
+        assertThat(loaded.models().get("knn").result().parameters()).isEqualTo(state.searches().get(0).chosenTrial().parameters());
+
         Cli noFolds = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--search", "4", "--folds", "0");
         assertThat(noFolds.exit()).isEqualTo(1);
         assertThat(noFolds.err()).contains("set 2 or more folds").doesNotContain("Exception");

@@ -97,7 +97,7 @@ class HyperparameterSearchTest {
         assertThat(c.chosen()).isSameAs(close);
         assertThat(c.pValue()).isCloseTo(0.78797, within(1e-4));
 
-        HyperparameterSearch.Result result = new HyperparameterSearch.Result("random-forest", "Random forest", "accuracy", 3,
+        HyperparameterSearch.Result result = new HyperparameterSearch.Result("random-forest", "Random forest", Task.CLASSIFICATION, "accuracy", 3,
                 List.of("maxDepth"), List.of(best, close, worse), 1, 2, c.pValue(), false);
         assertThat(result.reason()).isEqualTo("#2 is simpler than #1, the best of the 3 configurations tried (accuracy 0.9120 against 0.9160), "
                 + "and the corrected t-test cannot tell them apart (p = 0.79)");

@@ -57,7 +57,8 @@ public final class FxTaskRunner implements TaskRunner {
             background.onCancelled.run();
             background.onFinished.run();
         });
-        RunningTask shown = new RunningTask(background.title, task.progressProperty(), task.messageProperty(), task::requestCancel);
+        RunningTask shown = new RunningTask(background.title, task.progressProperty(), task.messageProperty(), task::requestCancel,
+                System.nanoTime());
         task.shown = shown;
         if (background.visible) {
             runOnFx(() -> running.add(shown));

@@ -4,6 +4,7 @@ import dev.baton.explore.chart.ChartData;
 import dev.baton.train.Comparison;
 import dev.baton.train.Explanation;
 import dev.baton.train.Frame;
+import dev.baton.train.HyperparameterSearch;
 import dev.baton.train.Importance;
 import dev.baton.train.Lime;
 import dev.baton.train.Metrics;
@@ -58,6 +59,11 @@ final class ModelDetail {
     private final TableView<Importance> explanation = new TableView<>();
     private final Label explanationTitle = new Label();
     private TrainViewModel.Row shown;
+    private final Label searchSummary = new Label();
+    private final TableView<HyperparameterSearch.Trial> trials = new TableView<>();
+    private final ComboBox<String> searchParameter = new ComboBox<>();
+    private final ChartView searchChart = new ChartView();
+    private final LatestWins searchPlots = new LatestWins();
 
     ModelDetail(TrainViewModel model, TaskRunner tasks) {
         this.model = model;
@@ -127,7 +133,24 @@ final class ModelDetail {
         VBox explainPane = new VBox(8, explainBar, explanationTitle, explanation);
         VBox.setVgrow(explanation, Priority.ALWAYS);
 
-        TabPane tabs = new TabPane(new Tab("Metrics", numbersScroll), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane));
+        searchSummary.setWrapText(true);
+        searchSummary.setId("search-summary");
+        searchSummary.setMinHeight(Region.USE_PREF_SIZE);
+        trials.setId("search-trials");
+        trials.setPlaceholder(new Label("No search for this model: tick Search in the setup to try several settings of each algorithm."));
+        searchParameter.setId("search-parameter");
+        searchParameter.valueProperty().addListener((o, was, now) -> drawSearch());
+        HBox searchBar = new HBox(8, new Label("Score against"), searchParameter);
+        searchBar.setAlignment(Pos.CENTER_LEFT);
+        BorderPane searchPlot = new BorderPane(searchChart.node());
+        searchPlot.setTop(searchBar);
+        javafx.scene.control.SplitPane searchSplit = new javafx.scene.control.SplitPane(trials, searchPlot);
+        searchSplit.setDividerPositions(0.55);
+        VBox searchPane = new VBox(6, searchSummary, searchSplit);
+        VBox.setVgrow(searchSplit, Priority.ALWAYS);
+
+        TabPane tabs = new TabPane(new Tab("Metrics", numbersScroll), new Tab("Plots", plotPane), new Tab("Explain a prediction", explainPane),
+                new Tab("Search", searchPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().forEach(t -> t.setId("detail-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
         dev.baton.ui.controls.LazyTabs.apply(tabs);
@@ -215,6 +238,90 @@ final class ModelDetail {
         explainRow.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, held, 1));
         explanation.getItems().clear();
         explanationTitle.setText("");
+        showSearch(row.isBaseline() ? null : model.search(row.algorithm()));
+    }
+
+    /** The configurations a search tried for this model, best first, the chosen one starred; the score against a parameter. */
+    private void showSearch(HyperparameterSearch.Result search) {
+        shownSearch = search;
+        trials.getColumns().clear();
+        trials.getItems().clear();
+        if (search == null) {
+            searchSummary.setText("");
+            searchParameter.getItems().clear();
+            searchChart.clear();
+            return;
+        }
+        String metric = search.metric();
+        searchSummary.setText(String.format(Locale.ROOT, "Tried %d settings of %s, each by cross-validation on the training rows. Chosen: %s.",
+                search.trials().size(), search.searched().isEmpty() ? "nothing (no setting to vary)" : String.join(", ", search.searched()),
+                search.reason()));
+        TableColumn<HyperparameterSearch.Trial, String> mark = column("", t -> t.number() == search.chosen() ? "\u2605 chosen"
+                : t.number() == search.best() ? "best" : "");
+        mark.setPrefWidth(70);
+        trials.getColumns().add(mark);
+        TableColumn<HyperparameterSearch.Trial, Number> number = new TableColumn<>("#");
+        number.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyIntegerWrapper(cd.getValue().number()));
+        number.setPrefWidth(40);
+        trials.getColumns().add(number);
+        for (String name : search.searched()) {
+            TableColumn<HyperparameterSearch.Trial, Number> c = new TableColumn<>(name);
+            c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyDoubleWrapper(cd.getValue().parameters().getOrDefault(name, Double.NaN)));
+            c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(Number v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty || v == null ? null : name.equals("maxDepth") && v.doubleValue() == 0 ? "unlimited"
+                            : dev.baton.util.Format.number(v.doubleValue()));
+                }
+            });
+            trials.getColumns().add(c);
+        }
+        TableColumn<HyperparameterSearch.Trial, Number> score = new TableColumn<>("CV " + Metrics.label(metric));
+        score.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyDoubleWrapper(cd.getValue().score(metric)));
+        score.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                HyperparameterSearch.Trial t = empty ? null : getTableRow().getItem();
+                setText(t == null ? null : t.failure() != null ? "failed: " + t.failure()
+                        : Metrics.format(metric, t.score(metric)) + " \u00b1 " + Metrics.format(metric, t.cv().get(metric).std()));
+            }
+        });
+        score.setPrefWidth(150);
+        if (Metrics.higherIsBetter(metric)) {
+            score.setSortType(TableColumn.SortType.DESCENDING);
+        }
+        trials.getColumns().add(score);
+        TableColumn<HyperparameterSearch.Trial, Number> time = new TableColumn<>("CV time (s)");
+        time.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyDoubleWrapper(cd.getValue().millis() / 1000.0));
+        time.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(Locale.ROOT, "%.1f", v.doubleValue()));
+            }
+        });
+        trials.getColumns().add(time);
+        trials.getItems().setAll(search.trials());
+        trials.getSortOrder().setAll(List.of(score));
+        String keep = searchParameter.getValue();
+        searchParameter.getItems().setAll(search.searched());
+        searchParameter.setValue(search.searched().isEmpty() ? null : search.searched().contains(keep) ? keep : search.searched().get(0));
+        drawSearch();
+    }
+
+    private HyperparameterSearch.Result shownSearch;
+
+    private void drawSearch() {
+        HyperparameterSearch.Result search = shownSearch;
+        String parameter = searchParameter.getValue();
+        if (search == null || parameter == null) {
+            searchChart.clear();
+            return;
+        }
+        searchPlots.start(tasks.background("Drawing the search", p -> (ChartData) ModelCharts.search(search, parameter)).quiet()
+                .onFailure(e -> searchChart.clear()), searchChart::show);
     }
 
     private void updateChoose() {

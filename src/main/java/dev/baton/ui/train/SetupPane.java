@@ -98,6 +98,27 @@ final class SetupPane {
         form.addRow(3, new Label("CV folds"), folds);
         form.addRow(4, new Label("Seed"), seed);
         form.addRow(5, new Label("Rank by"), metric);
+        CheckBox search = new CheckBox();
+        search.setId("train-search");
+        search.selectedProperty().bindBidirectional(model.search);
+        search.setTooltip(new Tooltip("Try several settings of each algorithm (your settings first, then points spread over each "
+                + "setting's range), compare them by cross-validation on the training rows, and keep the simplest that is as good as the best. "
+                + "The same seed tries the same settings."));
+        Spinner<Integer> searchSize = new Spinner<>(2, dev.baton.train.TrainingSetup.MAX_SEARCH, model.searchSize.get());
+        searchSize.setId("train-search-size");
+        searchSize.setEditable(true);
+        searchSize.setPrefWidth(75);
+        searchSize.disableProperty().bind(model.search.not());
+        searchSize.valueProperty().addListener((o, was, now) -> model.searchSize.set(now));
+        model.searchSize.addListener((o, was, now) -> searchSize.getValueFactory().setValue(now.intValue()));
+        Label perAlgorithm = new Label("settings each");
+        perAlgorithm.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        perAlgorithm.getStyleClass().add("muted");
+        HBox searchBox = new HBox(6, search, searchSize, perAlgorithm);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        Label searchLabel = new Label("Search");
+        searchLabel.setLabelFor(search);
+        form.addRow(6, searchLabel, searchBox);
 
         Label featureTitle = new Label("Learn from");
         featureTitle.getStyleClass().add("section-title");
@@ -197,7 +218,17 @@ final class SetupPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
-        HBox buttons = new HBox(8, runButton, cancel);
+        Button stopSearch = new Button("Stop search");
+        stopSearch.setId("train-stop-search");
+        stopSearch.setTooltip(new Tooltip("Try no more settings: choose among those that finished and train the chosen ones"));
+        stopSearch.setOnAction(e -> {
+            model.stopSearch();
+            stopSearch.setDisable(true);
+        });
+        stopSearch.visibleProperty().bind(model.searchingProperty());
+        stopSearch.managedProperty().bind(stopSearch.visibleProperty());
+        model.searchingProperty().addListener((o, was, now) -> stopSearch.setDisable(false));
+        HBox buttons = new HBox(8, runButton, cancel, stopSearch);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(features, Priority.SOMETIMES);
         root.getChildren().addAll(buttons, form, featureTitle, featureBar, features, algorithmTitle, algorithms, parameterTitle, parameters);
@@ -232,7 +263,10 @@ final class SetupPane {
             Double value = own.getOrDefault(p.name(), p.defaultValue());
             TextField field = new TextField(p.integer() ? Long.toString(value.longValue()) : Double.toString(value));
             field.setPrefColumnCount(7);
-            field.setTooltip(new Tooltip(p.help() + " (" + (p.integer() ? (long) p.min() + " to " + (long) p.max() : p.min() + " to " + p.max()) + ")"));
+            field.setTooltip(new Tooltip(p.help() + " (" + (p.integer() ? (long) p.min() + " to " + (long) p.max() : p.min() + " to " + p.max()) + ")"
+                    + (p.search() == null ? "" : "\nA search tries " + dev.baton.util.Format.number(p.search().low()) + " to "
+                    + dev.baton.util.Format.number(p.search().high()) + (p.search().log() ? " on a log scale" : "")
+                    + (p.search().zeroIsUnlimited() ? " besides your value" : ""))));
             field.textProperty().addListener((o, was, now) -> {
                 try {
                     double v = Double.parseDouble(now.strip());

@@ -116,6 +116,9 @@ public final class TrainViewModel {
     public final IntegerProperty folds = new SimpleIntegerProperty(5);
     public final LongProperty seed = new SimpleLongProperty(42);
     public final StringProperty metric = new SimpleStringProperty();
+    /** Whether to search hyperparameters, and how many configurations per algorithm. */
+    public final BooleanProperty search = new SimpleBooleanProperty(false);
+    public final IntegerProperty searchSize = new SimpleIntegerProperty(20);
     /** The metrics of the current task, for the "rank by" choice. */
     public final ObservableList<String> metrics = FXCollections.observableArrayList();
     public final ObservableList<FeatureRow> features = FXCollections.observableArrayList();
@@ -124,6 +127,9 @@ public final class TrainViewModel {
     public final Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
     public final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    /** True while a run with a hyperparameter search goes on; {@link #stopSearch()} then ends the searches early. */
+    private final BooleanProperty searching = new SimpleBooleanProperty();
+    private volatile java.util.concurrent.atomic.AtomicBoolean stopSearch = new java.util.concurrent.atomic.AtomicBoolean();
     private final StringProperty message = new SimpleStringProperty();
     /** What the leaderboard's figures are, in words (the ranking basis and the held-out rows). */
     private final StringProperty ranking = new SimpleStringProperty("");
@@ -151,6 +157,10 @@ public final class TrainViewModel {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    public BooleanProperty searchingProperty() {
+        return searching;
     }
 
     public StringProperty messageProperty() {
@@ -233,6 +243,10 @@ public final class TrainViewModel {
                 folds.set(saved.folds());
                 seed.set(saved.seed());
                 metric.set(saved.metric());
+                search.set(saved.searches());
+                if (saved.searches()) {
+                    searchSize.set(saved.search());
+                }
                 parameters.clear();
                 for (AlgorithmChoice c : saved.algorithms()) {
                     if (!c.parameters().isEmpty()) {
@@ -284,7 +298,8 @@ public final class TrainViewModel {
             choices.add(new AlgorithmChoice(id, parameters.getOrDefault(id, Map.of()), null));
         }
         List<String> chosen = features.stream().filter(f -> f.included.get()).map(f -> f.column).toList();
-        return new TrainingSetup(target.get(), task.get(), chosen, holdout.get(), folds.get(), seed.get(), choices, metric.get());
+        return new TrainingSetup(target.get(), task.get(), chosen, holdout.get(), folds.get(), seed.get(), choices, metric.get(),
+                search.get() ? searchSize.get() : 0);
     }
 
     /** Trains every selected algorithm off the FX thread; rows fill in live; the project gets the leaderboard. */
@@ -294,6 +309,9 @@ public final class TrainViewModel {
         s.check();
         rows.setAll(s.algorithms().stream().map(c -> new Row(c.id(), Algorithms.get(s.task(), c.id()).label())).toList());
         running.set(true);
+        searching.set(s.searches());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        stopSearch = stop;
         message.set(null);
         Experiment.Listener listener = new Experiment.Listener() {
             @Override
@@ -323,13 +341,17 @@ public final class TrainViewModel {
             }
         };
         run = tasks.background("Training " + s.algorithms().size() + " model" + (s.algorithms().size() == 1 ? "" : "s"),
-                        progress -> Experiment.run(data, s, listener, progress))
+                        progress -> Experiment.run(data, s, listener, progress, stop::get))
                 .onSuccess(board -> {
                     running.set(false);
+                    searching.set(false);
                     if (project.dataset() == data) {
                         project.setLeaderboard(board);
                     }
                     showResults();
+                    if (board.searches().stream().anyMatch(dev.baton.train.HyperparameterSearch.Result::stopped)) {
+                        message.set("The search was stopped early: each algorithm's settings were chosen among the configurations that finished.");
+                    }
                     if (!board.failures().isEmpty()) {
                         message.set(board.failures().size() + " algorithm" + (board.failures().size() == 1 ? "" : "s") + " failed: "
                                 + String.join("; ", board.failures().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
@@ -337,11 +359,14 @@ public final class TrainViewModel {
                 })
                 .onCancelled(() -> {
                     running.set(false);
-                    message.set("Training was cancelled; the previous results are kept.");
+                    searching.set(false);
+                    message.set("Training was cancelled; the previous results are kept."
+                            + (s.searches() ? " (Stop search ends a search early and keeps the configurations that finished.)" : ""));
                     showResults();
                 })
                 .onFailure(error -> {
                     running.set(false);
+                    searching.set(false);
                     message.set(dev.baton.ui.controls.ErrorDialog.plainMessage(error));
                     showResults();
                 })
@@ -350,6 +375,16 @@ public final class TrainViewModel {
 
     public void cancel() {
         run.cancel();
+    }
+
+    /** Ends the running searches early: no more configurations are tried, the chosen ones are trained from those that finished. */
+    public void stopSearch() {
+        stopSearch.set(true);
+    }
+
+    /** The hyperparameter search of an algorithm in the current results, or null. */
+    public dev.baton.train.HyperparameterSearch.Result search(String algorithm) {
+        return project.searches().stream().filter(r -> r.algorithm().equals(algorithm)).findFirst().orElse(null);
     }
 
     private java.util.Optional<Row> find(String algorithm) {
