@@ -169,6 +169,8 @@ final class TreeGrower {
         final double[] spareT;
         final SplittableRandom random;
         final int[] order;
+        /** The known constants' order as a node found it, restored when it is done (see findSplit). */
+        final int[] knownOrder;
         // Per-bin histograms of the feature being examined, four interleaved copies: consecutive rows usually fall
         // in the same bin of a binary feature, and adding to one cell in a row waits for each previous add.
         final long[] histWeight = new long[COPIES * Bins.MAX_BINS];
@@ -218,6 +220,7 @@ final class TreeGrower {
             }
             this.random = random;
             this.order = new int[bins.features()];
+            this.knownOrder = new int[bins.features()];
             for (int f = 0; f < order.length; f++) {
                 order[f] = f;
             }
@@ -283,6 +286,9 @@ final class TreeGrower {
                 visited++;
                 int j = drawnKnown + random.nextInt(drawable - found - drawnKnown);
                 if (j < known) {
+                    if (drawnKnown == 0) {
+                        System.arraycopy(order, 0, knownOrder, 0, known);
+                    }
                     swap(j, drawnKnown++);
                     continue;
                 }
@@ -299,6 +305,13 @@ final class TreeGrower {
                 if (candidate != null) {
                     best = candidate;
                 }
+            }
+            // Drawing reorders the known constants among themselves. Put them back as they were: this node's sibling,
+            // and the siblings of every ancestor up to where they became known, take the same first positions for their
+            // own known constants (scikit-learn restores them likewise). Without this, a feature constant only here
+            // could move into a sibling's known part, and the sibling would never examine it again.
+            if (drawnKnown > 0) {
+                System.arraycopy(knownOrder, 0, order, 0, known);
             }
             return best == null ? null : best.withConstants(constants);
         }

@@ -119,6 +119,44 @@ class ForestTrainerTest {
         assertThat(forest.trees[0].threshold()[0]).isEqualTo(3.5);
     }
 
+    /**
+     * A fully grown tree (leaves of one row, every feature examined) fits every training row exactly when no two rows
+     * share all their bins. Many one-hot columns make features constant deep in the tree; a node that reordered its
+     * known constants without putting them back once left its sibling skipping features that were not constant there,
+     * and the sibling stopped early with rows of different targets in one leaf.
+     */
+    @Test
+    void fullyGrownTreesSeparateEveryDistinctRowDespiteManyOneHotColumns() {
+        int n = 3000;
+        int levels = 40;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[][] columns = new double[levels + 2][n];
+        double[] targets = new double[n];
+        for (int i = 0; i < n; i++) {
+            int level = random.nextInt(levels);
+            columns[level][i] = 1;
+            // Two numbers of at most 200 values each, so every value has its own bin; rows distinct by construction.
+            columns[levels][i] = i % 200;
+            columns[levels + 1][i] = i / 200 + 100 * (level % 2);
+            targets[i] = level * 3 + (i % 200) * 0.1 + random.nextDouble();
+        }
+        for (boolean extra : new boolean[]{false, true}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                Forest forest = new ForestTrainer<org.tribuo.regression.Regressor>(1, 0, 1, 1.0, false, extra, seed)
+                        .grow(columns, null, targets, 1, 0);
+                double[] row = new double[levels + 2];
+                double[] out = new double[1];
+                for (int i = 0; i < n; i++) {
+                    for (int f = 0; f < row.length; f++) {
+                        row[f] = columns[f][i];
+                    }
+                    forest.predict(row, out);
+                    assertThat(out[0]).as("row %d, %s, seed %d", i, extra ? "extra tree" : "tree", seed).isCloseTo(targets[i], within(1e-4));
+                }
+            }
+        }
+    }
+
     @Test
     void theSameSeedGrowsTheSameForestAndADifferentSeedAnother() {
         SplittableRandom random = new SplittableRandom(5);
