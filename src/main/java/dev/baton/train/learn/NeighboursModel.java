@@ -35,8 +35,8 @@ public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
     private final int k;
     /** [feature][training row] */
     private final transient double[][] columns;
-    /** Squared length of each training row. */
-    private final transient double[] norms;
+    /** Minus half the squared length of each training row: where each row's score starts (see keepNearest). */
+    private final transient double[] negHalfNorms;
     private final transient int[] labels;
     private final transient double[] targets;
 
@@ -51,7 +51,7 @@ public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
         this.columns = columns;
         this.labels = labels;
         this.targets = targets;
-        this.norms = new double[rows];
+        double[] norms = new double[rows];
         for (double[] column : columns) {
             if (column.length != rows) {
                 throw new IllegalArgumentException("Every column needs " + rows + " rows");
@@ -60,10 +60,14 @@ public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
                 norms[i] += column[i] * column[i];
             }
         }
+        this.negHalfNorms = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            negHalfNorms[i] = -0.5 * norms[i];
+        }
     }
 
     private int rows() {
-        return norms.length;
+        return negHalfNorms.length;
     }
 
     @Override
@@ -93,72 +97,204 @@ public final class NeighboursModel<T extends Output<T>> extends ArrayModel<T> {
      */
     private void neighbours(double[][] queries, int from, int count, double[][] dots, int[][] nearest, double[][] distance) {
         for (int g = 0; g < count; g++) {
-            java.util.Arrays.fill(distance[g], Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(distance[g], Double.NEGATIVE_INFINITY);
             java.util.Arrays.fill(nearest[g], -1);
+        }
+        // The features all four queries use (number columns) are added for all four in one pass; the others (one-hot
+        // columns: each query has its own) per query, several columns per pass. Each pass loads and stores the
+        // partial sums once, and those loads and stores, not the arithmetic, are what a pass costs.
+        int p = columns.length;
+        int[] shared = new int[p];
+        int sharedCount = 0;
+        int[][] own = new int[count][p];
+        int[] ownCount = new int[count];
+        for (int f = 0; f < p; f++) {
+            boolean all = count == GROUP;
+            for (int g = 0; g < count && all; g++) {
+                all = queries[from + g][f] != 0;
+            }
+            if (all) {
+                shared[sharedCount++] = f;
+                continue;
+            }
+            for (int g = 0; g < count; g++) {
+                if (queries[from + g][f] != 0) {
+                    own[g][ownCount[g]++] = f;
+                }
+            }
         }
         int n = rows();
         for (int start = 0; start < n; start += BLOCK) {
             int size = Math.min(BLOCK, n - start);
             for (int g = 0; g < count; g++) {
-                java.util.Arrays.fill(dots[g], 0, size, 0);
+                System.arraycopy(negHalfNorms, start, dots[g], 0, size);
             }
-            for (int f = 0; f < columns.length; f++) {
-                double[] column = columns[f];
-                if (count == GROUP) {
-                    double v0 = queries[from][f];
-                    double v1 = queries[from + 1][f];
-                    double v2 = queries[from + 2][f];
-                    double v3 = queries[from + 3][f];
-                    if (v0 != 0 && v1 != 0 && v2 != 0 && v3 != 0) {
-                        // All four use this feature (a number column): one pass, each value loaded once.
-                        double[] d0 = dots[0];
-                        double[] d1 = dots[1];
-                        double[] d2 = dots[2];
-                        double[] d3 = dots[3];
-                        for (int i = 0; i < size; i++) {
-                            double c = column[start + i];
-                            d0[i] += v0 * c;
-                            d1[i] += v1 * c;
-                            d2[i] += v2 * c;
-                            d3[i] += v3 * c;
-                        }
-                        continue;
-                    }
-                }
-                for (int g = 0; g < count; g++) {
-                    double v = queries[from + g][f];
-                    if (v == 0) {
-                        continue;
-                    }
-                    double[] dot = dots[g];
-                    for (int i = 0; i < size; i++) {
-                        dot[i] += v * column[start + i];
-                    }
+            for (int j = 0; j < sharedCount; j += 2) {
+                if (j + 1 < sharedCount) {
+                    addShared(queries, from, shared[j], shared[j + 1], dots, start, size);
+                } else {
+                    addShared(queries, from, shared[j], dots, start, size);
                 }
             }
             for (int g = 0; g < count; g++) {
-                keepNearest(dots[g], start, size, nearest[g], distance[g]);
+                addOwn(queries[from + g], own[g], ownCount[g], dots[g], start, size);
+            }
+            if (count == GROUP) {
+                keepNearestOfFour(dots, start, size, nearest, distance);
+            } else {
+                for (int g = 0; g < count; g++) {
+                    keepNearest(dots[g], start, size, nearest[g], distance[g]);
+                }
             }
         }
     }
 
-    /** |x - t|² = |x|² + |t|² - 2 x.t; |x|² is the same for every t, so it is left out of the ranking. */
-    private void keepNearest(double[] dot, int start, int size, int[] nearest, double[] distance) {
-        double worst = distance[k - 1];
+    /** Two features every one of the four queries uses, added to their sums in one pass. */
+    private void addShared(double[][] queries, int from, int f, int h, double[][] dots, int start, int size) {
+        double[] a = columns[f];
+        double[] b = columns[h];
+        double a0 = queries[from][f];
+        double a1 = queries[from + 1][f];
+        double a2 = queries[from + 2][f];
+        double a3 = queries[from + 3][f];
+        double b0 = queries[from][h];
+        double b1 = queries[from + 1][h];
+        double b2 = queries[from + 2][h];
+        double b3 = queries[from + 3][h];
+        double[] d0 = dots[0];
+        double[] d1 = dots[1];
+        double[] d2 = dots[2];
+        double[] d3 = dots[3];
         for (int i = 0; i < size; i++) {
-            double d = norms[start + i] - 2 * dot[i];
-            if (d < worst) {
-                int at = k - 1;
-                while (at > 0 && distance[at - 1] > d) {
-                    distance[at] = distance[at - 1];
-                    nearest[at] = nearest[at - 1];
-                    at--;
-                }
-                distance[at] = d;
-                nearest[at] = start + i;
-                worst = distance[k - 1];
+            double x = a[start + i];
+            double y = b[start + i];
+            d0[i] += a0 * x + b0 * y;
+            d1[i] += a1 * x + b1 * y;
+            d2[i] += a2 * x + b2 * y;
+            d3[i] += a3 * x + b3 * y;
+        }
+    }
+
+    /** One feature every one of the four queries uses. */
+    private void addShared(double[][] queries, int from, int f, double[][] dots, int start, int size) {
+        double[] a = columns[f];
+        double a0 = queries[from][f];
+        double a1 = queries[from + 1][f];
+        double a2 = queries[from + 2][f];
+        double a3 = queries[from + 3][f];
+        double[] d0 = dots[0];
+        double[] d1 = dots[1];
+        double[] d2 = dots[2];
+        double[] d3 = dots[3];
+        for (int i = 0; i < size; i++) {
+            double x = a[start + i];
+            d0[i] += a0 * x;
+            d1[i] += a1 * x;
+            d2[i] += a2 * x;
+            d3[i] += a3 * x;
+        }
+    }
+
+    /** One query's other non-zero features, up to four per pass. */
+    private void addOwn(double[] query, int[] features, int count, double[] dot, int start, int size) {
+        int j = 0;
+        for (; j + 4 <= count; j += 4) {
+            double[] a = columns[features[j]];
+            double[] b = columns[features[j + 1]];
+            double[] c = columns[features[j + 2]];
+            double[] e = columns[features[j + 3]];
+            double va = query[features[j]];
+            double vb = query[features[j + 1]];
+            double vc = query[features[j + 2]];
+            double ve = query[features[j + 3]];
+            for (int i = 0; i < size; i++) {
+                dot[i] += va * a[start + i] + vb * b[start + i] + vc * c[start + i] + ve * e[start + i];
             }
         }
+        if (count - j == 3) {
+            double[] a = columns[features[j]];
+            double[] b = columns[features[j + 1]];
+            double[] c = columns[features[j + 2]];
+            double va = query[features[j]];
+            double vb = query[features[j + 1]];
+            double vc = query[features[j + 2]];
+            for (int i = 0; i < size; i++) {
+                dot[i] += va * a[start + i] + vb * b[start + i] + vc * c[start + i];
+            }
+        } else if (count - j == 2) {
+            double[] a = columns[features[j]];
+            double[] b = columns[features[j + 1]];
+            double va = query[features[j]];
+            double vb = query[features[j + 1]];
+            for (int i = 0; i < size; i++) {
+                dot[i] += va * a[start + i] + vb * b[start + i];
+            }
+        } else if (count - j == 1) {
+            double[] a = columns[features[j]];
+            double va = query[features[j]];
+            for (int i = 0; i < size; i++) {
+                dot[i] += va * a[start + i];
+            }
+        }
+    }
+
+    /**
+     * {@link #keepNearest} for four queries in one pass: one test of all four per training row, as a row rarely
+     * beats any query's k-th nearest once a few blocks are done.
+     */
+    private void keepNearestOfFour(double[][] scores, int start, int size, int[][] nearest, double[][] best) {
+        double[] s0 = scores[0];
+        double[] s1 = scores[1];
+        double[] s2 = scores[2];
+        double[] s3 = scores[3];
+        double w0 = best[0][k - 1];
+        double w1 = best[1][k - 1];
+        double w2 = best[2][k - 1];
+        double w3 = best[3][k - 1];
+        for (int i = 0; i < size; i++) {
+            if (s0[i] > w0 | s1[i] > w1 | s2[i] > w2 | s3[i] > w3) {
+                if (s0[i] > w0) {
+                    w0 = insert(s0[i], start + i, nearest[0], best[0]);
+                }
+                if (s1[i] > w1) {
+                    w1 = insert(s1[i], start + i, nearest[1], best[1]);
+                }
+                if (s2[i] > w2) {
+                    w2 = insert(s2[i], start + i, nearest[2], best[2]);
+                }
+                if (s3[i] > w3) {
+                    w3 = insert(s3[i], start + i, nearest[3], best[3]);
+                }
+            }
+        }
+    }
+
+    /**
+     * |x - t|² = |x|² + |t|² - 2 x.t, and |x|² is the same for every t: the nearest rows have the largest score
+     * x.t - |t|²/2, which is what the blocks accumulate. Ties keep the earlier row.
+     */
+    private void keepNearest(double[] scores, int start, int size, int[] nearest, double[] best) {
+        double worst = best[k - 1];
+        for (int i = 0; i < size; i++) {
+            if (scores[i] > worst) {
+                worst = insert(scores[i], start + i, nearest, best);
+            }
+        }
+    }
+
+    /** Puts a row among the k best if its score beats the k-th; returns the (new) k-th best score. */
+    private double insert(double score, int row, int[] nearest, double[] best) {
+        if (score > best[k - 1]) {
+            int at = k - 1;
+            while (at > 0 && best[at - 1] < score) {
+                best[at] = best[at - 1];
+                nearest[at] = nearest[at - 1];
+                at--;
+            }
+            best[at] = score;
+            nearest[at] = row;
+        }
+        return best[k - 1];
     }
 
     private void vote(int[] nearest, double[] out) {
