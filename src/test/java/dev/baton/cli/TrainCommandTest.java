@@ -117,6 +117,14 @@ class TrainCommandTest {
         assertThat(state.searches().get(0).trials()).hasSize(4);
         assertThat(loaded.models().searches()).isEqualTo(state.searches());
         assertThat(loaded.models().get("knn").result().parameters()).isEqualTo(state.searches().get(0).chosenTrial().parameters());
+        // The report's modelling section says how the settings were searched and what was chosen.
+        java.nio.file.Path html = dir.resolve("report.html");
+        Cli report = Cli.run("report", dir.resolve("p.baton-project").toString(), "--html", html.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        String text = java.nio.file.Files.readString(html);
+        assertThat(text).contains("Hyperparameter search (cross-validation accuracy)", "up to 4 configurations per algorithm",
+                "the held-out rows played no part in the search",
+                "k " + (long) state.searches().get(0).chosenTrial().parameters().get("k").doubleValue());
 
         Cli noFolds = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--search", "4", "--folds", "0");
         assertThat(noFolds.exit()).isEqualTo(1);

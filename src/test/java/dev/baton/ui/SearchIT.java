@@ -106,6 +106,13 @@ class SearchIT {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> board.getItems().stream()
                 .anyMatch(r -> r.status().get().startsWith("3 of 200 configurations")
                         || r.status().get().matches("[4-9] of 200 configurations.*")));
+        // Nothing of the finished search stays on show while the new one runs.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(trials.getItems()).isEmpty();
+        // The status bar estimates the time left once a few configurations are done.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#status-task").queryAs(Label.class).getText().contains(" left"));
+        assertThat(robot.lookup("#status-task").queryAs(Label.class).getText()).matches(".*(about \\d+(\\.\\d)? (s|min|h)|a few seconds) left.*");
+        Screenshots.save(robot, window.stage().getScene(), "train-search-running");
         robot.clickOn("#train-stop-search");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !train.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();

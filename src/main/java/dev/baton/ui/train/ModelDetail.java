@@ -184,6 +184,7 @@ final class ModelDetail {
         if (r == null) {
             title.setText(row == null ? "Select a model on the leaderboard" : row.label + ": " + row.status.get());
             chart.clear();
+            showSearch(null); // nothing of an earlier run stays on show while this one trains
             return;
         }
         title.setText(r.label() + (row.isBaseline() ? " \u2014 the yardstick, not a model to hand off" : ""));
