@@ -61,11 +61,23 @@ public final class BundleExporter {
      * @param baseline the baseline's results on the same rows (metrics.json shows the model beside it); may be null
      */
     public record Request(String projectName, Dataset source, Dataset cleaned, Recipe recipe, TrainingSetup setup,
-                          ModelRun.TrainedModel model, ModelResult baseline, ModelCardFields card, Instant createdAt) {
+                          ModelRun.TrainedModel model, ModelResult baseline, ModelCardFields card, Instant createdAt,
+                          dev.baton.train.HyperparameterSearch.Result search) {
+
+        /** A request for a model whose settings were not searched. */
+        public Request(String projectName, Dataset source, Dataset cleaned, Recipe recipe, TrainingSetup setup,
+                       ModelRun.TrainedModel model, ModelResult baseline, ModelCardFields card, Instant createdAt) {
+            this(projectName, source, cleaned, recipe, setup, model, baseline, card, createdAt, null);
+        }
     }
 
     /** What was written and checked. */
-    public record Report(Path file, long bytes, int parityRows, int examples, boolean onnx, String onnxNote, List<String> inputs) {
+    public record Report(Path file, long bytes, String sha256, int parityRows, int examples, boolean onnx, String onnxNote, List<String> inputs) {
+
+        /** What the project keeps of this export, for the report's lineage. */
+        public ExportedBundle exported(String algorithm) {
+            return new ExportedBundle(file.getFileName().toString(), sha256, algorithm);
+        }
     }
 
     /** The bundle disagrees with the workbench: the export is refused, with the rows that differ. */
@@ -195,6 +207,7 @@ public final class BundleExporter {
         Path folder = out.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temp = dev.baton.util.AtomicFiles.tempFor(out);
+        String sha256;
         try {
             try (OutputStream os = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(os)) {
                 write(zip, BundleFormat.MANIFEST, json(manifest));
@@ -214,12 +227,13 @@ public final class BundleExporter {
                         + parityRows.length + " rows, so it was not written:", diff);
             }
             progress.checkCancelled();
+            sha256 = Bundle.sha256(Files.readAllBytes(temp));
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
         progress.update(100, 100, "Wrote " + out.getFileName());
-        return new Report(out, Files.size(out), parityRows.length, golden.length, manifest.onnx(), onnxNote, lineage.inputs());
+        return new Report(out, Files.size(out), sha256, parityRows.length, golden.length, manifest.onnx(), onnxNote, lineage.inputs());
     }
 
     private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -416,6 +430,19 @@ public final class BundleExporter {
         training.put("trainRows", req.model().result().trainRows());
         training.put("testRows", req.model().result().testRows());
         training.put("split", "stratified by class (classification) with the seed; the same seed and data give the same split");
+        if (req.search() != null) {
+            // Where the parameters came from: a search by cross-validation on the training rows (docs/decisions/0009).
+            var search = req.search();
+            Map<String, Object> searched = new LinkedHashMap<>();
+            searched.put("parameters", search.searched());
+            searched.put("configurations", search.trials().size());
+            searched.put("planned", search.budget());
+            searched.put("chosen", search.chosen());
+            searched.put("best", search.best());
+            searched.put("metric", search.metric());
+            searched.put("reason", search.reason());
+            training.put("search", searched);
+        }
         p.put("training", training);
         p.put("project", req.projectName());
         var tribuo = req.model().model().getProvenance();

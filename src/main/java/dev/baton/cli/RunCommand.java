@@ -80,20 +80,22 @@ final class RunCommand implements Callable<Integer> {
             err.printf("Updated %s with the retrained models%n", loaded.folder());
         }
         Instant now = SourceDate.now();
+        // The bundle first, so that the report names it (file and SHA-256).
+        if (p.chosenModel() != null) {
+            Path bundle = dir.resolve(name + ".baton");
+            BundleExporter.Report r = BundleExporter.export(p.bundleRequest(now), bundle, Progress.NONE);
+            p.noteExported(r.exported(p.chosenModel().result().algorithm()));
+            err.printf("Wrote %s: %s, reproduced on %,d held-out rows%s%n", bundle, p.chosenModel().result().label(), r.parityRows(),
+                    r.onnx() ? ", with ONNX" : "");
+        } else {
+            err.println("No bundle: the project has no trained model.");
+        }
         ReportModel report = ReportBuilder.build(p.reportInput(SourceDate.today()), Progress.NONE);
         Path html = dir.resolve(name + "-report.html");
         Path pdf = dir.resolve(name + "-report.pdf");
         ReportFiles.writeHtml(report, html, now);
         ReportFiles.writePdf(report, pdf, now, Progress.NONE);
         err.printf("Wrote %s and %s%n", html, pdf);
-        if (p.chosenModel() != null) {
-            Path bundle = dir.resolve(name + ".baton");
-            BundleExporter.Report r = BundleExporter.export(p.bundleRequest(now), bundle, Progress.NONE);
-            err.printf("Wrote %s: %s, reproduced on %,d held-out rows%s%n", bundle, p.chosenModel().result().label(), r.parityRows(),
-                    r.onnx() ? ", with ONNX" : "");
-        } else {
-            err.println("No bundle: the project has no trained model.");
-        }
         err.flush();
         return 0;
     }

@@ -53,6 +53,8 @@ public final class Project {
     private String chosen;
     private dev.baton.report.ReportSettings report = dev.baton.report.ReportSettings.empty();
     private dev.baton.bundle.ModelCardFields modelCard = dev.baton.bundle.ModelCardFields.empty();
+    /** The bundle last exported from the project as it is now; null once anything a bundle holds has changed. */
+    private dev.baton.bundle.ExportedBundle exportedBundle;
     private boolean dirty;
     private String dataNotice;
     private final List<Consumer<Change>> listeners = new ArrayList<>();
@@ -160,6 +162,7 @@ public final class Project {
 
     /** A finished training run; the best model is chosen unless the chosen one was trained again. */
     public void setLeaderboard(dev.baton.train.Experiment.Leaderboard board) {
+        this.exportedBundle = null;
         this.leaderboard = board;
         this.trainingSetup = board.setup();
         if (chosen == null || board.get(chosen) == null) {
@@ -170,6 +173,9 @@ public final class Project {
     }
 
     public void choose(String algorithm) {
+        if (!java.util.Objects.equals(algorithm, chosen)) {
+            this.exportedBundle = null;
+        }
         this.chosen = algorithm;
         fire(Change.TRAINING);
         markDirty();
@@ -191,8 +197,21 @@ public final class Project {
         return modelCard;
     }
 
+    /** The bundle exported from the project as it is now, or null. */
+    public dev.baton.bundle.ExportedBundle exportedBundle() {
+        return exportedBundle;
+    }
+
+    /** A bundle of the chosen model was written: the report names it (file and SHA-256) until the project changes. */
+    public void noteExported(dev.baton.bundle.ExportedBundle bundle) {
+        this.exportedBundle = bundle;
+        fire(Change.REPORT);
+        markDirty();
+    }
+
     public void setModelCard(dev.baton.bundle.ModelCardFields fields) {
         if (!fields.equals(modelCard)) {
+            this.exportedBundle = null;
             this.modelCard = fields;
             fire(Change.HANDOFF);
             markDirty();
@@ -202,14 +221,15 @@ public final class Project {
     /** What the model bundle is made from; null model when no trained model is chosen or loaded. */
     public dev.baton.bundle.BundleExporter.Request bundleRequest(java.time.Instant now) {
         return new dev.baton.bundle.BundleExporter.Request(name, history == null ? null : history.source(), dataset(),
-                history == null ? dev.baton.clean.Recipe.empty() : history.recipe(), trainingSetup, chosenModel(), baseline(), modelCard, now);
+                history == null ? dev.baton.clean.Recipe.empty() : history.recipe(), trainingSetup, chosenModel(), baseline(), modelCard, now,
+                searches().stream().filter(s -> s.algorithm().equals(chosen)).findFirst().orElse(null));
     }
 
     /** What the report reads from this project. */
     public dev.baton.report.ReportInput reportInput(java.time.LocalDate today) {
         return new dev.baton.report.ReportInput(name, history == null ? null : history.source(), dataset(),
                 history == null ? List.of() : history.results(), explore.alerts(), explore.pins(), trainingState(), leaderboard,
-                report, today, dataNotice, modelCard);
+                report, today, dataNotice, modelCard, exportedBundle);
     }
 
     /**
@@ -239,6 +259,7 @@ public final class Project {
      * earlier file). The training setup stays, so training again reproduces them on this data.
      */
     public void discardResults() {
+        this.exportedBundle = null;
         this.leaderboard = null;
         this.savedResults = java.util.List.of();
         this.savedBaseline = null;
@@ -304,6 +325,7 @@ public final class Project {
             Change.REPORT, Change.HANDOFF};
 
     private void reset() {
+        this.exportedBundle = null;
         this.dataNotice = null;
         this.name = "Untitled";
         this.folder = null;
@@ -322,6 +344,7 @@ public final class Project {
 
     /** Makes a computed recipe version current (after adding, editing, removing or moving a step). */
     public void apply(CleaningHistory.Version version) {
+        this.exportedBundle = null;
         history.push(version);
         fire(Change.DATA, Change.RECIPE);
         markDirty();
@@ -329,6 +352,7 @@ public final class Project {
 
     public void undo() {
         if (history != null && history.canUndo()) {
+            this.exportedBundle = null;
             history.undo();
             fire(Change.DATA, Change.RECIPE);
             markDirty();
@@ -337,6 +361,7 @@ public final class Project {
 
     public void redo() {
         if (history != null && history.canRedo()) {
+            this.exportedBundle = null;
             history.redo();
             fire(Change.DATA, Change.RECIPE);
             markDirty();
@@ -368,7 +393,7 @@ public final class Project {
     /** The saved form of the current state. */
     public ProjectFile toFile() {
         return new ProjectFile(ProjectFile.FORMAT, name, dev.baton.util.Versions.baton(), dataRef,
-                history == null ? null : history.recipe(), explore, trainingState(), report, modelCard);
+                history == null ? null : history.recipe(), explore, trainingState(), report, modelCard, exportedBundle);
     }
 
     /** Replaces the whole state with an opened project's: its cleaning session (null when its data could not be found). */
@@ -390,6 +415,7 @@ public final class Project {
         this.leaderboard = null;
         this.report = file.report() == null ? dev.baton.report.ReportSettings.empty() : file.report();
         this.modelCard = file.modelCard() == null ? dev.baton.bundle.ModelCardFields.empty() : file.modelCard();
+        this.exportedBundle = file.bundle();
         fire(ALL);
         markClean();
     }

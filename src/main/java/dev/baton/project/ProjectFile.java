@@ -16,19 +16,22 @@ import dev.baton.clean.Recipe;
  * @param training the training setup, every model's results and the chosen model
  * @param report   the report's title, author, sections and the author's commentary
  * @param modelCard the model card's intended use, limitations and contact, for the bundle
+ * @param bundle   the bundle last exported from the project as saved (file name, SHA-256), or null
  */
-@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training", "report", "modelCard"})
+@JsonPropertyOrder({"format", "name", "savedWith", "data", "recipe", "explore", "training", "report", "modelCard", "bundle"})
 public record ProjectFile(String format, String name, String savedWith, DataRef data, Recipe recipe, ExploreState explore,
                           dev.baton.train.TrainingState training, dev.baton.report.ReportSettings report,
-                          dev.baton.bundle.ModelCardFields modelCard) {
+                          dev.baton.bundle.ModelCardFields modelCard,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          dev.baton.bundle.ExportedBundle bundle) {
 
     public static final String FORMAT = "baton-project/1";
 
     public ProjectFile withName(String value) {
-        return new ProjectFile(format, value, savedWith, data, recipe, explore, training, report, modelCard);
+        return new ProjectFile(format, value, savedWith, data, recipe, explore, training, report, modelCard, bundle);
     }
 
     public ProjectFile withData(DataRef value) {
-        return new ProjectFile(format, name, savedWith, value, recipe, explore, training, report, modelCard);
+        return new ProjectFile(format, name, savedWith, value, recipe, explore, training, report, modelCard, bundle);
     }
 }

@@ -21,15 +21,23 @@ import java.util.List;
  * @param leaderboard the trained models themselves when loaded (for plots that need predictions); may be null
  * @param today       the date to print when the settings do not fix one
  * @param dataNotice  said on the title page when the data is not the file the project was saved with; null otherwise
+ * @param bundle      the bundle exported from the project as it is, for the lineage; null when none was
  */
 public record ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
                           List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
-                          ReportSettings settings, LocalDate today, String dataNotice, dev.baton.bundle.ModelCardFields modelCard) {
+                          ReportSettings settings, LocalDate today, String dataNotice, dev.baton.bundle.ModelCardFields modelCard,
+                          dev.baton.bundle.ExportedBundle bundle) {
+
+    public ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
+                       List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
+                       ReportSettings settings, LocalDate today, String dataNotice, dev.baton.bundle.ModelCardFields modelCard) {
+        this(projectName, source, data, steps, alertSettings, pins, training, leaderboard, settings, today, dataNotice, modelCard, null);
+    }
 
     public ReportInput(String projectName, Dataset source, Dataset data, List<StepResult> steps, AlertSettings alertSettings,
                        List<ChartSpec> pins, TrainingState training, Experiment.Leaderboard leaderboard,
                        ReportSettings settings, LocalDate today) {
-        this(projectName, source, data, steps, alertSettings, pins, training, leaderboard, settings, today, null, null);
+        this(projectName, source, data, steps, alertSettings, pins, training, leaderboard, settings, today, null, null, null);
     }
 
     public ReportInput {

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import dev.baton.clean.Operation;
+import dev.baton.project.Project;
 import dev.baton.util.Json;
 import dev.baton.util.Progress;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,5 +123,30 @@ class BundleSchemaTest {
         JsonNode marshalled = Json.mapper().readTree(bundle.entry(BundleFormat.PROVENANCE)).get("tribuoMarshalled");
         var back = ProvenanceUtil.unmarshalProvenance(new JsonProvenanceSerialization(false).deserializeFromString(marshalled.toString()));
         assertThat(back).isEqualTo(bundle.model().getProvenance());
+    }
+
+    /** A model whose settings a search chose says so in its provenance: what was varied, how many were tried, and why. */
+    @Test
+    void aSearchedModelsProvenanceSaysWhereItsParametersCameFrom() throws IOException {
+        Project project = new Project();
+        project.setData(dev.baton.data.DatasetReader.read(Path.of("sample-data", "penguins.csv"), dev.baton.data.ImportOptions.detect(),
+                Progress.NONE));
+        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
+                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex"), 0.2, 5, 42,
+                List.of(dev.baton.train.AlgorithmChoice.of("knn")), "accuracy", 5);
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        Path file = dir.resolve("searched.baton");
+        BundleExporter.export(project.bundleRequest(java.time.Instant.parse("2026-12-07T10:00:00Z")), file, Progress.NONE);
+        Bundle bundle = Bundle.open(file);
+        assertThat(violations(bundle)).isEmpty();
+        JsonNode search = Json.mapper().readTree(bundle.entry(BundleFormat.PROVENANCE)).get("training").get("search");
+        var result = project.leaderboard().search("knn");
+        assertThat(search.get("parameters")).hasSize(1);
+        assertThat(search.get("parameters").get(0).asText()).isEqualTo("k");
+        assertThat(search.get("configurations").asInt()).isEqualTo(5);
+        assertThat(search.get("chosen").asInt()).isEqualTo(result.chosen());
+        assertThat(search.get("reason").asText()).isEqualTo(result.reason());
+        assertThat(Json.mapper().readTree(bundle.entry(BundleFormat.PROVENANCE)).get("training").get("parameters").get("k").asDouble())
+                .isEqualTo(result.chosenTrial().parameters().get("k"));
     }
 }

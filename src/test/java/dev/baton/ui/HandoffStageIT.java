@@ -70,5 +70,14 @@ class HandoffStageIT {
 
         Bundle bundle = Bundle.open(file);
         assertThat(bundle.text("MODEL_CARD.md")).contains("Sorting field records by species.", "penguins@example.org");
+
+        // The project remembers the bundle for the report's lineage, until something the bundle holds changes.
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
+        assertThat(project.exportedBundle()).isEqualTo(new dev.baton.bundle.ExportedBundle("penguins.baton", sha, project.chosen()));
+        String html = dev.baton.report.HtmlReport.render(dev.baton.report.ReportBuilder.build(project.reportInput(java.time.LocalDate.of(2026, 12, 7)),
+                dev.baton.util.Progress.NONE), dev.baton.report.HtmlReport.Mode.STATIC, java.time.Instant.parse("2026-12-07T10:00:00Z"));
+        assertThat(html).contains("SHA-256 " + sha);
+        robot.interact(() -> model.setCard(new dev.baton.bundle.ModelCardFields("Sorting field records by species, weekly.", "", "penguins@example.org")));
+        assertThat(project.exportedBundle()).isNull();
     }
 }

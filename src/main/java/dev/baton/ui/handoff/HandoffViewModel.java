@@ -96,6 +96,10 @@ public final class HandoffViewModel {
                     // The message first: whoever sees the export done also sees the progress line gone.
                     message.set(null);
                     exported.set(e);
+                    // The report names the bundle, unless the project changed while it was written.
+                    if (project.chosenModel() == request.model()) {
+                        project.noteExported(e.report().exported(request.model().result().algorithm()));
+                    }
                 })
                 .onFailure(error -> message.set("The bundle was not written. " + dev.baton.ui.controls.ErrorDialog.plainMessage(error)))
                 .onCancelled(() -> message.set("Export cancelled; nothing was written."))
