@@ -23,6 +23,7 @@ import dev.baton.train.HyperparameterSearch;
 import dev.baton.train.Importance;
 import dev.baton.train.Metrics;
 import dev.baton.train.ModelResult;
+import dev.baton.train.ModelRun;
 import dev.baton.train.Ranking;
 import dev.baton.train.Task;
 import dev.baton.train.TrainingSetup;
@@ -150,7 +151,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<String> featureList = features != null ? features : Features.included(Features.suggest(data, target));
         TrainingSetup setup = new TrainingSetup(target, t, featureList, holdout, folds, seed, choices, metric, search);
-        Experiment.Leaderboard board = Experiment.run(data, setup, Experiment.Listener.NONE, Progress.NONE);
+        Experiment.Leaderboard board = Experiment.run(data, setup, setup.searches() ? searchProgress(spec.commandLine().getErr(), setup.metric()) : Experiment.Listener.NONE,
+                Progress.NONE);
         if (saveProject != null && !board.models().isEmpty()) {
             Path folder = ProjectStore.folderFor(saveProject);
             saveProject(raw, history, board, folder);
@@ -165,6 +167,35 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return board.models().isEmpty() ? 1 : 0;
+    }
+
+    /** A line on stderr per configuration a search finishes (stdout stays the leaderboard or its JSON). */
+    private static Experiment.Listener searchProgress(PrintWriter err, String metric) {
+        java.util.Map<String, Integer> done = new java.util.concurrent.ConcurrentHashMap<>();
+        return new Experiment.Listener() {
+            @Override
+            public void progress(String algorithm, double fraction, String message) {
+            }
+
+            @Override
+            public void trialFinished(String algorithm, HyperparameterSearch.Trial trial, int budget) {
+                int n = done.merge(algorithm, 1, Integer::sum);
+                synchronized (err) {
+                    err.printf("%s: %d of %d configurations done; #%d %s%n", algorithm, n, budget, trial.number(),
+                            trial.failure() != null ? "failed: " + trial.failure()
+                                    : "CV " + Metrics.label(metric) + " " + Metrics.format(metric, trial.score(metric)));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void finished(String algorithm, ModelRun.TrainedModel model) {
+            }
+
+            @Override
+            public void failed(String algorithm, Throwable error) {
+            }
+        };
     }
 
     private static CleaningHistory replay(Dataset raw, Recipe recipe) {

@@ -104,6 +104,9 @@ class TrainCommandTest {
         }
         Cli table = Cli.run("train", "sample-data/penguins.csv", "--target", "species", "--algorithms", "knn", "--search", "4");
         assertThat(table.out()).contains("Search of k-nearest neighbours over k: chose k ");
+        // Progress per configuration on stderr, so that stdout stays the leaderboard (or its JSON).
+        assertThat(table.err()).contains("knn: 1 of 4 configurations done; #", "knn: 4 of 4 configurations done; #");
+        assertThat(table.out()).doesNotContain("configurations done");
 
         // The project keeps every configuration tried, and loading it gives them back with the models.
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("search-project");
