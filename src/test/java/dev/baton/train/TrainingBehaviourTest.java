@@ -101,9 +101,8 @@ class TrainingBehaviourTest {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
     }
 
-    @Test
-    void cancellingStopsAForestBetweenItsTreesNotAtTheEndOfTheFold() {
-        // 30,000 rows and 2,000 trees: many seconds of work in one fold; cancelled after one second.
+    /** 30,000 rows of four numbers and a class. */
+    private static Dataset thirtyThousandRows() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         StringBuilder csv = new StringBuilder("a,b,c,d,y\n");
         for (int i = 0; i < 30_000; i++) {
@@ -112,9 +111,25 @@ class TrainingBehaviourTest {
             csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%s%n", a, b, random.nextGaussian(),
                     random.nextGaussian(), a + b + random.nextGaussian() > 0 ? "yes" : "no"));
         }
-        Dataset data = Tables.csv(csv.toString());
+        return Tables.csv(csv.toString());
+    }
+
+    @Test
+    void cancellingStopsAForestBetweenItsTreesNotAtTheEndOfTheFold() {
+        // 30,000 rows and 2,000 trees: many seconds of work in one fold; cancelled after one second.
+        cancelAfterASecondAndWatchTheTreesStop(0);
+    }
+
+    @Test
+    void cancellingASearchStopsTheConfigurationsBeingTriedToo() {
+        // The same with a search: configurations run on their own pool, whose trees must stop as well.
+        cancelAfterASecondAndWatchTheTreesStop(6);
+    }
+
+    private void cancelAfterASecondAndWatchTheTreesStop(int search) {
+        Dataset data = thirtyThousandRows();
         TrainingSetup setup = new TrainingSetup("y", Task.CLASSIFICATION, List.of("a", "b", "c", "d"), 0.2, 5, 1,
-                List.of(new AlgorithmChoice("random-forest", Map.of("trees", 2000.0), null)), null);
+                List.of(new AlgorithmChoice("random-forest", Map.of("trees", 2000.0), null)), null, search);
         long start = System.nanoTime();
         Progress cancelAfterASecond = new Progress() {
             @Override
