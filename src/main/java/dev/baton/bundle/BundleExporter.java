@@ -184,7 +184,7 @@ public final class BundleExporter {
                 entries.put(BundleFormat.ONNX, onnx.graph());
                 entries.put(BundleFormat.ONNX_IO, json(onnx.io()));
             } else {
-                onnxNote = "Tribuo's ONNX export of this model did not reproduce its outputs within " + OnnxSupport.TOLERANCE
+                onnxNote = "The ONNX export of this model did not reproduce its outputs within " + OnnxSupport.TOLERANCE
                         + " on the golden rows (" + diff.get(0) + "), so it was left out.";
             }
         }

@@ -63,21 +63,25 @@ public final class OnnxSupport {
     public static Export export(Model<?> model, String algorithmLabel) {
         String noExport = algorithmLabel + " models have no ONNX export in Tribuo " + dev.baton.util.Versions.mavenVersion(
                 "org.tribuo", "tribuo-core") + "; use the Tribuo model (model/model.tribuo) through Baton's scorer.";
-        if (!(model instanceof ONNXExportable exportable)) {
-            return new Export(null, null, noExport);
-        }
-        // An ensemble exports only if its members do (a forest's trees do not); Tribuo's own message would quote
-        // every tree.
-        if (model instanceof org.tribuo.ensemble.EnsembleModel<?> ensemble
-                && ensemble.getModels().stream().anyMatch(member -> !(member instanceof ONNXExportable))) {
-            return new Export(null, null, noExport);
-        }
         byte[] graph;
-        try {
-            graph = exportable.exportONNXModel("dev.baton", 1).toByteArray();
-        } catch (RuntimeException e) {
-            return new Export(null, null, "Tribuo could not export this " + algorithmLabel + " model to ONNX: "
-                    + shortened(String.valueOf(e.getMessage())));
+        if (model instanceof dev.baton.train.learn.ForestModel<?> forest) {
+            // Baton's own trees and forests: the standard tree-ensemble operator of ai.onnx.ml.
+            graph = forest.onnxGraph("dev.baton", 1);
+        } else {
+            if (!(model instanceof ONNXExportable exportable)) {
+                return new Export(null, null, noExport);
+            }
+            // An ensemble exports only if its members do; Tribuo's own message would quote every member.
+            if (model instanceof org.tribuo.ensemble.EnsembleModel<?> ensemble
+                    && ensemble.getModels().stream().anyMatch(member -> !(member instanceof ONNXExportable))) {
+                return new Export(null, null, noExport);
+            }
+            try {
+                graph = exportable.exportONNXModel("dev.baton", 1).toByteArray();
+            } catch (RuntimeException e) {
+                return new Export(null, null, "Tribuo could not export this " + algorithmLabel + " model to ONNX: "
+                        + shortened(String.valueOf(e.getMessage())));
+            }
         }
         ImmutableFeatureMap features = model.getFeatureIDMap();
         List<String> order = new ArrayList<>();

@@ -155,11 +155,14 @@ final class BundleCommand implements Runnable {
             return r.ok() ? 0 : 1;
         }
 
+        /** How the tolerance applies (GoldenExamples.differences). */
+        private static final String RELATIVE = " (times the value, for predicted values above 1)";
+
         private static void report(PrintWriter out, String what, int rows, java.util.List<String> diff, double tolerance) {
             if (diff.isEmpty()) {
-                out.printf("%s: all %d golden rows match within %s%n", what, rows, tolerance);
+                out.printf("%s: all %d golden rows match within %s%s%n", what, rows, tolerance, RELATIVE);
             } else {
-                out.printf("%s: %d difference%s beyond %s:%n", what, diff.size(), diff.size() == 1 ? "" : "s", tolerance);
+                out.printf("%s: %d difference%s beyond %s%s:%n", what, diff.size(), diff.size() == 1 ? "" : "s", tolerance, RELATIVE);
                 diff.forEach(d -> out.println("  " + d));
             }
         }

@@ -131,14 +131,14 @@ public final class Algorithms {
                 (v, c) -> new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new Hinge(),
                         new AdaGrad(v.get("learningRate"), 0.1), epochs(v.get("epochs"), c.rows()), c.rows() + 1, 1, c.seed()),
                 "A linear support vector machine (hinge loss) trained with AdaGrad; scores, not probabilities."));
-        ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.CLASSIFICATION, true, false, false,
+        ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.CLASSIFICATION, true, true, false,
                 List.of(Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 8, 0, 100, "How many questions a path may ask")
                                 .searchedDepth(2, 20),
                         Parameter.real("minChildWeight", "Minimum rows in a leaf", 5, 1, 1_000_000, "Smaller leaves are not split off")
                                 .searched(1, 200, true, Simpler.HIGHER)),
                 (v, c) -> tree(v, c),
                 "One tree of yes/no questions; easy to read. Probabilities are the class shares of the leaf."));
-        ALL.add(new Algorithm("random-forest", "Random forest", Task.CLASSIFICATION, true, false, false,
+        ALL.add(new Algorithm("random-forest", "Random forest", Task.CLASSIFICATION, true, true, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree").searchedDepth(4, 32),
                         Parameter.real("featureFraction", "Features per split (0 = square root)", 0, 0, 1, "Fraction of features each split considers")
@@ -146,7 +146,7 @@ public final class Algorithms {
                 (v, c) -> new ForestTrainer<Label>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 1,
                         v.get("featureFraction"), true, false, c.seed()),
                 "Trees on bootstrap samples, each split choosing among a random subset of features; the trees' class shares averaged."));
-        ALL.add(new Algorithm("extra-trees", "Extra trees", Task.CLASSIFICATION, true, false, false,
+        ALL.add(new Algorithm("extra-trees", "Extra trees", Task.CLASSIFICATION, true, true, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree").searchedDepth(4, 32),
                         Parameter.real("featureFraction", "Features per split (0 = square root)", 0, 0, 1, "Fraction of features each split considers")
@@ -208,14 +208,14 @@ public final class Algorithms {
                         Parameter.real("l1Ratio", "L1 ratio", 0.5, 0, 1, "0 = ridge, 1 = lasso").searched(0, 1, false, Simpler.HIGHER)),
                 (v, c) -> new ElasticNetCDTrainer(v.get("alpha"), v.get("l1Ratio"), 1e-4, 500, false, c.seed()),
                 "Penalised least squares by coordinate descent."));
-        ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.REGRESSION, false, false, false,
+        ALL.add(new Algorithm("cart", "Decision tree (CART)", Task.REGRESSION, false, true, false,
                 List.of(Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 8, 0, 100, "How many questions a path may ask")
                                 .searchedDepth(2, 20),
                         Parameter.real("minChildWeight", "Minimum rows in a leaf", 5, 1, 1_000_000, "Smaller leaves are not split off")
                                 .searched(1, 200, true, Simpler.HIGHER)),
                 (v, c) -> tree(v, c),
                 "One tree of yes/no questions; easy to read."));
-        ALL.add(new Algorithm("random-forest", "Random forest", Task.REGRESSION, false, false, false,
+        ALL.add(new Algorithm("random-forest", "Random forest", Task.REGRESSION, false, true, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree").searchedDepth(4, 32),
                         Parameter.real("featureFraction", "Features per split (0 = one third)", 0, 0, 1, "Fraction of features each split considers")
@@ -223,7 +223,7 @@ public final class Algorithms {
                 (v, c) -> new ForestTrainer<Regressor>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 5,
                         v.get("featureFraction") > 0 ? v.get("featureFraction") : 1.0 / 3, true, false, c.seed()),
                 "The average of trees grown on bootstrap samples, leaves of at least 5 rows."));
-        ALL.add(new Algorithm("extra-trees", "Extra trees", Task.REGRESSION, false, false, false,
+        ALL.add(new Algorithm("extra-trees", "Extra trees", Task.REGRESSION, false, true, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "More trees: steadier, slower"),
                         Parameter.integer("maxDepth", "Maximum depth (0 = unlimited)", 0, 0, 100, "Depth of each tree").searchedDepth(4, 32),
                         Parameter.real("featureFraction", "Features per split (0 = all)", 0, 0, 1, "Fraction of features each split considers")

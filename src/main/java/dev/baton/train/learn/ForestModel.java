@@ -45,6 +45,11 @@ public final class ForestModel<T extends Output<T>> extends ArrayModel<T> {
         return forest.trees.length;
     }
 
+    /** The forest as an ONNX graph of the standard tree-ensemble operator (see {@link ForestOnnx}). */
+    public byte[] onnxGraph(String domain, long version) {
+        return ForestOnnx.model(forest, classification(), domain, version, getName()).toByteArray();
+    }
+
     @Override
     double[][] predictOrdered(double[][] rows) {
         return forest.predict(rows);

@@ -157,6 +157,43 @@ class ForestTrainerTest {
         }
     }
 
+    /**
+     * The ONNX graph of a tree, run by ONNX Runtime: the split at 3.5 between the means 2 and 11 (by hand), with a
+     * missing value going the way of "not above the threshold", as in Java; and a forest's class shares averaged.
+     */
+    @Test
+    void onnxRuntimeScoresTheExportedTreesAsJavaDoes() throws Exception {
+        double[][] columns = {{1, 2, 3, 4, 5, 6}};
+        Forest tree = new ForestTrainer<org.tribuo.regression.Regressor>(1, 1, 1, 1.0, false, false, 3)
+                .grow(columns, null, new double[]{2, 2, 2, 10, 11, 12}, 1, 0);
+        float[][] values = run(ForestOnnx.model(tree, false, "test", 1, "tree").toByteArray(), new float[][]{{1.5f}, {100f}, {Float.NaN}},
+                ForestOnnx.PREDICTION);
+        assertThat(values[0][0]).isEqualTo(2f);
+        assertThat(values[1][0]).isCloseTo(11f, within(1e-5f));
+        assertThat(values[2][0]).isEqualTo(2f);
+
+        double[][] two = {{0, 0, 0, 1, 1, 1, 0, 1}, {0, 1, 0, 1, 0, 1, 1, 0}};
+        int[] labels = {0, 0, 0, 1, 1, 1, 0, 1};
+        Forest forest = new ForestTrainer<Label>(7, 0, 1, 0, true, false, 5).grow(two, labels, null, 2, 0);
+        float[][] rows = {{0, 0}, {1, 1}, {0, 1}, {1, 0}};
+        float[][] shares = run(ForestOnnx.model(forest, true, "test", 1, "forest").toByteArray(), rows, ForestOnnx.PROBABILITIES);
+        for (int i = 0; i < rows.length; i++) {
+            double[] java = new double[2];
+            forest.predict(new double[]{rows[i][0], rows[i][1]}, java);
+            assertThat(shares[i][0]).as("row %d", i).isCloseTo((float) java[0], within(1e-6f));
+            assertThat(shares[i][1]).as("row %d", i).isCloseTo((float) java[1], within(1e-6f));
+        }
+    }
+
+    private static float[][] run(byte[] graph, float[][] rows, String output) throws Exception {
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession session = env.createSession(graph, new ai.onnxruntime.OrtSession.SessionOptions());
+             ai.onnxruntime.OnnxTensor input = ai.onnxruntime.OnnxTensor.createTensor(env, rows);
+             ai.onnxruntime.OrtSession.Result result = session.run(java.util.Map.of(ForestOnnx.INPUT, input))) {
+            return (float[][]) result.get(output).orElseThrow().getValue();
+        }
+    }
+
     @Test
     void theSameSeedGrowsTheSameForestAndADifferentSeedAnother() {
         SplittableRandom random = new SplittableRandom(5);
