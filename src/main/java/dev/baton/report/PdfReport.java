@@ -51,6 +51,11 @@ public final class PdfReport {
             builder.useFont(() -> new java.io.ByteArrayInputStream(subset), ReportFonts.FAMILY, face.weight,
                     face.italic ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true, useCases);
         }
+        // Characters Liberation Sans cannot draw (emoji, pictographs) come from Noto Emoji instead of a '#'.
+        for (ReportFonts.Fallback fallback : ReportFonts.fallbacks(used)) {
+            builder.useFont(() -> new java.io.ByteArrayInputStream(fallback.bytes()), "Noto Emoji", 400, BaseRendererBuilder.FontStyle.NORMAL,
+                    true, EnumSet.of(BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL));
+        }
         // Charts are our own SVG: no scripts, no external resources.
         builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
         builder.withProducer("Baton " + Versions.baton() + " (openhtmltopdf)");

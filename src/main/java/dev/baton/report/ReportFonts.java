@@ -73,6 +73,68 @@ public final class ReportFonts {
         return css.toString();
     }
 
+    /** Noto Emoji's Unicode-range files (resources under emoji/), the PDF's fallback for what Liberation cannot draw. */
+    private static final List<String> EMOJI = List.of("emoji", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+
+    /** A fallback font: one of the emoji files that draws characters the report needs. */
+    record Fallback(String name, byte[] bytes) {
+    }
+
+    /**
+     * The emoji files that draw characters of {@code used} the regular face has no glyph for (emoji, pictographs,
+     * symbols); empty when Liberation draws everything, as it usually does.
+     */
+    static List<Fallback> fallbacks(java.util.Set<Integer> used) {
+        java.util.Set<Integer> missing = new java.util.TreeSet<>();
+        try (org.apache.fontbox.ttf.TrueTypeFont font = new org.apache.fontbox.ttf.TTFParser().parse(
+                new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes(Face.REGULAR)))) {
+            org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+            for (int c : used) {
+                if (c > 0x20 && !Character.isISOControl(c) && cmap.getGlyphId(c) == 0) {
+                    missing.add(c);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Fallback> out = new java.util.ArrayList<>();
+        for (String range : EMOJI) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            String file = "noto-emoji-" + range + "-400-normal.ttf";
+            byte[] bytes;
+            try (InputStream in = ReportFonts.class.getResourceAsStream("emoji/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("The report's emoji font " + file + " is missing from Baton's libraries");
+                }
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try (org.apache.fontbox.ttf.TrueTypeFont font = new org.apache.fontbox.ttf.TTFParser().parse(
+                    new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes))) {
+                org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+                java.util.Set<Integer> here = new java.util.TreeSet<>();
+                for (int c : missing) {
+                    if (cmap.getGlyphId(c) != 0) {
+                        here.add(c);
+                    }
+                }
+                if (here.isEmpty()) {
+                    continue;
+                }
+                missing.removeAll(here);
+                // Whole: FontBox cannot cut a font to characters beyond the Basic Multilingual Plane, where emoji
+                // are; the PDF still embeds only the glyphs drawn.
+                out.add(new Fallback(file, bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the report's emoji font " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
     /** The characters of {@code text} and {@link #ALWAYS}. */
     static java.util.Set<Integer> codePoints(CharSequence text) {
         java.util.Set<Integer> used = new java.util.HashSet<>();

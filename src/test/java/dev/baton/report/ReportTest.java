@@ -338,4 +338,36 @@ class ReportTest {
         assertThat(Double.parseDouble(flipper.child(3).text())).isPositive();
         assertThat(Double.parseDouble(flipper.child(1).text())).isNegative();
     }
+
+    /**
+     * Characters Liberation Sans has no glyph for (emoji) are drawn from the Noto Emoji fallback, not as '#': the
+     * PDF embeds Noto Emoji and its text layer gives the emoji back. A report without them embeds no fallback.
+     */
+    @Test
+    void emojiInThePdfComeFromTheFallbackFont() throws Exception {
+        ReportInput plain = PenguinsReport.input();
+        ReportInput withEmoji = new ReportInput(plain.projectName(), plain.source(), plain.data(), plain.steps(), plain.alertSettings(),
+                plain.pins(), plain.training(), plain.leaderboard(),
+                plain.settings().withSummary("Ready to ship \uD83D\uDEA2 to the field team \u2705 \uD83D\uDE00"),
+                plain.today(), plain.dataNotice(), plain.modelCard(), plain.bundle());
+        for (boolean emoji : new boolean[]{true, false}) {
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            PdfReport.write(ReportBuilder.build(emoji ? withEmoji : plain, Progress.NONE), WHEN, pdf);
+            try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
+                java.util.Set<String> fonts = new java.util.TreeSet<>();
+                for (var page : doc.getPages()) {
+                    for (var name : page.getResources().getFontNames()) {
+                        fonts.add(page.getResources().getFont(name).getName());
+                    }
+                }
+                String text = new PDFTextStripper().getText(doc);
+                if (emoji) {
+                    assertThat(fonts).anyMatch(f -> f.contains("NotoEmoji"));
+                    assertThat(text).contains("Ready to ship \uD83D\uDEA2 to the field team \u2705 \uD83D\uDE00");
+                } else {
+                    assertThat(fonts).noneMatch(f -> f.contains("NotoEmoji"));
+                }
+            }
+        }
+    }
 }
