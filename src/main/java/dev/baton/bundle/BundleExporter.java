@@ -195,7 +195,8 @@ public final class BundleExporter {
         entries.put(BundleFormat.MODEL_CARD, ModelCard.render(req.card() == null ? ModelCardFields.empty() : req.card(), draft, contract,
                 chosen.result(), setup, req.source().source() == null ? req.source().name() : req.source().source().fileName(),
                 req.source().source() == null ? "unknown" : req.source().source().fingerprint(), req.recipe().steps().size(),
-                lineage.recipe().steps().size(), dev.baton.train.ModelCaveats.of(req.model().result(), req.cleaned(), req.setup())).getBytes(StandardCharsets.UTF_8));
+                lineage.recipe().steps().size(), dev.baton.train.ModelCaveats.of(req.model().result(), req.cleaned(), req.setup()), req.search())
+                .getBytes(StandardCharsets.UTF_8));
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, Bundle.sha256(bytes)));
         Manifest manifest = new Manifest(draft.format(), draft.createdAt(), draft.createdWith(), draft.libraries(), draft.task(),

@@ -15,7 +15,8 @@ final class ModelCard {
     }
 
     static String render(ModelCardFields fields, Manifest manifest, Contract contract, ModelResult result, TrainingSetup setup,
-                         String dataFile, String fingerprint, int recipeSteps, int keptSteps, List<String> caveats) {
+                         String dataFile, String fingerprint, int recipeSteps, int keptSteps, List<String> caveats,
+                         dev.baton.train.HyperparameterSearch.Result search) {
         StringBuilder md = new StringBuilder();
         md.append("# Model card: ").append(result.label()).append(" predicting ").append(contract.target()).append("\n\n");
         md.append("| | |\n|---|---|\n");
@@ -52,6 +53,13 @@ final class ModelCard {
             md.append("Hyperparameters: ");
             md.append(String.join(", ", result.parameters().entrySet().stream().map(e -> "`" + e.getKey() + "` = " + number(e.getValue())).toList()));
             md.append(".\n\n");
+        }
+        if (search != null) {
+            md.append(String.format(Locale.ROOT, "These settings came from a hyperparameter search of %s by cross-validation on the "
+                            + "training rows (the held-out rows took no part): %s. `provenance.json` (`training.search`) sums it up; the "
+                            + "project keeps every configuration tried.%n%n",
+                    search.searched().isEmpty() ? "nothing" : String.join(", ", search.searched().stream().map(n -> "`" + n + "`").toList()),
+                    search.reason()));
         }
 
         md.append("## Metrics\n\n| metric | held-out rows | cross-validation mean ± sd |\n|---|---:|---:|\n");

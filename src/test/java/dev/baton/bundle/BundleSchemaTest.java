@@ -148,5 +148,7 @@ class BundleSchemaTest {
         assertThat(search.get("reason").asText()).isEqualTo(result.reason());
         assertThat(Json.mapper().readTree(bundle.entry(BundleFormat.PROVENANCE)).get("training").get("parameters").get("k").asDouble())
                 .isEqualTo(result.chosenTrial().parameters().get("k"));
+        // The model card says so too, in words, for the engineer who reads only that.
+        assertThat(bundle.text(BundleFormat.MODEL_CARD)).contains("These settings came from a hyperparameter search of `k`", result.reason());
     }
 }
