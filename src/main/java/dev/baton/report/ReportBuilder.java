@@ -380,7 +380,7 @@ public final class ReportBuilder {
                     + " learned nothing a constant guess would not give."));
         }
         comparison(blocks, ranked, chosen, metric);
-        search(blocks, t, chosen);
+        SearchSummary.add(blocks, t, chosen);
 
         List<List<String>> detail = new ArrayList<>();
         for (String m : names) {
@@ -423,39 +423,6 @@ public final class ReportBuilder {
         if (chosen.importance() != null && !chosen.importance().isEmpty()) {
             blocks.add(new Block.Chart(ModelCharts.importance(chosen), "Which columns the model relies on most."));
             effects(blocks, chosen, s);
-        }
-    }
-
-    /** The hyperparameter search, when there was one: how it worked, what each algorithm tried and chose, and why. */
-    private void search(List<Block> blocks, TrainingState t, ModelResult chosen) {
-        if (t.searches().isEmpty()) {
-            return;
-        }
-        TrainingSetup s = t.setup();
-        String metric = s.metric();
-        blocks.add(new Block.Text(String.format(Locale.ROOT, "Each algorithm's settings were searched: up to %d configurations per "
-                + "algorithm, the author's own settings first, then points spread evenly over each setting's range (a Sobol sequence "
-                + "shifted by seed %d, so the same seed tries the same configurations). Every configuration was compared by the same "
-                + "%d-fold cross-validation on the training rows; the held-out rows played no part in the search. Where the corrected "
-                + "resampled t-test could not tell a simpler configuration from the best one (p \u2265 0.05), the simpler one was kept.",
-                s.search(), s.seed(), s.folds())));
-        List<List<String>> rows = new ArrayList<>();
-        for (dev.baton.train.HyperparameterSearch.Result r : t.searches()) {
-            double[] range = r.trials().stream().mapToDouble(x -> x.score(metric)).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            dev.baton.train.HyperparameterSearch.Trial picked = r.chosenTrial();
-            rows.add(List.of(r.label(), Integer.toString(r.trials().size()) + (r.stopped() ? " (stopped early)" : ""),
-                    range.length == 0 ? "" : metric(range[0]) + " to " + metric(range[range.length - 1]),
-                    r.searched().isEmpty() ? "nothing to vary" : String.join(", ", r.searched().stream()
-                            .map(n -> n + " " + Format.number(picked.parameters().get(n))).toList()),
-                    metric(picked.score(metric)), r.reason()));
-        }
-        blocks.add(new Block.Table("Hyperparameter search (cross-validation " + Metrics.label(metric) + ")",
-                List.of("algorithm", "configurations", "range of CV " + Metrics.label(metric), "chosen settings", "its CV " + Metrics.label(metric), "why"),
-                rows, List.of(false, true, true, false, true, false)));
-        dev.baton.train.HyperparameterSearch.Result own = t.searches().stream().filter(r -> r.algorithm().equals(chosen.algorithm())).findFirst().orElse(null);
-        if (own != null && !own.searched().isEmpty() && own.trials().size() > 2) {
-            blocks.add(new Block.Chart(ModelCharts.search(own, own.searched().get(0)), "Each point is one configuration of " + own.label()
-                    + ", the chosen algorithm, scored by cross-validation; " + (Metrics.higherIsBetter(metric) ? "higher" : "lower") + " is better."));
         }
     }
 

@@ -1,13 +1,7 @@
 package dev.baton.train.learn;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import org.tribuo.Dataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.provenance.TrainerProvenance;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +10,7 @@ import java.util.SplittableRandom;
  * which scikit-learn's {@code LinearSVC} runs) on the rows' non-zero values (one-hot columns are mostly zero), with a
  * bias feature of 1 that is penalised as LIBLINEAR's is. The classes' problems are independent and solved on all cores. Scores, not probabilities.
  */
-public final class LinearSvmTrainer extends OwnTrainer<Label> {
+public final class LinearSvmTrainer extends LinearClassifierTrainer {
 
     @Config(description = "Cost of a margin violation (C).")
     private double cost = 1.0;
@@ -41,19 +35,12 @@ public final class LinearSvmTrainer extends OwnTrainer<Label> {
     }
 
     @Override
-    public LinearSGDModel train(Dataset<Label> data) {
-        return train(data, Map.of());
-    }
-
-    @Override
-    public LinearSGDModel train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
-        TrainingData<Label> arrays = TrainingData.of(data);
-        TrainerProvenance provenance = startTraining().provenance();
-        double[][] weights = fit(arrays.columns(), arrays.labels(), arrays.classes());
-        return LinearModels.classifier(data, provenance, runProvenance, weights, false);
+    boolean probabilities() {
+        return false;
     }
 
     /** Weights [class][feature], the bias last; two classes get two rows, the second the first negated. */
+    @Override
     double[][] fit(double[][] columns, int[] labels, int classes) {
         SparseRows rows = SparseRows.of(columns);
         double[][] weights = new double[classes][];

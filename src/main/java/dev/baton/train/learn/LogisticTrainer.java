@@ -1,13 +1,7 @@
 package dev.baton.train.learn;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import org.tribuo.Dataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.provenance.TrainerProvenance;
 
-import java.util.Map;
 
 /**
  * Multinomial logistic regression with an L2 penalty, solved to convergence by L-BFGS, as scikit-learn's
@@ -15,7 +9,7 @@ import java.util.Map;
  * intercepts unpenalised). The gradient is summed over blocks of rows on all cores, in a fixed order, so the
  * result does not depend on the number of cores. Tribuo's SGD had not converged where this has (docs/decisions/0008).
  */
-public final class LogisticTrainer extends OwnTrainer<Label> {
+public final class LogisticTrainer extends LinearClassifierTrainer {
 
     @Config(description = "Inverse of the L2 penalty's strength, as scikit-learn's C.")
     private double c = 1.0;
@@ -37,19 +31,12 @@ public final class LogisticTrainer extends OwnTrainer<Label> {
     }
 
     @Override
-    public LinearSGDModel train(Dataset<Label> data) {
-        return train(data, Map.of());
-    }
-
-    @Override
-    public LinearSGDModel train(Dataset<Label> data, Map<String, Provenance> runProvenance) {
-        TrainingData<Label> arrays = TrainingData.of(data);
-        TrainerProvenance provenance = startTraining().provenance();
-        double[][] weights = fit(arrays.columns(), arrays.labels(), arrays.classes());
-        return LinearModels.classifier(data, provenance, runProvenance, weights, true);
+    boolean probabilities() {
+        return true;
     }
 
     /** Weights [class][feature], the intercept last. */
+    @Override
     double[][] fit(double[][] columns, int[] labels, int classes) {
         int p = columns.length;
         int n = labels.length;
