@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
@@ -14,7 +15,7 @@ import java.util.List;
  * Values outside the outer edges fall into the first or last bin. The result is a categorical column.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BinNumbers(String column, List<Double> edges, Integer bins, String into, List<Double> fittedEdges) implements Operation {
+public record BinNumbers(String column, List<Double> edges, Integer bins, String into, List<Double> fittedEdges) implements RowOperation {
 
     public BinNumbers {
         edges = edges == null ? null : List.copyOf(edges);
@@ -104,15 +105,23 @@ public record BinNumbers(String column, List<Double> edges, Integer bins, String
     public Dataset apply(Dataset input) {
         BinNumbers f = hasFit() ? this : fit(input);
         Checks.numeric(input, column, "binning");
-        List<Double> e = f.edgesInUse();
+        java.util.function.DoubleFunction<String> bin = f.binner();
+        Column<?> source = input.column(column);
+        StringColumn out = TextColumns.build(target(), source.size(), r -> bin.apply(Cells.number(source, r)));
+        Edit edit = Edit.of(input);
+        return target().equals(column) ? edit.replace(column, out, ColumnType.CATEGORICAL).build()
+                : edit.add(out, ColumnType.CATEGORICAL, column).build();
+    }
+
+    /** A number's interval label ([a, b), the last one closed); null for a missing number. */
+    private java.util.function.DoubleFunction<String> binner() {
+        List<Double> e = edgesInUse();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i + 1 < e.size(); i++) {
             boolean last = i + 2 == e.size();
             labels.add("[" + Cells.text(e.get(i)) + ", " + Cells.text(e.get(i + 1)) + (last ? "]" : ")"));
         }
-        Column<?> source = input.column(column);
-        StringColumn out = TextColumns.build(target(), source.size(), r -> {
-            double v = Cells.number(source, r);
+        return v -> {
             if (Double.isNaN(v)) {
                 return null;
             }
@@ -121,9 +130,21 @@ public record BinNumbers(String column, List<Double> edges, Integer bins, String
                 bin++;
             }
             return labels.get(bin);
-        });
-        Edit edit = Edit.of(input);
-        return target().equals(column) ? edit.replace(column, out, ColumnType.CATEGORICAL).build()
-                : edit.add(out, ColumnType.CATEGORICAL, column).build();
+        };
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        if (edgesInUse() == null) {
+            throw StepException.notFitted(column, "the interval edges");
+        }
+        dev.baton.batch.NumberColumn source = Rows.numeric(rows, column, "binning");
+        java.util.function.DoubleFunction<String> bin = binner();
+        String[] out = new String[rows.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = bin.apply(source.get(r));
+        }
+        dev.baton.batch.TextColumn labels = new dev.baton.batch.TextColumn(ColumnType.CATEGORICAL, out);
+        return target().equals(column) ? rows.with(column, labels, null) : Rows.add(rows, target(), labels, column);
     }
 }

@@ -1,12 +1,13 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.List;
 import java.util.Locale;
 
 /** Changes texts to lower case, upper case or title case. */
-public record ChangeCase(List<String> columns, Case mode) implements Operation {
+public record ChangeCase(List<String> columns, Case mode) implements RowOperation {
 
     public enum Case { LOWER, UPPER, TITLE }
 
@@ -39,11 +40,15 @@ public record ChangeCase(List<String> columns, Case mode) implements Operation {
 
     @Override
     public Dataset apply(Dataset input) {
-        return TextMap.apply(input, columns, "changing case", s -> switch (mode) {
+        return TextMap.apply(input, columns, "changing case", this::change);
+    }
+
+    private String change(String s) {
+        return switch (mode) {
             case LOWER -> s.toLowerCase(Locale.ROOT);
             case UPPER -> s.toUpperCase(Locale.ROOT);
             case TITLE -> title(s);
-        });
+        };
     }
 
     static String title(String s) {
@@ -54,5 +59,10 @@ public record ChangeCase(List<String> columns, Case mode) implements Operation {
             start = Character.isWhitespace(c) || c == '-';
         }
         return sb.toString();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        return Rows.mapText(rows, columns, "changing case", this::change);
     }
 }

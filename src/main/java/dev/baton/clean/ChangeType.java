@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 import dev.baton.data.TypeConversion;
@@ -7,7 +8,7 @@ import dev.baton.data.TypeConversion;
 import java.util.List;
 
 /** Converts a column to another type; values that do not fit become missing and are counted. */
-public record ChangeType(String column, ColumnType type) implements Operation {
+public record ChangeType(String column, ColumnType type) implements RowOperation {
 
     @Override
     public String describe() {
@@ -46,5 +47,15 @@ public record ChangeType(String column, ColumnType type) implements Operation {
             out = out.with(out.table(), infos);
         }
         return out;
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        dev.baton.batch.Column source = Rows.column(rows, column);
+        java.util.List<String> texts = new java.util.ArrayList<>(rows.rows());
+        for (int r = 0; r < rows.rows(); r++) {
+            texts.add(source.text(r));
+        }
+        return rows.with(column, Rows.typed(texts, type, null, null), null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.data.Dataset;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Clip(String column, Double lower, Double upper, Double lowerQuantile, Double upperQuantile,
-                   Double fittedLower, Double fittedUpper) implements Operation {
+                   Double fittedLower, Double fittedUpper) implements RowOperation {
 
     public static Clip bounds(String column, Double lower, Double upper) {
         return new Clip(column, lower, upper, null, null, null, null);
@@ -82,9 +83,20 @@ public record Clip(String column, Double lower, Double upper, Double lowerQuanti
 
     @Override
     public Dataset apply(Dataset input) {
-        Clip f = hasFit() ? this : fit(input);
-        double lo = (usesQuantiles() ? f.fittedLower : lower) == null ? Double.NEGATIVE_INFINITY : (usesQuantiles() ? f.fittedLower : lower);
-        double hi = (usesQuantiles() ? f.fittedUpper : upper) == null ? Double.POSITIVE_INFINITY : (usesQuantiles() ? f.fittedUpper : upper);
-        return NumberMap.apply(input, column, null, "clipping", true, v -> Math.max(lo, Math.min(hi, v)));
+        return NumberMap.apply(input, column, null, "clipping", true, (hasFit() ? this : fit(input)).clipper());
+    }
+
+    private java.util.function.DoubleUnaryOperator clipper() {
+        double lo = (usesQuantiles() ? fittedLower : lower) == null ? Double.NEGATIVE_INFINITY : (usesQuantiles() ? fittedLower : lower);
+        double hi = (usesQuantiles() ? fittedUpper : upper) == null ? Double.POSITIVE_INFINITY : (usesQuantiles() ? fittedUpper : upper);
+        return v -> Math.max(lo, Math.min(hi, v));
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        if (!hasFit()) {
+            throw StepException.notFitted(column, "the quantiles to clip at");
+        }
+        return Rows.mapNumbers(rows, column, null, "clipping", true, clipper());
     }
 }

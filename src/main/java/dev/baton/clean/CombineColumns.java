@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 import dev.baton.data.TypeConversion;
 import tech.tablesaw.api.StringColumn;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Joins the texts of several columns into a new one, with a separator; missing parts are left out. */
-public record CombineColumns(List<String> columns, String separator, String into) implements Operation {
+public record CombineColumns(List<String> columns, String separator, String into) implements RowOperation {
 
     public CombineColumns {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -76,5 +77,29 @@ public record CombineColumns(List<String> columns, String separator, String into
             return unique.computeIfAbsent(joined, k -> k);
         });
         return Edit.of(input).add(out, TextColumns.typeOf(out), columns.get(columns.size() - 1)).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        List<dev.baton.batch.Column> sources = columns.stream().map(c -> Rows.column(rows, c)).toList();
+        String sep = separator == null ? "" : separator;
+        String[] out = new String[rows.rows()];
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < out.length; r++) {
+            sb.setLength(0);
+            boolean any = false;
+            for (dev.baton.batch.Column s : sources) {
+                String t = s.text(r);
+                if (t != null) {
+                    if (any) {
+                        sb.append(sep);
+                    }
+                    sb.append(t);
+                    any = true;
+                }
+            }
+            out[r] = any ? sb.toString() : null;
+        }
+        return Rows.add(rows, into.strip(), Rows.texts(out), columns.get(columns.size() - 1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 import tech.tablesaw.api.IntColumn;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Takes the year, quarter, month, day, weekday (1 = Monday) or day of year of a date into a new integer column. */
-public record DatePart(String column, Part part, String into) implements Operation {
+public record DatePart(String column, Part part, String into) implements RowOperation {
 
     public enum Part { YEAR, QUARTER, MONTH, DAY, WEEKDAY, DAY_OF_YEAR }
 
@@ -58,16 +59,30 @@ public record DatePart(String column, Part part, String into) implements Operati
                 continue;
             }
             Object v = source.get(r);
-            LocalDate d = v instanceof LocalDateTime dt ? dt.toLocalDate() : (LocalDate) v;
-            out.append(switch (part) {
-                case YEAR -> d.getYear();
-                case QUARTER -> (d.getMonthValue() - 1) / 3 + 1;
-                case MONTH -> d.getMonthValue();
-                case DAY -> d.getDayOfMonth();
-                case WEEKDAY -> d.getDayOfWeek().getValue();
-                case DAY_OF_YEAR -> d.getDayOfYear();
-            });
+            out.append(part(v instanceof LocalDateTime dt ? dt.toLocalDate() : (LocalDate) v));
         }
         return Edit.of(input).add(out, ColumnType.INTEGER, column).build();
+    }
+
+    private int part(LocalDate d) {
+        return switch (part) {
+            case YEAR -> d.getYear();
+            case QUARTER -> (d.getMonthValue() - 1) / 3 + 1;
+            case MONTH -> d.getMonthValue();
+            case DAY -> d.getDayOfMonth();
+            case WEEKDAY -> d.getDayOfWeek().getValue();
+            case DAY_OF_YEAR -> d.getDayOfYear();
+        };
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        dev.baton.batch.NumberColumn source = Rows.temporal(rows, column, "taking a date part");
+        double[] out = new double[rows.rows()];
+        for (int r = 0; r < out.length; r++) {
+            Object v = source.value(r);
+            out[r] = v == null ? Double.NaN : part(v instanceof LocalDateTime dt ? dt.toLocalDate() : (LocalDate) v);
+        }
+        return Rows.add(rows, target(), new dev.baton.batch.NumberColumn(ColumnType.INTEGER, out), column);
     }
 }

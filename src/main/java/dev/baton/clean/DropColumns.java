@@ -1,11 +1,12 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.List;
 
 /** Removes columns. */
-public record DropColumns(List<String> columns) implements Operation {
+public record DropColumns(List<String> columns) implements RowOperation {
 
     public DropColumns {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -39,5 +40,11 @@ public record DropColumns(List<String> columns) implements Operation {
     @Override
     public Dataset apply(Dataset input) {
         return Edit.of(input).drop(columns).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        columns.forEach(c -> Rows.column(rows, c));
+        return rows.without(columns);
     }
 }

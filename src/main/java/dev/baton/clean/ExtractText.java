@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +15,7 @@ import java.util.List;
  * when {@code into} is empty. Texts without a match become missing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExtractText(String column, Mode mode, String pattern, Integer group, String into) implements Operation {
+public record ExtractText(String column, Mode mode, String pattern, Integer group, String into) implements RowOperation {
 
     public enum Mode { FIRST_WORD, REGEX }
 
@@ -87,5 +88,33 @@ public record ExtractText(String column, Mode mode, String pattern, Integer grou
         Edit edit = Edit.of(input);
         return inPlace ? edit.replace(column, out, TextColumns.typeOf(out)).build()
                 : edit.add(out, TextColumns.typeOf(out), column).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        dev.baton.batch.TextColumn source = Rows.text(rows, column, "extracting");
+        boolean inPlace = into == null || into.isBlank();
+        String name = inPlace ? column : into.strip();
+        java.util.function.UnaryOperator<String> extract;
+        if (mode == Mode.FIRST_WORD) {
+            extract = s -> {
+                String t = s.strip();
+                int space = t.indexOf(' ');
+                return space < 0 ? t : t.substring(0, space);
+            };
+        } else {
+            Pattern p = Checks.regex(pattern);
+            int g = group == null ? 1 : group;
+            extract = s -> {
+                Matcher m = p.matcher(s);
+                return m.find() ? m.group(g) : null;
+            };
+        }
+        String[] out = new String[rows.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = source.get(r) == null ? null : extract.apply(source.get(r));
+        }
+        dev.baton.batch.TextColumn result = Rows.texts(out);
+        return inPlace ? rows.with(column, result, null) : Rows.add(rows, name, result, column);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 import dev.baton.data.TypeConversion;
@@ -16,7 +17,7 @@ import java.util.Map;
  * the training value), or the previous or next filled value (forward and backward fill need the whole table,
  * so they run on training data only).
  */
-public record FillMissing(List<String> columns, Method method, String value, Map<String, Object> fitted) implements Operation {
+public record FillMissing(List<String> columns, Method method, String value, Map<String, Object> fitted) implements RowOperation {
 
     public enum Method { CONSTANT, MEAN, MEDIAN, MODE, FORWARD, BACKWARD }
 
@@ -166,5 +167,51 @@ public record FillMissing(List<String> columns, Method method, String value, Map
             Cells.append(out, source[r] < 0 ? null : Cells.get(column, source[r]));
         }
         return out;
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        if (!rowWise()) {
+            throw new StepException(columns.isEmpty() ? null : columns.get(0), "filling from the previous or next row needs the whole table");
+        }
+        if (!hasFit()) {
+            throw StepException.notFitted(columns.isEmpty() ? null : columns.get(0), "the values to fill with");
+        }
+        Batch out = rows;
+        for (String c : columns) {
+            dev.baton.batch.Column column = Rows.column(rows, c);
+            String text = method == Method.CONSTANT ? value : Cells.text(fitted.get(c));
+            out = out.with(c, constant(c, column, text), null);
+        }
+        return out;
+    }
+
+    private static dev.baton.batch.Column constant(String name, dev.baton.batch.Column column, String text) {
+        ColumnType type = column.type();
+        if (column instanceof dev.baton.batch.TextColumn texts) {
+            String[] out = texts.values().clone();
+            for (int r = 0; r < out.length; r++) {
+                out[r] = out[r] == null ? text : out[r];
+            }
+            return new dev.baton.batch.TextColumn(type, out);
+        }
+        double fill;
+        if (type.isNumeric()) {
+            try {
+                fill = Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                throw new StepException(name, "'" + name + "' holds numbers; '" + text + "' is not a number");
+            }
+        } else {
+            fill = dev.baton.data.CellParser.parse(List.of(text), type, null, null)[0];
+            if (Double.isNaN(fill)) {
+                throw new StepException(name, "'" + text + "' is not a valid " + type.label() + " for '" + name + "'");
+            }
+        }
+        double[] out = ((dev.baton.batch.NumberColumn) column).values().clone();
+        for (int r = 0; r < out.length; r++) {
+            out[r] = Double.isNaN(out[r]) ? fill : out[r];
+        }
+        return new dev.baton.batch.NumberColumn(type.isNumeric() ? Rows.numbersLike(type, out) : type, out);
     }
 }

@@ -1,12 +1,13 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps only the chosen columns, in their current order. */
-public record KeepColumns(List<String> columns) implements Operation {
+public record KeepColumns(List<String> columns) implements RowOperation {
 
     public KeepColumns {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -47,5 +48,11 @@ public record KeepColumns(List<String> columns) implements Operation {
         List<String> drop = new ArrayList<>(input.columnNames());
         drop.removeAll(columns);
         return Edit.of(input).drop(drop).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        columns.forEach(c -> Rows.column(rows, c));
+        return rows.keeping(rows.names().stream().filter(columns::contains).toList());
     }
 }

@@ -1,11 +1,12 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.List;
 
 /** Takes the logarithm (natural, 10 or 2), optionally of x + 1; values at or below zero become missing. */
-public record LogTransform(String column, String base, boolean plusOne, String into) implements Operation {
+public record LogTransform(String column, String base, boolean plusOne, String into) implements RowOperation {
 
     /** Logarithms exact where the JDK has them: log10 directly, log2 exact for powers of two. */
     private double log(double x) {
@@ -43,9 +44,16 @@ public record LogTransform(String column, String base, boolean plusOne, String i
 
     @Override
     public Dataset apply(Dataset input) {
-        return NumberMap.apply(input, column, into, "a logarithm", false, v -> {
-            double x = plusOne ? v + 1 : v;
-            return x > 0 ? log(x) : Double.NaN;
-        });
+        return NumberMap.apply(input, column, into, "a logarithm", false, this::transform);
+    }
+
+    private double transform(double v) {
+        double x = plusOne ? v + 1 : v;
+        return x > 0 ? log(x) : Double.NaN;
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        return Rows.mapNumbers(rows, column, into, "a logarithm", false, this::transform);
     }
 }

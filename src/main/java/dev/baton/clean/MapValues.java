@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Replaces whole values by others (e.g. M to male); values not listed stay, or become missing if chosen. */
-public record MapValues(String column, Map<String, String> mapping, boolean othersMissing) implements Operation {
+public record MapValues(String column, Map<String, String> mapping, boolean othersMissing) implements RowOperation {
 
     public MapValues {
         mapping = mapping == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
@@ -39,9 +40,16 @@ public record MapValues(String column, Map<String, String> mapping, boolean othe
 
     @Override
     public Dataset apply(Dataset input) {
-        return TextMap.apply(input, List.of(column), "mapping values", s -> {
-            String to = mapping.get(s);
-            return to != null ? to : othersMissing ? null : s;
-        });
+        return TextMap.apply(input, List.of(column), "mapping values", this::map);
+    }
+
+    private String map(String s) {
+        String to = mapping.get(s);
+        return to != null ? to : othersMissing ? null : s;
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        return Rows.mapText(rows, List.of(column), "mapping values", this::map);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.data.Dataset;
 import tech.tablesaw.columns.Column;
@@ -16,7 +17,7 @@ import java.util.Set;
  * The categories kept are fitted, so at scoring time any other value, even a new one, becomes the label.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MergeRare(String column, Integer minCount, Double minFraction, String label, List<String> kept) implements Operation {
+public record MergeRare(String column, Integer minCount, Double minFraction, String label, List<String> kept) implements RowOperation {
 
     public MergeRare {
         kept = kept == null ? null : List.copyOf(kept);
@@ -87,5 +88,15 @@ public record MergeRare(String column, Integer minCount, Double minFraction, Str
         Set<String> keep = new HashSet<>(f.kept);
         String other = other();
         return TextMap.apply(input, List.of(column), "merging rare categories", s -> keep.contains(s) ? s : other);
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        if (!hasFit()) {
+            throw StepException.notFitted(column, "the categories to keep");
+        }
+        Set<String> keep = new HashSet<>(kept);
+        String other = other();
+        return Rows.mapText(rows, List.of(column), "merging rare categories", s -> keep.contains(s) ? s : other);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Merges spellings of the same thing into one value: what accepting a cluster of similar values records. */
-public record MergeValues(String column, Map<String, String> mapping) implements Operation {
+public record MergeValues(String column, Map<String, String> mapping) implements RowOperation {
 
     public MergeValues {
         mapping = mapping == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
@@ -42,5 +43,10 @@ public record MergeValues(String column, Map<String, String> mapping) implements
     @Override
     public Dataset apply(Dataset input) {
         return TextMap.apply(input, List.of(column), "merging values", s -> mapping.getOrDefault(s, s));
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        return Rows.mapText(rows, List.of(column), "merging values", s -> mapping.getOrDefault(s, s));
     }
 }

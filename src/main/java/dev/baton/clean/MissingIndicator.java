@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 import tech.tablesaw.api.BooleanColumn;
@@ -8,7 +9,7 @@ import tech.tablesaw.columns.Column;
 import java.util.List;
 
 /** Adds a true/false column saying where a column was missing (before it is filled). */
-public record MissingIndicator(String column, String into) implements Operation {
+public record MissingIndicator(String column, String into) implements RowOperation {
 
     @Override
     public String describe() {
@@ -50,5 +51,15 @@ public record MissingIndicator(String column, String into) implements Operation 
             out.append(source.isMissing(r));
         }
         return Edit.of(input).add(out, ColumnType.BOOLEAN, column).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        dev.baton.batch.Column source = Rows.column(rows, column);
+        double[] flags = new double[rows.rows()];
+        for (int r = 0; r < flags.length; r++) {
+            flags[r] = source.isMissing(r) ? 1 : 0;
+        }
+        return Rows.add(rows, target(), new dev.baton.batch.NumberColumn(ColumnType.BOOLEAN, flags), column);
     }
 }

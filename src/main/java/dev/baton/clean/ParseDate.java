@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 import tech.tablesaw.api.DateColumn;
@@ -20,7 +21,7 @@ import java.util.Map;
  * Reads texts as dates (or date-times, when the pattern has hours) with a pattern such as dd/MM/yyyy;
  * texts that do not match become missing and are counted.
  */
-public record ParseDate(String column, String pattern, String into) implements Operation {
+public record ParseDate(String column, String pattern, String into) implements RowOperation {
 
     @Override
     public String describe() {
@@ -85,5 +86,26 @@ public record ParseDate(String column, String pattern, String into) implements O
         ColumnType type = time ? ColumnType.DATETIME : ColumnType.DATE;
         Edit edit = Edit.of(input);
         return name.equals(column) ? edit.replace(column, out, type).build() : edit.add(out, type, column).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        dev.baton.batch.TextColumn source = Rows.text(rows, column, "reading dates");
+        DateTimeFormatter f = formatter();
+        String name = into == null || into.isBlank() ? column : into.strip();
+        boolean time = hasTime();
+        Map<String, Double> cache = new HashMap<>();
+        double[] out = new double[rows.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = source.get(r) == null ? Double.NaN : cache.computeIfAbsent(source.get(r).strip(), s -> {
+                try {
+                    return time ? dev.baton.batch.NumberColumn.millis(LocalDateTime.parse(s, f)) : (double) LocalDate.parse(s, f).toEpochDay();
+                } catch (DateTimeParseException e) {
+                    return Double.NaN;
+                }
+            });
+        }
+        dev.baton.batch.NumberColumn dates = new dev.baton.batch.NumberColumn(time ? ColumnType.DATETIME : ColumnType.DATE, out);
+        return name.equals(column) ? rows.with(column, dates, null) : Rows.add(rows, name, dates, column);
     }
 }

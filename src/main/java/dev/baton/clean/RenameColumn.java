@@ -1,11 +1,12 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.List;
 
 /** Gives a column a new name. */
-public record RenameColumn(String column, String to) implements Operation {
+public record RenameColumn(String column, String to) implements RowOperation {
 
     @Override
     public String describe() {
@@ -36,5 +37,15 @@ public record RenameColumn(String column, String to) implements Operation {
     @Override
     public Dataset apply(Dataset input) {
         return Edit.of(input).rename(column, to.strip()).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        Rows.column(rows, column);
+        String target = to.strip();
+        if (!column.equalsIgnoreCase(target)) {
+            Edit.checkNewName(target, rows.names());
+        }
+        return rows.renamed(column, target);
     }
 }

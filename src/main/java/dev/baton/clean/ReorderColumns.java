@@ -1,11 +1,12 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.List;
 
 /** Puts the listed columns first, in this order; the others keep their order after them. */
-public record ReorderColumns(List<String> order) implements Operation {
+public record ReorderColumns(List<String> order) implements RowOperation {
 
     public ReorderColumns {
         order = order == null ? List.of() : List.copyOf(order);
@@ -42,5 +43,11 @@ public record ReorderColumns(List<String> order) implements Operation {
     @Override
     public Dataset apply(Dataset input) {
         return Edit.of(input).reorder(order).build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        order.forEach(c -> Rows.column(rows, c));
+        return rows.reordered(order);
     }
 }

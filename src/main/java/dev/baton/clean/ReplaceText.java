@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.baton.data.Dataset;
@@ -7,7 +8,7 @@ import dev.baton.data.Dataset;
 import java.util.List;
 
 /** Replaces text inside cells: a literal text, or a regular expression ($1 in the replacement refers to a group). */
-public record ReplaceText(String column, String find, String replacement, boolean regex) implements Operation {
+public record ReplaceText(String column, String find, String replacement, boolean regex) implements RowOperation {
 
     @Override
     public String describe() {
@@ -37,10 +38,25 @@ public record ReplaceText(String column, String find, String replacement, boolea
 
     @Override
     public Dataset apply(Dataset input) {
+        java.util.function.UnaryOperator<String> replace = replacer();
+        try {
+            return TextMap.apply(input, List.of(column), "replacing text", replace);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new StepException(column, "the replacement '" + replacement + "' refers to a group the pattern does not have");
+        }
+    }
+
+    private java.util.function.UnaryOperator<String> replacer() {
         Pattern pattern = regex ? Checks.regex(find) : Pattern.compile(Pattern.quote(find));
         String with = replacement == null ? "" : regex ? replacement : Matcher.quoteReplacement(replacement);
+        return s -> pattern.matcher(s).replaceAll(with);
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        java.util.function.UnaryOperator<String> replace = replacer();
         try {
-            return TextMap.apply(input, List.of(column), "replacing text", s -> pattern.matcher(s).replaceAll(with));
+            return Rows.mapText(rows, List.of(column), "replacing text", replace);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new StepException(column, "the replacement '" + replacement + "' refers to a group the pattern does not have");
         }

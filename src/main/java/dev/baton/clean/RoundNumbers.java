@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.math.BigDecimal;
@@ -7,7 +8,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /** Rounds numbers to a number of decimals (half away from zero; negative decimals round to tens, hundreds...). */
-public record RoundNumbers(String column, int decimals) implements Operation {
+public record RoundNumbers(String column, int decimals) implements RowOperation {
 
     @Override
     public String describe() {
@@ -34,7 +35,15 @@ public record RoundNumbers(String column, int decimals) implements Operation {
 
     @Override
     public Dataset apply(Dataset input) {
-        return NumberMap.apply(input, column, null, "rounding", true,
-                v -> BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue());
+        return NumberMap.apply(input, column, null, "rounding", true, this::round);
+    }
+
+    private double round(double v) {
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        return Rows.mapNumbers(rows, column, null, "rounding", true, this::round);
     }
 }

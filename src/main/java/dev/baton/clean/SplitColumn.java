@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.google.re2j.Pattern;
 import dev.baton.data.ColumnInfo;
 import dev.baton.data.ColumnType;
@@ -15,7 +16,7 @@ import java.util.List;
  * the rest of the text. The new columns' types are inferred once (fitted), so replay gives the same types.
  */
 public record SplitColumn(String column, String separator, boolean regex, List<String> into, boolean keepOriginal,
-                          List<ColumnType> fittedTypes) implements Operation {
+                          List<ColumnType> fittedTypes) implements RowOperation {
 
     public SplitColumn {
         into = into == null ? List.of() : List.copyOf(into);
@@ -130,5 +131,34 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
             edit.drop(List.of(column));
         }
         return edit.build();
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        if (fittedTypes == null) {
+            throw StepException.notFitted(column, "the types of the pieces");
+        }
+        dev.baton.batch.TextColumn source = Rows.text(rows, column, "splitting");
+        Pattern pattern = regex ? Checks.regex(separator) : Pattern.compile(Pattern.quote(separator));
+        List<List<String>> pieces = new ArrayList<>();
+        for (int i = 0; i < into.size(); i++) {
+            pieces.add(new ArrayList<>(rows.rows()));
+        }
+        for (int r = 0; r < rows.rows(); r++) {
+            String text = source.get(r);
+            String[] split = text == null ? new String[0] : pattern.split(text, into.size());
+            for (int i = 0; i < into.size(); i++) {
+                String piece = i < split.length ? split[i].strip() : null;
+                pieces.get(i).add(piece == null || piece.isEmpty() ? null : piece);
+            }
+        }
+        Batch out = rows;
+        String after = column;
+        for (int i = 0; i < into.size(); i++) {
+            String name = into.get(i).strip();
+            out = Rows.add(out, name, Rows.typed(pieces.get(i), fittedTypes.get(i), null, null), after);
+            after = name;
+        }
+        return keepOriginal ? out : out.without(List.of(column));
     }
 }

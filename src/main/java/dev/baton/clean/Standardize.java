@@ -1,5 +1,6 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.data.Dataset;
 
@@ -7,7 +8,7 @@ import java.util.List;
 
 /** Rescales to mean 0 and standard deviation 1 with the fitted mean and sample standard deviation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Standardize(String column, Double fittedMean, Double fittedStd) implements Operation {
+public record Standardize(String column, Double fittedMean, Double fittedStd) implements RowOperation {
 
     public Standardize(String column) {
         this(column, null, null);
@@ -53,5 +54,13 @@ public record Standardize(String column, Double fittedMean, Double fittedStd) im
     public Dataset apply(Dataset input) {
         Standardize f = hasFit() ? this : fit(input);
         return NumberMap.apply(input, column, null, "standardizing", false, v -> (v - f.fittedMean) / f.fittedStd);
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        if (!hasFit()) {
+            throw StepException.notFitted(column, "the mean and standard deviation");
+        }
+        return Rows.mapNumbers(rows, column, null, "standardizing", false, v -> (v - fittedMean) / fittedStd);
     }
 }

@@ -17,6 +17,11 @@ public class StepException extends UserException {
         return column;
     }
 
+    /** A step applied to new rows that lacks the values it should have fitted on the training data. */
+    public static StepException notFitted(String column, String what) {
+        return new StepException(column, what + " were never fitted on the training data, so new rows cannot be treated alike");
+    }
+
     public static StepException missingColumn(String column) {
         return new StepException(column, "there is no column '" + column + "'");
     }

@@ -1,11 +1,12 @@
 package dev.baton.clean;
 
+import dev.baton.batch.Batch;
 import dev.baton.data.Dataset;
 
 import java.util.List;
 
 /** Removes spaces at the start and end of texts (cells that become empty are missing). */
-public record TrimText(List<String> columns) implements Operation {
+public record TrimText(List<String> columns) implements RowOperation {
 
     public TrimText {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -34,5 +35,10 @@ public record TrimText(List<String> columns) implements Operation {
     @Override
     public Dataset apply(Dataset input) {
         return TextMap.apply(input, columns, "trimming", String::strip);
+    }
+
+    @Override
+    public Batch apply(Batch rows) {
+        return Rows.mapText(rows, columns, "trimming", String::strip);
     }
 }

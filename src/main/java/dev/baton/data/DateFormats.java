@@ -1,8 +1,5 @@
 package dev.baton.data;
 
-import tech.tablesaw.columns.dates.PackedLocalDate;
-import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,7 +16,7 @@ import java.util.Locale;
 /** The date and date-time layouts that type inference recognises, in order of preference. */
 final class DateFormats {
 
-    /** A layout: parses a cell to Tablesaw's packed form, or returns {@link Long#MIN_VALUE}. */
+    /** A layout: parses a cell to the packed form of {@link PackedDates}, or returns {@link Long#MIN_VALUE}. */
     interface Pattern {
         long parse(byte[] data, int start, int end);
 
@@ -115,7 +112,7 @@ final class DateFormats {
                 return Long.MIN_VALUE;
             }
             try {
-                return PackedLocalDate.pack(LocalDate.parse(text, formatter));
+                return PackedDates.date(LocalDate.parse(text, formatter));
             } catch (DateTimeParseException e) {
                 return Long.MIN_VALUE;
             }
@@ -146,7 +143,7 @@ final class DateFormats {
                 return Long.MIN_VALUE;
             }
             try {
-                return PackedLocalDateTime.pack(LocalDateTime.parse(text, formatter));
+                return PackedDates.dateTime(LocalDateTime.parse(text, formatter));
             } catch (DateTimeParseException e) {
                 return Long.MIN_VALUE;
             }
@@ -171,7 +168,7 @@ final class DateFormats {
             }
             try {
                 OffsetDateTime value = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                return PackedLocalDateTime.pack(value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+                return PackedDates.dateTime(value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
             } catch (DateTimeParseException e) {
                 return Long.MIN_VALUE;
             }

@@ -171,7 +171,7 @@ final class FastParse {
         return true;
     }
 
-    /** An ISO date yyyy-MM-dd as Tablesaw's packed int; {@link Integer#MIN_VALUE} otherwise. */
+    /** An ISO date yyyy-MM-dd as a packed int ({@link PackedDates}); {@link Integer#MIN_VALUE} otherwise. */
     static int parseIsoDate(byte[] b, int s, int e) {
         s = trimStart(b, s, e);
         e = trimEnd(b, s, e);
@@ -184,7 +184,7 @@ final class FastParse {
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
             return Integer.MIN_VALUE;
         }
-        return tech.tablesaw.columns.dates.PackedLocalDate.pack(year, month, day);
+        return PackedDates.date(year, month, day);
     }
 
     static int daysIn(int year, int month) {

@@ -34,6 +34,13 @@ public final class Expression {
         return new Expression(source, root, parser.usedColumns());
     }
 
+    /** Parses and type-checks against the columns of a batch of rows (the scoring path). */
+    public static Expression compile(String source, dev.baton.batch.Batch rows) {
+        Parser parser = new Parser(source, name -> rows.has(name) ? reader(rows.column(name)) : null);
+        Node root = parser.parse();
+        return new Expression(source, root, parser.usedColumns());
+    }
+
     public String source() {
         return source;
     }
@@ -98,6 +105,20 @@ public final class Expression {
             return new Parser.Typed(ValueType.TEXT, row -> column.isMissing(row) ? null : column.getString(row));
         }
         throw new IllegalStateException("column type " + type);
+    }
+
+    private static Node reader(dev.baton.batch.Column column) {
+        if (column instanceof dev.baton.batch.TextColumn texts) {
+            return new Parser.Typed(ValueType.TEXT, texts::get);
+        }
+        dev.baton.batch.NumberColumn numbers = (dev.baton.batch.NumberColumn) column;
+        ValueType type = switch (column.type()) {
+            case BOOLEAN -> ValueType.BOOLEAN;
+            case DATE -> ValueType.DATE;
+            case DATETIME -> ValueType.DATETIME;
+            default -> ValueType.NUMBER;
+        };
+        return new Parser.Typed(type, numbers::value);
     }
 
     @Override

@@ -1,0 +1,118 @@
+package dev.baton.data;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads texts as numbers, yes/no values or dates by exactly the rules of import (the same parsers), without a table
+ * library: what the scorer needs to type the columns of records it is given. Strings are not handled here; they
+ * stay as they are.
+ */
+public final class CellParser {
+
+    private CellParser() {
+    }
+
+    /**
+     * The texts (null meaning missing) read as {@code type}: integers and decimals as themselves, booleans as 1 or 0,
+     * dates as days since 1970-01-01, date-times as milliseconds since 1970 read as UTC. NaN where a text is missing
+     * or does not fit; {@code failed[r]} is set where it was there and did not fit. Dates are read with
+     * {@code dateFormat} (or ISO) when given, else with the layout that reads most of the first 1,000 texts, as an
+     * import told the column's type does.
+     */
+    public static double[] parse(List<String> texts, ColumnType type, String dateFormat, boolean[] failed) {
+        if (type.isString()) {
+            throw new IllegalArgumentException("texts need no parsing");
+        }
+        int n = texts.size();
+        byte[][] bytes = new byte[n][];
+        for (int r = 0; r < n; r++) {
+            String t = texts.get(r);
+            bytes[r] = t == null ? null : t.getBytes(StandardCharsets.UTF_8);
+        }
+        DateFormats.Pattern pattern = switch (type) {
+            case DATE -> layout(bytes, DateFormats.DATE_PATTERNS, dateFormat);
+            case DATETIME -> layout(bytes, DateFormats.DATE_TIME_PATTERNS, dateFormat);
+            default -> null;
+        };
+        double[] out = new double[n];
+        for (int r = 0; r < n; r++) {
+            byte[] b = bytes[r];
+            if (b == null) {
+                out[r] = Double.NaN;
+                continue;
+            }
+            double v = switch (type) {
+                case INTEGER -> {
+                    long l = FastParse.parseLong(b, 0, b.length);
+                    yield l == FastParse.NOT_A_LONG ? Double.NaN : l;
+                }
+                case DECIMAL -> {
+                    double d = FastParse.parseDouble(b, 0, b.length);
+                    yield Double.isInfinite(d) ? Double.NaN : d;
+                }
+                case BOOLEAN -> {
+                    int yes = FastParse.parseBoolean(b, 0, b.length);
+                    yield yes < 0 ? Double.NaN : yes;
+                }
+                case DATE -> {
+                    long p = pattern.parse(b, 0, b.length);
+                    yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochDay((int) p);
+                }
+                case DATETIME -> {
+                    long p = pattern.parse(b, 0, b.length);
+                    yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochMillis(p);
+                }
+                default -> throw new IllegalStateException();
+            };
+            out[r] = v;
+            if (Double.isNaN(v) && failed != null) {
+                failed[r] = true;
+            }
+        }
+        return out;
+    }
+
+    /** The layout the given one names (falling back to ISO), or the one that reads most of the first 1,000 texts. */
+    private static DateFormats.Pattern layout(byte[][] cells, List<DateFormats.Pattern> patterns, String format) {
+        DateFormats.Pattern iso = patterns.get(0);
+        if (format != null) {
+            for (DateFormats.Pattern p : patterns) {
+                if (p.description().equals(format)) {
+                    return p == iso ? iso : new DateFormats.Pattern() {
+                        @Override
+                        public long parse(byte[] data, int start, int end) {
+                            long v = p.parse(data, start, end);
+                            return v != Long.MIN_VALUE ? v : iso.parse(data, start, end);
+                        }
+
+                        @Override
+                        public String description() {
+                            return p.description();
+                        }
+                    };
+                }
+            }
+        }
+        int[] hits = new int[patterns.size()];
+        int sampled = 0;
+        for (int r = 0; r < cells.length && sampled < 1000; r++) {
+            if (cells[r] == null) {
+                continue;
+            }
+            sampled++;
+            for (int p = 0; p < patterns.size(); p++) {
+                if (patterns.get(p).parse(cells[r], 0, cells[r].length) != Long.MIN_VALUE) {
+                    hits[p]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int p = 1; p < patterns.size(); p++) {
+            if (hits[p] > hits[best]) {
+                best = p;
+            }
+        }
+        return patterns.get(best);
+    }
+}
