@@ -1,24 +1,18 @@
 package dev.baton.bundle;
 
+import dev.baton.batch.Batch;
+import dev.baton.batch.Column;
+import dev.baton.batch.NumberColumn;
+import dev.baton.batch.Typing;
+import dev.baton.clean.RowOperation;
 import dev.baton.clean.Recipe;
 import dev.baton.clean.RecipeStep;
-import dev.baton.clean.Replay;
-import dev.baton.data.ColumnInfo;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import dev.baton.data.TypeConversion;
 import dev.baton.train.ModelScorer;
 import dev.baton.train.Preparation;
 import dev.baton.train.Task;
 import dev.baton.util.Parallel;
 import org.tribuo.Model;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -174,7 +168,7 @@ public final class Scorer {
         }
         int n = rows.size();
         List<Contract.Input> inputs = contract.inputs();
-        Column<?>[] columns = new Column<?>[inputs.size()];
+        Column[] columns = new Column[inputs.size()];
         String[][] columnErrors = new String[inputs.size()][];
         Violations.Counts[] counts = inputs.stream().map(in -> violations.column(in.name())).toArray(Violations.Counts[]::new);
         // Columns are typed and checked independently: on all cores for a large batch.
@@ -182,14 +176,17 @@ public final class Scorer {
             Contract.Input in = inputs.get(c);
             Integer index = at.get(in.name());
             List<String> texts = new ArrayList<>(n);
+            List<String> values = new ArrayList<>(n);
             boolean integer = in.type() == ColumnType.INTEGER;
             for (String[] row : rows) {
                 String t = index == null || index >= row.length ? null : row[index];
-                texts.add(integer ? integral(t) : t);
+                texts.add(t);
+                values.add(t == WRONG_KIND ? null : integer ? integral(t) : t);
             }
-            columns[c] = TypeConversion.fromTexts(in.name(), texts, in.type(), in.format()).column();
+            boolean[] failed = new boolean[n];
+            columns[c] = Typing.column(values, in.type(), in.format(), failed);
             columnErrors[c] = new String[n];
-            check(in, texts, columns[c], columnErrors[c], counts[c]);
+            check(in, texts, failed, columns[c], columnErrors[c], counts[c]);
         };
         if (n >= PARALLEL_ROWS) {
             Parallel.forEach(inputs.size(), convert);
@@ -206,21 +203,35 @@ public final class Scorer {
                 }
             }
         }
-        List<ColumnInfo> infos = inputs.stream().map(in -> ColumnInfo.of(in.name(), in.type())).toList();
-        Dataset data = new Dataset("input", Table.create("input", columns), infos, null, List.of());
+        Map<String, Column> named = new LinkedHashMap<>();
+        for (int c = 0; c < inputs.size(); c++) {
+            named.put(inputs.get(c).name(), columns[c]);
+        }
+        Batch data = Batch.of(n, named);
         List<RecipeStep> steps = recipe.steps();
         for (int s = 0; s < steps.size(); s++) {
+            RecipeStep step = steps.get(s);
+            if (!step.enabled()) {
+                continue;
+            }
             try {
-                data = Replay.applyFitted(data, steps.get(s));
+                step.operation().check();
+                data = ((RowOperation) step.operation()).apply(data);
             } catch (dev.baton.clean.StepException e) {
-                throw new ContractException("Step " + (s + 1) + " of the bundle's recipe (" + steps.get(s).operation().describe()
+                throw new ContractException("Step " + (s + 1) + " of the bundle's recipe (" + step.operation().describe()
                         + ") could not apply to the input: " + e.getMessage());
             }
         }
         afterRecipe(data, errors, violations);
         long rejected = java.util.Arrays.stream(errors).filter(java.util.Objects::nonNull).count();
         violations.addRows(n, rejected);
-        ModelScorer.Scores scores = ModelScorer.score(model, preparation, data, contract.task(), contract.classes());
+        double[][] encoded;
+        try {
+            encoded = preparation.encode(data);
+        } catch (IllegalArgumentException e) {
+            throw new ContractException("The bundle's recipe does not give what the model needs: " + e.getMessage());
+        }
+        ModelScorer.Scores scores = ModelScorer.score(model, preparation, encoded, contract.task(), contract.classes());
         List<Output> out = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             if (errors[r] != null) {
@@ -242,29 +253,26 @@ public final class Scorer {
     }
 
     /** Applies the column's policies: counts every finding, rejects rows where the policy says so, clips where asked. */
-    private static void check(Contract.Input in, List<String> texts, Column<?> column, String[] errors,
+    private static void check(Contract.Input in, List<String> texts, boolean[] failed, Column column, String[] errors,
                               Violations.Counts counts) {
-        boolean numeric = column instanceof NumericColumn<?>;
-        boolean date = column instanceof DateColumn;
+        boolean ranged = column.type().isNumeric() || column.type() == ColumnType.DATE;
         for (int r = 0; r < texts.size(); r++) {
             String t = texts.get(r);
             if (t == WRONG_KIND) {
                 counts.wrongType++;
                 if (in.wrongType() == Contract.WrongType.REJECT) {
                     reject(errors, r, in.name() + ": a yes/no, list or object is not " + article(in.type()));
-                } else {
-                    column.setMissing(r);
                 }
                 continue;
             }
-            if (t == null) {
+            if (t == null || column.isMissing(r) && !failed[r]) {
                 counts.missing++;
                 if (in.missing() == Contract.Missing.REJECT) {
                     reject(errors, r, in.name() + " is missing, and the contract requires a value");
                 }
                 continue;
             }
-            if (column.isMissing(r)) {
+            if (failed[r]) {
                 counts.wrongType++;
                 if (in.wrongType() == Contract.WrongType.REJECT) {
                     reject(errors, r, in.name() + ": '" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()));
@@ -272,14 +280,15 @@ public final class Scorer {
                 continue;
             }
             // Unseen categories are judged after the recipe (afterRecipe): "male" is no stranger when lower-casing makes it a known level.
-            if ((numeric || date) && in.min() != null && in.max() != null) {
-                double v = numeric ? ((NumericColumn<?>) column).getDouble(r) : ((DateColumn) column).get(r).toEpochDay();
+            if (ranged && in.min() != null && in.max() != null) {
+                double[] values = ((NumberColumn) column).values();
+                double v = values[r];
                 if (v < in.min() || v > in.max()) {
                     counts.outOfRange++;
                     if (in.outOfRange() == Contract.OutOfRange.REJECT) {
                         reject(errors, r, in.name() + ": " + dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in));
-                    } else if (in.outOfRange() == Contract.OutOfRange.CLIP && numeric) {
-                        clip(column, r, Math.max(in.min(), Math.min(in.max(), v)));
+                    } else if (in.outOfRange() == Contract.OutOfRange.CLIP && column.type().isNumeric()) {
+                        values[r] = clip(column.type(), Math.max(in.min(), Math.min(in.max(), v)));
                     }
                 }
             }
@@ -311,12 +320,12 @@ public final class Scorer {
      * learned (with the unseen policy of the input of that name), numeric features the recipe made against their
      * training range (with the derived feature's out-of-range policy). Rows already rejected are not counted again.
      */
-    private void afterRecipe(Dataset data, String[] errors, Violations violations) {
+    private void afterRecipe(Batch data, String[] errors, Violations violations) {
         for (dev.baton.train.Encoder e : preparation.encoders()) {
-            if (!data.hasColumn(e.column())) {
+            Column column = data.column(e.column());
+            if (column == null) {
                 continue;
             }
-            Column<?> column = data.column(e.column());
             // A feature made from one input (renamed, lower-cased) answers to that input: its name and its policies.
             Contract.Input input = origin.get(e.column());
             String named = input != null ? input.name() : e.column();
@@ -327,7 +336,7 @@ public final class Scorer {
                     if (errors[r] != null || column.isMissing(r)) {
                         continue;
                     }
-                    String value = TypeConversion.text(column, r);
+                    String value = column.text(r);
                     if (!known.contains(value)) {
                         counts.unseen++;
                         if (input != null && input.unseen() == Contract.Unseen.REJECT) {
@@ -335,21 +344,22 @@ public final class Scorer {
                         }
                     }
                 }
-            } else if (contract.derived(e.column()) != null && column instanceof NumericColumn<?> numbers) {
+            } else if (contract.derived(e.column()) != null && column instanceof NumberColumn numbers && column.type().isNumeric()) {
                 Contract.Derived d = contract.derived(e.column());
                 Violations.Counts counts = violations.column(e.column());
+                double[] values = numbers.values();
                 for (int r = 0; r < column.size(); r++) {
                     if (errors[r] != null || column.isMissing(r)) {
                         continue;
                     }
-                    double v = numbers.getDouble(r);
+                    double v = values[r];
                     if (v < d.min() || v > d.max()) {
                         counts.outOfRange++;
                         if (d.outOfRange() == Contract.OutOfRange.REJECT) {
                             reject(errors, r, e.column() + " (made by the recipe): " + text(v) + " is outside its training range "
                                     + text(d.min()) + " to " + text(d.max()));
                         } else if (d.outOfRange() == Contract.OutOfRange.CLIP) {
-                            clip(column, r, Math.max(d.min(), Math.min(d.max(), v)));
+                            values[r] = clip(column.type(), Math.max(d.min(), Math.min(d.max(), v)));
                         }
                     }
                 }
@@ -371,13 +381,8 @@ public final class Scorer {
                 : String.format(Locale.ROOT, "%s to %s", text(in.min()), text(in.max()));
     }
 
-    private static void clip(Column<?> column, int r, double v) {
-        if (column instanceof DoubleColumn d) {
-            d.set(r, v);
-        } else if (column instanceof IntColumn i) {
-            i.set(r, (int) Math.round(v));
-        } else if (column instanceof LongColumn l) {
-            l.set(r, Math.round(v));
-        }
+    /** A clipped value as its column holds it: integers stay whole. */
+    private static double clip(ColumnType type, double v) {
+        return type == ColumnType.INTEGER ? Math.round(v) : v;
     }
 }

@@ -56,6 +56,6 @@ public record ChangeType(String column, ColumnType type) implements RowOperation
         for (int r = 0; r < rows.rows(); r++) {
             texts.add(source.text(r));
         }
-        return rows.with(column, Rows.typed(texts, type, null, null), null);
+        return rows.with(column, dev.baton.batch.Typing.column(texts, type, null, null), null);
     }
 }

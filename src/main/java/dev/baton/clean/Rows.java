@@ -127,12 +127,4 @@ final class Rows {
     static TextColumn texts(String[] values) {
         return new TextColumn(stringType(values), values);
     }
-
-    /** Texts read as {@code type} by import's rules (strings stay as they are); {@code failed} marks texts that did not fit. */
-    static Column typed(java.util.List<String> texts, ColumnType type, String dateFormat, boolean[] failed) {
-        if (type.isString()) {
-            return new TextColumn(type, texts.toArray(String[]::new));
-        }
-        return new NumberColumn(type, dev.baton.data.CellParser.parse(texts, type, dateFormat, failed));
-    }
 }

@@ -156,7 +156,7 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
         String after = column;
         for (int i = 0; i < into.size(); i++) {
             String name = into.get(i).strip();
-            out = Rows.add(out, name, Rows.typed(pieces.get(i), fittedTypes.get(i), null, null), after);
+            out = Rows.add(out, name, dev.baton.batch.Typing.column(pieces.get(i), fittedTypes.get(i), null, null), after);
             after = name;
         }
         return keepOriginal ? out : out.without(List.of(column));

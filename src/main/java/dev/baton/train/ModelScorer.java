@@ -53,15 +53,19 @@ public final class ModelScorer {
 
     static final int PARALLEL_ROWS = 10_000;
 
-    @SuppressWarnings("unchecked")
     public static Scores score(Model<?> model, Preparation preparation, Dataset data, Task task, List<String> classes) {
         Frame frame = Frame.unsupervised(data, preparation.columns());
         int[] rows = new int[frame.rows];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
+        return score(model, preparation, preparation.encode(frame, rows), task, classes);
+    }
+
+    /** Rows the preparation has already encoded ({@link Preparation#encode(dev.baton.batch.Batch)}: the scorer's path). */
+    @SuppressWarnings("unchecked")
+    public static Scores score(Model<?> model, Preparation preparation, double[][] encoded, Task task, List<String> classes) {
         String[] names = preparation.names();
-        double[][] encoded = preparation.encode(frame, rows);
         if (model instanceof dev.baton.train.learn.ArrayModel<?> own) {
             return task == Task.CLASSIFICATION
                     ? TribuoBridge.arrayClasses((dev.baton.train.learn.ArrayModel<Label>) own, names, encoded, classes)

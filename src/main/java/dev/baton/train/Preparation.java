@@ -61,6 +61,66 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
 
     /** The prepared rows of the frame, row-major, columns in {@link #names()} order. */
     public double[][] encode(Frame frame, int[] rows) {
+        return encode(frame.numbers, frame.codes, frame.levels, rows);
+    }
+
+    /**
+     * Every row of a batch prepared for the model (the scoring path): numbers as the model saw them in training
+     * (booleans 1/0, dates in days since 1970, date-times in days with a fraction), categories one-hot against the
+     * levels learned. A feature the batch lacks, or holds with the other kind of values, cannot be prepared.
+     */
+    public double[][] encode(dev.baton.batch.Batch batch) {
+        Map<String, double[]> numbers = new HashMap<>();
+        Map<String, int[]> codes = new HashMap<>();
+        Map<String, List<String>> levels = new HashMap<>();
+        for (Encoder e : encoders) {
+            dev.baton.batch.Column column = batch.column(e.column());
+            if (column == null) {
+                throw new IllegalArgumentException("the feature '" + e.column() + "' is not among the prepared columns");
+            }
+            if (e instanceof NumericEncoder) {
+                if (!(column instanceof dev.baton.batch.NumberColumn n)) {
+                    throw new IllegalArgumentException("the feature '" + e.column() + "' holds " + column.type().label()
+                            + " values where the model learned numbers");
+                }
+                numbers.put(e.column(), modelNumbers(n));
+            } else {
+                Map<String, Integer> index = new HashMap<>();
+                List<String> seen = new ArrayList<>();
+                int[] c = new int[batch.rows()];
+                for (int r = 0; r < c.length; r++) {
+                    String text = column.text(r);
+                    c[r] = text == null ? -1 : index.computeIfAbsent(text, t -> {
+                        seen.add(t);
+                        return seen.size() - 1;
+                    });
+                }
+                codes.put(e.column(), c);
+                levels.put(e.column(), seen);
+            }
+        }
+        int[] rows = new int[batch.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return encode(numbers, codes, levels, rows);
+    }
+
+    /** A number column as the model sees it: date-times in days since 1970 with a fraction (whole seconds), as {@link Frame} gives them. */
+    private static double[] modelNumbers(dev.baton.batch.NumberColumn column) {
+        if (column.type() != dev.baton.data.ColumnType.DATETIME) {
+            return column.values();
+        }
+        double[] days = new double[column.size()];
+        for (int r = 0; r < days.length; r++) {
+            double millis = column.get(r);
+            days[r] = Double.isNaN(millis) ? Double.NaN : Math.floorDiv((long) millis, 1000L) / 86_400.0;
+        }
+        return days;
+    }
+
+    private double[][] encode(Map<String, double[]> columnNumbers, Map<String, int[]> columnCodes, Map<String, List<String>> columnLevels,
+                              int[] rows) {
         String[] names = names();
         Map<String, Integer> position = positions(names);
         int k = encoders.size();
@@ -76,13 +136,13 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
             Encoder encoder = encoders.get(e);
             if (encoder instanceof NumericEncoder num) {
                 numeric[e] = num;
-                values[e] = frame.numbers.get(num.column());
+                values[e] = columnNumbers.get(num.column());
                 at[e] = position.get(num.column());
                 flag[e] = num.indicator() ? position.get(num.column() + NumericEncoder.MISSING_SUFFIX) : -1;
             } else {
                 CategoricalEncoder cat = (CategoricalEncoder) encoder;
-                codes[e] = frame.codes.get(cat.column());
-                List<String> all = frame.levels.get(cat.column());
+                codes[e] = columnCodes.get(cat.column());
+                List<String> all = columnLevels.get(cat.column());
                 java.util.Set<String> known = new java.util.HashSet<>(cat.levels());
                 slots[e] = new int[all.size()];
                 for (int c = 0; c < all.size(); c++) {
