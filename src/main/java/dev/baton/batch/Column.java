@@ -7,7 +7,7 @@ import dev.baton.data.ColumnType;
  * dates as days since 1970, date-times as milliseconds since 1970 in UTC) with NaN for missing; texts with null
  * for missing.
  */
-public sealed interface Column permits NumberColumn, TextColumn {
+public sealed interface Column permits NumberColumn, TextColumn, UnreadColumn {
 
     ColumnType type();
 

@@ -3,9 +3,6 @@ package dev.baton.clean;
 import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +30,7 @@ public record BinNumbers(String column, List<Double> edges, Integer bins, String
     @Override
     public String describe() {
         List<Double> e = edgesInUse();
-        return "Bin " + column + " into " + (e != null ? (e.size() - 1) + " intervals at " + String.join(", ", e.stream().map(Cells::text).toList())
+        return "Bin " + column + " into " + (e != null ? (e.size() - 1) + " intervals at " + String.join(", ", e.stream().map(Rows::text).toList())
                 : bins + " equal-width intervals") + " as " + target();
     }
 
@@ -78,39 +75,8 @@ public record BinNumbers(String column, List<Double> edges, Integer bins, String
     }
 
     @Override
-    public BinNumbers fit(Dataset input) {
-        if (edges != null) {
-            return this;
-        }
-        Checks.numeric(input, column, "binning");
-        double[] values = Stats.present(input.column(column));
-        if (values.length == 0) {
-            throw new StepException(column, "'" + column + "' has no values to bin");
-        }
-        double min = java.util.Arrays.stream(values).min().orElseThrow();
-        double max = java.util.Arrays.stream(values).max().orElseThrow();
-        List<Double> cut = new ArrayList<>();
-        for (int i = 0; i <= bins; i++) {
-            cut.add(i == bins ? max : min + (max - min) * i / bins);
-        }
-        return new BinNumbers(column, edges, bins, into, cut);
-    }
-
-    @Override
     public boolean hasFit() {
         return edges != null || fittedEdges != null;
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        BinNumbers f = hasFit() ? this : fit(input);
-        Checks.numeric(input, column, "binning");
-        java.util.function.DoubleFunction<String> bin = f.binner();
-        Column<?> source = input.column(column);
-        StringColumn out = TextColumns.build(target(), source.size(), r -> bin.apply(Cells.number(source, r)));
-        Edit edit = Edit.of(input);
-        return target().equals(column) ? edit.replace(column, out, ColumnType.CATEGORICAL).build()
-                : edit.add(out, ColumnType.CATEGORICAL, column).build();
     }
 
     /** A number's interval label ([a, b), the last one closed); null for a missing number. */
@@ -119,7 +85,7 @@ public record BinNumbers(String column, List<Double> edges, Integer bins, String
         List<String> labels = new ArrayList<>();
         for (int i = 0; i + 1 < e.size(); i++) {
             boolean last = i + 2 == e.size();
-            labels.add("[" + Cells.text(e.get(i)) + ", " + Cells.text(e.get(i + 1)) + (last ? "]" : ")"));
+            labels.add("[" + Rows.text(e.get(i)) + ", " + Rows.text(e.get(i + 1)) + (last ? "]" : ")"));
         }
         return v -> {
             if (Double.isNaN(v)) {

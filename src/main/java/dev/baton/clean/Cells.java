@@ -72,20 +72,10 @@ final class Cells {
         } else if (column instanceof DateTimeColumn times) {
             times.append(value instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) value);
         } else if (column instanceof StringColumn strings) {
-            strings.append(value instanceof String s ? s : text(value));
+            strings.append(value instanceof String s ? s : Rows.text(value));
         } else {
             throw new IllegalArgumentException("cannot append to " + column.getClass().getSimpleName());
         }
-    }
-
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
-        }
-        return value.toString();
     }
 
     /** A double column from values, NaN meaning missing. */

@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +35,6 @@ public record ChangeCase(List<String> columns, Case mode) implements RowOperatio
         if (mode == null) {
             throw new StepException(columns.get(0), "choose lower, upper or title case");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return TextMap.apply(input, columns, "changing case", this::change);
     }
 
     private String change(String s) {

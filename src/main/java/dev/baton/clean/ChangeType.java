@@ -2,8 +2,6 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import dev.baton.data.TypeConversion;
 
 import java.util.List;
 
@@ -31,22 +29,6 @@ public record ChangeType(String column, ColumnType type) implements RowOperation
         if (type == null) {
             throw new StepException(column, "choose the type to change " + column + " to");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        if (!input.hasColumn(column)) {
-            throw StepException.missingColumn(column);
-        }
-        TypeConversion.Converted converted = TypeConversion.convert(input.column(column), type);
-        Edit edit = Edit.of(input).replace(column, converted.column(), type);
-        Dataset out = edit.build();
-        if (converted.info().unparsable() > 0) {
-            java.util.List<dev.baton.data.ColumnInfo> infos = new java.util.ArrayList<>(out.columns());
-            infos.replaceAll(i -> i.name().equals(column) ? converted.info() : i);
-            out = out.with(out.table(), infos);
-        }
-        return out;
     }
 
     @Override

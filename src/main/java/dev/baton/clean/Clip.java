@@ -2,7 +2,6 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -29,9 +28,9 @@ public record Clip(String column, Double lower, Double upper, Double lowerQuanti
     public String describe() {
         Double lo = usesQuantiles() ? fittedLower : lower;
         Double hi = usesQuantiles() ? fittedUpper : upper;
-        String q = usesQuantiles() ? " (quantiles " + (lowerQuantile == null ? "-" : Cells.text(lowerQuantile)) + " and "
-                + (upperQuantile == null ? "-" : Cells.text(upperQuantile)) + ")" : "";
-        return "Clip " + column + " to [" + (lo == null ? "-inf" : Cells.text(lo)) + ", " + (hi == null ? "inf" : Cells.text(hi)) + "]" + q;
+        String q = usesQuantiles() ? " (quantiles " + (lowerQuantile == null ? "-" : Rows.text(lowerQuantile)) + " and "
+                + (upperQuantile == null ? "-" : Rows.text(upperQuantile)) + ")" : "";
+        return "Clip " + column + " to [" + (lo == null ? "-inf" : Rows.text(lo)) + ", " + (hi == null ? "inf" : Rows.text(hi)) + "]" + q;
     }
 
     @Override
@@ -64,26 +63,8 @@ public record Clip(String column, Double lower, Double upper, Double lowerQuanti
     }
 
     @Override
-    public Clip fit(Dataset input) {
-        if (!usesQuantiles()) {
-            return this;
-        }
-        Checks.numeric(input, column, "clipping");
-        double[] values = Stats.present(input.column(column));
-        java.util.Arrays.sort(values);
-        Double lo = lowerQuantile == null || values.length == 0 ? null : Stats.quantileSorted(values, lowerQuantile);
-        Double hi = upperQuantile == null || values.length == 0 ? null : Stats.quantileSorted(values, upperQuantile);
-        return new Clip(column, lower, upper, lowerQuantile, upperQuantile, lo, hi);
-    }
-
-    @Override
     public boolean hasFit() {
         return !usesQuantiles() || fittedLower != null || fittedUpper != null;
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return NumberMap.apply(input, column, null, "clipping", true, (hasFit() ? this : fit(input)).clipper());
     }
 
     private java.util.function.DoubleUnaryOperator clipper() {

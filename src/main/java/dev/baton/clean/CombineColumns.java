@@ -1,12 +1,8 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
-import dev.baton.data.TypeConversion;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Joins the texts of several columns into a new one, with a separator; missing parts are left out. */
@@ -42,41 +38,6 @@ public record CombineColumns(List<String> columns, String separator, String into
             throw new StepException(null, "choose at least two columns to combine");
         }
         Checks.name(into, "the new column's name");
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        List<Column<?>> sources = new ArrayList<>();
-        for (String c : columns) {
-            if (!input.hasColumn(c)) {
-                throw StepException.missingColumn(c);
-            }
-            sources.add(input.column(c));
-        }
-        String sep = separator == null ? "" : separator;
-        // The same combination repeats on many rows: keep one string per combination.
-        java.util.Map<String, String> unique = new java.util.HashMap<>();
-        StringBuilder sb = new StringBuilder();
-        StringColumn out = TextColumns.build(into.strip(), input.rowCount(), r -> {
-            sb.setLength(0);
-            boolean any = false;
-            for (Column<?> s : sources) {
-                String t = TypeConversion.text(s, r);
-                if (t != null) {
-                    if (any) {
-                        sb.append(sep);
-                    }
-                    sb.append(t);
-                    any = true;
-                }
-            }
-            if (!any) {
-                return null;
-            }
-            String joined = sb.toString();
-            return unique.computeIfAbsent(joined, k -> k);
-        });
-        return Edit.of(input).add(out, TextColumns.typeOf(out), columns.get(columns.size() - 1)).build();
     }
 
     @Override

@@ -2,9 +2,6 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.columns.Column;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,22 +43,6 @@ public record DatePart(String column, Part part, String into) implements RowOper
         if (part == null) {
             throw new StepException(column, "choose which part of the date to take");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        Checks.temporal(input, column, "taking a date part");
-        Column<?> source = input.column(column);
-        IntColumn out = IntColumn.create(target());
-        for (int r = 0; r < source.size(); r++) {
-            if (source.isMissing(r)) {
-                out.appendMissing();
-                continue;
-            }
-            Object v = source.get(r);
-            out.append(part(v instanceof LocalDateTime dt ? dt.toLocalDate() : (LocalDate) v));
-        }
-        return Edit.of(input).add(out, ColumnType.INTEGER, column).build();
     }
 
     private int part(LocalDate d) {

@@ -4,10 +4,8 @@ import dev.baton.batch.Batch;
 import dev.baton.clean.expression.Expression;
 import dev.baton.clean.expression.ExpressionException;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
 import tech.tablesaw.columns.Column;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,83 +63,9 @@ public record DeriveColumn(String name, String expression, ColumnType fittedType
         }
     }
 
-    private Expression compile(Dataset input) {
-        try {
-            return Expression.compile(expression, input);
-        } catch (ExpressionException e) {
-            throw new StepException(name, e.getMessage());
-        }
-    }
-
-    @Override
-    public DeriveColumn fit(Dataset input) {
-        Expression e = compile(input);
-        return new DeriveColumn(name, expression, resultType(e, input), replace);
-    }
-
     @Override
     public boolean hasFit() {
         return fittedType != null;
-    }
-
-    private static ColumnType resultType(Expression e, Dataset input) {
-        return switch (e.type()) {
-            case NUMBER -> {
-                for (int r = 0; r < input.rowCount(); r++) {
-                    Object v = e.evaluate(r);
-                    if (v != null && ((Double) v != Math.rint((Double) v) || Math.abs((Double) v) > Integer.MAX_VALUE)) {
-                        yield ColumnType.DECIMAL;
-                    }
-                }
-                yield ColumnType.INTEGER;
-            }
-            case BOOLEAN -> ColumnType.BOOLEAN;
-            case DATE -> ColumnType.DATE;
-            case DATETIME -> ColumnType.DATETIME;
-            case TEXT, ANY -> ColumnType.TEXT;
-        };
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        if (input.hasColumn(name.strip()) && !replaces()) {
-            throw new StepException(name, "there is a column '" + name.strip() + "' already: choose another name, or say that the "
-                    + "computed values replace it");
-        }
-        Expression e = compile(input);
-        ColumnType type = fittedType != null ? fittedType : resultType(e, input);
-        String column = name.strip();
-        Column<?> out = Cells.empty(column, type);
-        List<Object> values = new ArrayList<>(input.rowCount());
-        for (int r = 0; r < input.rowCount(); r++) {
-            Object v = e.evaluate(r);
-            if (type == ColumnType.INTEGER && v instanceof Double d && d != Math.rint(d)) {
-                v = null;
-            }
-            if (type.isString() && v != null && !(v instanceof String)) {
-                v = Cells.text(v);
-            }
-            values.add(v);
-        }
-        for (Object v : values) {
-            try {
-                Cells.append(out, v);
-            } catch (ClassCastException ex) {
-                throw new StepException(column, "the expression gave " + v + ", which does not fit the column type " + type.label());
-            }
-        }
-        if (type.isString()) {
-            type = TextColumns.typeOf((tech.tablesaw.api.StringColumn) out);
-        }
-        if ((type == ColumnType.DATE || type == ColumnType.DATETIME) && out.countMissing() == out.size() && input.rowCount() > 0
-                && expression.toLowerCase(java.util.Locale.ROOT).contains("date(") && inputs().stream().anyMatch(c -> input.hasColumn(c)
-                && input.column(c).countMissing() < input.rowCount())) {
-            // A pattern that matches nothing is a mistake, not a column of gaps.
-            throw new StepException(column, "the expression gives no date for any row although its columns have values: check "
-                    + "the pattern given to date() against the values (e.g. 'dd/MM/yyyy' for 31/12/2020)");
-        }
-        Edit edit = Edit.of(input);
-        return edit.has(column) ? edit.replace(column, out, type).build() : edit.add(out, type, null).build();
     }
 
     @Override
@@ -166,9 +90,9 @@ public record DeriveColumn(String name, String expression, ColumnType fittedType
             String[] texts = new String[n];
             for (int r = 0; r < n; r++) {
                 Object v = e.evaluate(r);
-                texts[r] = v == null ? null : v instanceof String s ? s : Cells.text(v);
+                texts[r] = v == null ? null : v instanceof String s ? s : Rows.text(v);
             }
-            out = new dev.baton.batch.TextColumn(fittedType, texts);
+            out = Rows.texts(texts);
         } else {
             double[] values = new double[n];
             for (int r = 0; r < n; r++) {

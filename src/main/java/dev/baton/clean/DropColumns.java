@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -35,11 +34,6 @@ public record DropColumns(List<String> columns) implements RowOperation {
     @Override
     public void check() {
         Checks.notEmpty(columns, "drop");
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return Edit.of(input).drop(columns).build();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Removes rows with a missing value in any of the chosen columns (any column when none is chosen). */
-public record DropMissingRows(List<String> columns) implements Operation {
+public record DropMissingRows(List<String> columns) implements TableOperation {
 
     public DropMissingRows {
         columns = columns == null ? List.of() : List.copyOf(columns);

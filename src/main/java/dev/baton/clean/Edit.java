@@ -142,19 +142,7 @@ final class Edit {
     }
 
     private void checkNewName(String name) {
-        checkNewName(name, columns.keySet());
-    }
-
-    /** A new column's name must be given and differ from every existing one in more than case. */
-    static void checkNewName(String name, Collection<String> existingNames) {
-        if (name == null || name.isBlank()) {
-            throw new StepException(name, "a column name cannot be empty");
-        }
-        for (String existing : existingNames) {
-            if (existing.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                throw new StepException(name, "there is already a column '" + existing + "' (names must differ in more than case)");
-            }
-        }
+        Rows.checkNewName(name, columns.keySet());
     }
 
     Dataset build() {

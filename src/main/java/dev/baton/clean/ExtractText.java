@@ -4,9 +4,6 @@ import dev.baton.batch.Batch;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.baton.data.Dataset;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.Column;
 
 import java.util.List;
 
@@ -56,38 +53,6 @@ public record ExtractText(String column, Mode mode, String pattern, Integer grou
                 throw new StepException(column, "the pattern has " + p.matcher("").groupCount() + " groups; group " + g + " does not exist");
             }
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        Checks.text(input, column, "extracting");
-        Column<?> source = input.column(column);
-        boolean inPlace = into == null || into.isBlank();
-        String name = inPlace ? column : into.strip();
-        StringColumn out;
-        if (mode == Mode.FIRST_WORD) {
-            out = TextColumns.build(name, source.size(), r -> {
-                if (source.isMissing(r)) {
-                    return null;
-                }
-                String t = source.getString(r).strip();
-                int space = t.indexOf(' ');
-                return space < 0 ? t : t.substring(0, space);
-            });
-        } else {
-            Pattern p = Checks.regex(pattern);
-            int g = group == null ? 1 : group;
-            out = TextColumns.build(name, source.size(), r -> {
-                if (source.isMissing(r)) {
-                    return null;
-                }
-                Matcher m = p.matcher(source.getString(r));
-                return m.find() ? m.group(g) : null;
-            });
-        }
-        Edit edit = Edit.of(input);
-        return inPlace ? edit.replace(column, out, TextColumns.typeOf(out)).build()
-                : edit.add(out, TextColumns.typeOf(out), column).build();
     }
 
     @Override

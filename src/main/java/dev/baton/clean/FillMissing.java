@@ -2,12 +2,8 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import dev.baton.data.TypeConversion;
 import tech.tablesaw.columns.Column;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +38,8 @@ public record FillMissing(List<String> columns, Method method, String value, Map
         };
         String values = "";
         if (fitted != null && (method == Method.MEAN || method == Method.MEDIAN || method == Method.MODE)) {
-            values = fitted.size() == 1 ? " (" + Cells.text(fitted.values().iterator().next()) + ")"
-                    : " (" + String.join(", ", fitted.entrySet().stream().map(e -> e.getKey() + ": " + Cells.text(e.getValue())).toList()) + ")";
+            values = fitted.size() == 1 ? " (" + Rows.text(fitted.values().iterator().next()) + ")"
+                    : " (" + String.join(", ", fitted.entrySet().stream().map(e -> e.getKey() + ": " + Rows.text(e.getValue())).toList()) + ")";
         }
         return "Fill missing " + Checks.list(columns) + " with " + how + values;
     }
@@ -70,103 +66,8 @@ public record FillMissing(List<String> columns, Method method, String value, Map
     }
 
     @Override
-    public FillMissing fit(Dataset input) {
-        if (method != Method.MEAN && method != Method.MEDIAN && method != Method.MODE) {
-            return this;
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (String c : columns) {
-            if (method != Method.MODE) {
-                Checks.numeric(input, c, "filling with the " + method.name().toLowerCase());
-            } else if (!input.hasColumn(c)) {
-                throw StepException.missingColumn(c);
-            }
-            Column<?> column = input.column(c);
-            Object v = switch (method) {
-                case MEAN -> Stats.mean(Stats.present(column));
-                case MEDIAN -> Stats.quantile(Stats.present(column), 0.5);
-                default -> Stats.mode(column);
-            };
-            if (v == null || (v instanceof Double d && d.isNaN())) {
-                throw new StepException(c, "'" + c + "' has no filled values to compute the " + method.name().toLowerCase() + " from");
-            }
-            values.put(c, v instanceof LocalDate || v instanceof LocalDateTime ? v.toString() : v);
-        }
-        return new FillMissing(columns, method, value, values);
-    }
-
-    @Override
     public boolean hasFit() {
         return !(method == Method.MEAN || method == Method.MEDIAN || method == Method.MODE) || fitted != null;
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        FillMissing f = hasFit() ? this : fit(input);
-        Edit edit = Edit.of(input);
-        for (String c : columns) {
-            if (!input.hasColumn(c)) {
-                throw StepException.missingColumn(c);
-            }
-            Column<?> column = input.column(c);
-            ColumnType type = input.type(c);
-            Column<?> filled = switch (method) {
-                case FORWARD, BACKWARD -> carry(column, method == Method.FORWARD);
-                case CONSTANT -> constant(c, column, type, value);
-                default -> constant(c, column, type, Cells.text(f.fitted.get(c)));
-            };
-            edit.replace(c, filled, resultType(type, filled));
-        }
-        return edit.build();
-    }
-
-    private static ColumnType resultType(ColumnType before, Column<?> after) {
-        return before.isNumeric() ? Cells.numericTypeOf(after) : before;
-    }
-
-    /** The column with missing cells set to the value, parsed as the column's type. */
-    private static Column<?> constant(String name, Column<?> column, ColumnType type, String text) {
-        Object fill;
-        if (type.isNumeric()) {
-            try {
-                fill = Double.parseDouble(text.strip());
-            } catch (NumberFormatException e) {
-                throw new StepException(name, "'" + name + "' holds numbers; '" + text + "' is not a number");
-            }
-            double[] values = new double[column.size()];
-            for (int r = 0; r < values.length; r++) {
-                values[r] = column.isMissing(r) ? (Double) fill : Cells.number(column, r);
-            }
-            return Cells.numbersLike(column, name, values);
-        }
-        TypeConversion.Converted parsed = TypeConversion.fromTexts(name, List.of(text), type);
-        if (parsed.column().isMissing(0)) {
-            throw new StepException(name, "'" + text + "' is not a valid " + type.label() + " for '" + name + "'");
-        }
-        fill = Cells.get(parsed.column(), 0);
-        Column<?> out = Cells.empty(name, type);
-        for (int r = 0; r < column.size(); r++) {
-            Cells.append(out, column.isMissing(r) ? fill : Cells.get(column, r));
-        }
-        return out;
-    }
-
-    private static Column<?> carry(Column<?> column, boolean forward) {
-        int n = column.size();
-        int[] source = new int[n];
-        int last = -1;
-        for (int i = 0; i < n; i++) {
-            int r = forward ? i : n - 1 - i;
-            if (!column.isMissing(r)) {
-                last = r;
-            }
-            source[r] = last;
-        }
-        Column<?> out = column.emptyCopy();
-        for (int r = 0; r < n; r++) {
-            Cells.append(out, source[r] < 0 ? null : Cells.get(column, source[r]));
-        }
-        return out;
     }
 
     @Override
@@ -180,7 +81,7 @@ public record FillMissing(List<String> columns, Method method, String value, Map
         Batch out = rows;
         for (String c : columns) {
             dev.baton.batch.Column column = Rows.column(rows, c);
-            String text = method == Method.CONSTANT ? value : Cells.text(fitted.get(c));
+            String text = method == Method.CONSTANT ? value : Rows.text(fitted.get(c));
             out = out.with(c, constant(c, column, text), null);
         }
         return out;

@@ -9,7 +9,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
 
 /** Keeps the rows where a condition holds (or removes them); rows where it is missing count as not holding. */
-public record FilterRows(String condition, boolean remove) implements Operation {
+public record FilterRows(String condition, boolean remove) implements TableOperation {
 
     @Override
     public String describe() {

@@ -1,9 +1,7 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps only the chosen columns, in their current order. */
@@ -36,18 +34,6 @@ public record KeepColumns(List<String> columns) implements RowOperation {
     @Override
     public void check() {
         Checks.notEmpty(columns, "keep");
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        for (String c : columns) {
-            if (!input.hasColumn(c)) {
-                throw StepException.missingColumn(c);
-            }
-        }
-        List<String> drop = new ArrayList<>(input.columnNames());
-        drop.removeAll(columns);
-        return Edit.of(input).drop(drop).build();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -40,11 +39,6 @@ public record LogTransform(String column, String base, boolean plusOne, String i
         if (base != null && !List.of("e", "10", "2").contains(base)) {
             throw new StepException(column, "the base is e, 10 or 2, not " + base);
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return NumberMap.apply(input, column, into, "a logarithm", false, this::transform);
     }
 
     private double transform(double v) {

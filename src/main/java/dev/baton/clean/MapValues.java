@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +35,6 @@ public record MapValues(String column, Map<String, String> mapping, boolean othe
         if (mapping.isEmpty()) {
             throw new StepException(column, "add at least one value to map");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return TextMap.apply(input, List.of(column), "mapping values", this::map);
     }
 
     private String map(String s) {

@@ -2,14 +2,9 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.baton.data.Dataset;
-import tech.tablesaw.columns.Column;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +28,7 @@ public record MergeRare(String column, Integer minCount, Double minFraction, Str
 
     @Override
     public String describe() {
-        String rule = minCount != null ? "seen fewer than " + minCount + " times" : "below " + Cells.text(minFraction * 100) + "% of rows";
+        String rule = minCount != null ? "seen fewer than " + minCount + " times" : "below " + Rows.text(minFraction * 100) + "% of rows";
         return "Merge categories of " + column + " " + rule + " into '" + other() + "'"
                 + (kept == null ? "" : " (keeps " + kept.size() + ")");
     }
@@ -57,37 +52,8 @@ public record MergeRare(String column, Integer minCount, Double minFraction, Str
     }
 
     @Override
-    public MergeRare fit(Dataset input) {
-        Checks.text(input, column, "merging rare categories");
-        Column<?> c = input.column(column);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int r = 0; r < c.size(); r++) {
-            if (!c.isMissing(r)) {
-                counts.merge(c.getString(r), 1, Integer::sum);
-            }
-        }
-        double threshold = minCount != null ? minCount : minFraction * input.rowCount();
-        List<String> keep = new ArrayList<>();
-        counts.forEach((value, count) -> {
-            if (count >= threshold) {
-                keep.add(value);
-            }
-        });
-        keep.sort(null);
-        return new MergeRare(column, minCount, minFraction, label, keep);
-    }
-
-    @Override
     public boolean hasFit() {
         return kept != null;
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        MergeRare f = hasFit() ? this : fit(input);
-        Set<String> keep = new HashSet<>(f.kept);
-        String other = other();
-        return TextMap.apply(input, List.of(column), "merging rare categories", s -> keep.contains(s) ? s : other);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +37,6 @@ public record MergeValues(String column, Map<String, String> mapping) implements
         if (mapping.isEmpty()) {
             throw new StepException(column, "no values to merge");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return TextMap.apply(input, List.of(column), "merging values", s -> mapping.getOrDefault(s, s));
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.columns.Column;
 
 import java.util.List;
@@ -38,19 +36,6 @@ public record MissingIndicator(String column, String into) implements RowOperati
     @Override
     public void check() {
         Checks.name(column, "the column");
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        if (!input.hasColumn(column)) {
-            throw StepException.missingColumn(column);
-        }
-        Column<?> source = input.column(column);
-        BooleanColumn out = BooleanColumn.create(target());
-        for (int r = 0; r < source.size(); r++) {
-            out.append(source.isMissing(r));
-        }
-        return Edit.of(input).add(out, ColumnType.BOOLEAN, column).build();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.baton.clean;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -11,8 +10,9 @@ import java.util.List;
  * dataset and never changes the one it was given, so undo is just going back to the earlier dataset: no
  * operation can forget to register its undo.
  *
- * <p>A row-wise step transforms each row on its own (also applied when a model scores new rows);
- * a table-wise step needs the whole table (filtering, de-duplication) and runs on training data only.
+ * <p>A row-wise step ({@link RowOperation}) transforms each row on its own, and also applies when a model scores
+ * new rows; a table-wise step ({@link TableOperation}) needs the whole table (filtering, de-duplication) and runs
+ * on training data only. {@link Steps} fits and applies either to the workbench's table.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({
@@ -76,16 +76,8 @@ public interface Operation {
     default void check() {
     }
 
-    /** A copy holding the values this step needs from the data (a median, the categories to keep); itself if none. */
-    default Operation fit(Dataset input) {
-        return this;
-    }
-
     /** Whether the step holds its fitted values (or needs none). */
     default boolean hasFit() {
         return true;
     }
-
-    /** The dataset after this step, using the fitted values. Throws {@link StepException} if it cannot apply. */
-    Dataset apply(Dataset input);
 }

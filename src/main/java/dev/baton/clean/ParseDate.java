@@ -2,10 +2,6 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.columns.Column;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -62,30 +58,6 @@ public record ParseDate(String column, String pattern, String into) implements R
             throw new StepException(column, "enter a date pattern such as yyyy-MM-dd or dd/MM/yyyy");
         }
         formatter();
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        Checks.text(input, column, "reading dates");
-        DateTimeFormatter f = formatter();
-        Column<?> source = input.column(column);
-        String name = into == null || into.isBlank() ? column : into.strip();
-        boolean time = hasTime();
-        Column<?> out = time ? DateTimeColumn.create(name) : DateColumn.create(name);
-        Map<String, Object> cache = new HashMap<>();
-        for (int r = 0; r < source.size(); r++) {
-            Object value = source.isMissing(r) ? null : cache.computeIfAbsent(source.getString(r).strip(), s -> {
-                try {
-                    return time ? (Object) LocalDateTime.parse(s, f) : LocalDate.parse(s, f);
-                } catch (DateTimeParseException e) {
-                    return "";
-                }
-            });
-            Cells.append(out, value instanceof String ? null : value);
-        }
-        ColumnType type = time ? ColumnType.DATETIME : ColumnType.DATE;
-        Edit edit = Edit.of(input);
-        return name.equals(column) ? edit.replace(column, out, type).build() : edit.add(out, type, column).build();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Removes repeated rows, keeping the first: rows equal in every column, or in the chosen key columns. */
-public record RemoveDuplicates(List<String> columns) implements Operation {
+public record RemoveDuplicates(List<String> columns) implements TableOperation {
 
     public RemoveDuplicates {
         columns = columns == null ? List.of() : List.copyOf(columns);

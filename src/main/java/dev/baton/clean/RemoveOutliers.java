@@ -12,7 +12,7 @@ import java.util.List;
  * k standard deviations from the mean (z-score, k = 3). Missing values are kept. Training data only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RemoveOutliers(String column, Method method, Double factor, Double fittedLower, Double fittedUpper) implements Operation {
+public record RemoveOutliers(String column, Method method, Double factor, Double fittedLower, Double fittedUpper) implements TableOperation {
 
     public enum Method { IQR, ZSCORE }
 
@@ -26,9 +26,9 @@ public record RemoveOutliers(String column, Method method, Double factor, Double
 
     @Override
     public String describe() {
-        String rule = method == Method.IQR ? "more than " + Cells.text(k()) + " IQR outside the quartiles"
-                : "more than " + Cells.text(k()) + " standard deviations from the mean";
-        String bounds = fittedLower == null ? "" : " (keeps " + Cells.text(round(fittedLower)) + " to " + Cells.text(round(fittedUpper)) + ")";
+        String rule = method == Method.IQR ? "more than " + Rows.text(k()) + " IQR outside the quartiles"
+                : "more than " + Rows.text(k()) + " standard deviations from the mean";
+        String bounds = fittedLower == null ? "" : " (keeps " + Rows.text(round(fittedLower)) + " to " + Rows.text(round(fittedUpper)) + ")";
         return "Remove rows where " + column + " is " + rule + bounds;
     }
 

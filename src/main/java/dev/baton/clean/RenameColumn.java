@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -35,16 +34,11 @@ public record RenameColumn(String column, String to) implements RowOperation {
     }
 
     @Override
-    public Dataset apply(Dataset input) {
-        return Edit.of(input).rename(column, to.strip()).build();
-    }
-
-    @Override
     public Batch apply(Batch rows) {
         Rows.column(rows, column);
         String target = to.strip();
         if (!column.equalsIgnoreCase(target)) {
-            Edit.checkNewName(target, rows.names());
+            Rows.checkNewName(target, rows.names());
         }
         return rows.renamed(column, target);
     }

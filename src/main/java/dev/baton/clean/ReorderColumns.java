@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -38,11 +37,6 @@ public record ReorderColumns(List<String> order) implements RowOperation {
         if (order.stream().distinct().count() != order.size()) {
             throw new StepException(null, "a column is listed twice in the new order");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return Edit.of(input).reorder(order).build();
     }
 
     @Override

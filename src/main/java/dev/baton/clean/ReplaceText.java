@@ -3,7 +3,6 @@ package dev.baton.clean;
 import dev.baton.batch.Batch;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -33,16 +32,6 @@ public record ReplaceText(String column, String find, String replacement, boolea
         }
         if (regex) {
             Checks.regex(find);
-        }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        java.util.function.UnaryOperator<String> replace = replacer();
-        try {
-            return TextMap.apply(input, List.of(column), "replacing text", replace);
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new StepException(column, "the replacement '" + replacement + "' refers to a group the pattern does not have");
         }
     }
 

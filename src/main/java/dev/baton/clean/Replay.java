@@ -44,8 +44,8 @@ public final class Replay {
                     throw StepException.missingColumn(column);
                 }
             }
-            Operation fitted = mode == Mode.REFIT || !op.hasFit() ? op.fit(input) : op;
-            Dataset output = fitted.apply(input);
+            Operation fitted = mode == Mode.REFIT || !op.hasFit() ? Steps.fit(op, input) : op;
+            Dataset output = Steps.apply(fitted, input);
             Change change = fitted.reordersRows() ? Change.reordered(input, output) : Change.between(input, output);
             return new StepResult(step.withOperation(fitted), StepResult.Status.APPLIED, output, change, null, conversionNote(input, output));
         } catch (StepException e) {
@@ -68,7 +68,7 @@ public final class Replay {
                 throw StepException.missingColumn(column);
             }
         }
-        return (op.hasFit() ? op : op.fit(input)).apply(input);
+        return Steps.apply(op.hasFit() ? op : Steps.fit(op, input), input);
     }
 
     /** Values a step could not convert (a type change): they are missing now, and the user should know how many. */

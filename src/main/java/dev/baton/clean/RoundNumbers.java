@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,11 +30,6 @@ public record RoundNumbers(String column, int decimals) implements RowOperation 
         if (decimals < -15 || decimals > 15) {
             throw new StepException(column, "decimals must be between -15 and 15");
         }
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return NumberMap.apply(input, column, null, "rounding", true, this::round);
     }
 
     private double round(double v) {

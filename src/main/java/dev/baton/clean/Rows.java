@@ -51,11 +51,11 @@ final class Rows {
 
     /** The batch with a new column after {@code after}; its name must be new. */
     static Batch add(Batch rows, String name, Column column, String after) {
-        Edit.checkNewName(name, rows.names());
+        checkNewName(name, rows.names());
         return rows.with(name, column, after);
     }
 
-    /** A text function applied to every filled cell of text columns, once per distinct value. */
+    /** A text function applied to every filled cell of text columns, once per distinct value; the results typed anew. */
     static Batch mapText(Batch rows, Iterable<String> columns, String operation, UnaryOperator<String> f) {
         Batch out = rows;
         for (String c : columns) {
@@ -71,7 +71,7 @@ final class Rows {
             String v = source.get(r);
             out[r] = v == null ? null : cache.computeIfAbsent(v, f);
         }
-        return new TextColumn(source.type(), out);
+        return texts(out);
     }
 
     /** A function of every filled number (NaN and infinite results are missing), into {@code into} or in place. */
@@ -126,5 +126,28 @@ final class Rows {
 
     static TextColumn texts(String[] values) {
         return new TextColumn(stringType(values), values);
+    }
+
+    /** A value as text: whole numbers without a fraction, others as Java writes them. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+        }
+        return value.toString();
+    }
+
+    /** A new column's name must be given and differ from every existing one in more than case. */
+    static void checkNewName(String name, java.util.Collection<String> existingNames) {
+        if (name == null || name.isBlank()) {
+            throw new StepException(name, "a column name cannot be empty");
+        }
+        for (String existing : existingNames) {
+            if (existing.toLowerCase(java.util.Locale.ROOT).equals(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new StepException(name, "there is already a column '" + existing + "' (names must differ in more than case)");
+            }
+        }
     }
 }

@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 
 /** Keeps a random sample of rows (without replacement, in their original order); the seed makes it repeatable. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SampleRows(Integer rows, Double fraction, long seed) implements Operation {
+public record SampleRows(Integer rows, Double fraction, long seed) implements TableOperation {
 
     @Override
     public String describe() {
-        return "Keep a random sample of " + (rows != null ? String.format("%,d rows", rows) : Cells.text(fraction * 100) + "% of rows")
+        return "Keep a random sample of " + (rows != null ? String.format("%,d rows", rows) : Rows.text(fraction * 100) + "% of rows")
                 + " (seed " + seed + ")";
     }
 

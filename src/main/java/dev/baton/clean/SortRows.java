@@ -8,7 +8,7 @@ import tech.tablesaw.columns.Column;
 import java.util.List;
 
 /** Sorts rows by a column (stable; missing values last). */
-public record SortRows(String column, boolean descending) implements Operation {
+public record SortRows(String column, boolean descending) implements TableOperation {
 
     @Override
     public String describe() {

@@ -2,11 +2,7 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import com.google.re2j.Pattern;
-import dev.baton.data.ColumnInfo;
 import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import dev.baton.data.TypeConversion;
-import tech.tablesaw.columns.Column;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,72 +61,9 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
         }
     }
 
-    /** The pieces of each distinct text, and each row's code into them (-1 when missing). */
-    private record Pieces(List<List<String>> distinctParts, int[] codes) {
-    }
-
-    private Pieces pieces(Dataset input) {
-        Checks.text(input, column, "splitting");
-        Pattern pattern = regex ? Checks.regex(separator) : Pattern.compile(Pattern.quote(separator));
-        Column<?> source = input.column(column);
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
-        List<List<String>> distinct = new ArrayList<>();
-        for (int i = 0; i < into.size(); i++) {
-            distinct.add(new ArrayList<>());
-        }
-        int[] codes = new int[source.size()];
-        for (int r = 0; r < source.size(); r++) {
-            if (source.isMissing(r)) {
-                codes[r] = -1;
-                continue;
-            }
-            String text = source.getString(r);
-            Integer code = index.get(text);
-            if (code == null) {
-                code = index.size();
-                index.put(text, code);
-                String[] split = pattern.split(text, into.size());
-                for (int i = 0; i < into.size(); i++) {
-                    String piece = i < split.length ? split[i].strip() : null;
-                    distinct.get(i).add(piece == null || piece.isEmpty() ? null : piece);
-                }
-            }
-            codes[r] = code;
-        }
-        return new Pieces(distinct, codes);
-    }
-
-    @Override
-    public SplitColumn fit(Dataset input) {
-        List<ColumnType> types = new ArrayList<>();
-        Pieces pieces = pieces(input);
-        for (int i = 0; i < into.size(); i++) {
-            types.add(TypeConversion.fromCodes(into.get(i), pieces.distinctParts().get(i), pieces.codes(), null).info().type());
-        }
-        return new SplitColumn(column, separator, regex, into, keepOriginal, types);
-    }
-
     @Override
     public boolean hasFit() {
         return fittedTypes != null;
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        Pieces pieces = pieces(input);
-        Edit edit = Edit.of(input);
-        String after = column;
-        for (int i = 0; i < into.size(); i++) {
-            ColumnType type = fittedTypes == null ? null : fittedTypes.get(i);
-            TypeConversion.Converted c = TypeConversion.fromCodes(into.get(i).strip(), pieces.distinctParts().get(i), pieces.codes(), type);
-            ColumnInfo info = c.info();
-            edit.add(c.column(), info.type(), after);
-            after = info.name();
-        }
-        if (!keepOriginal) {
-            edit.drop(List.of(column));
-        }
-        return edit.build();
     }
 
     @Override
@@ -148,8 +81,7 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
             String text = source.get(r);
             String[] split = text == null ? new String[0] : pattern.split(text, into.size());
             for (int i = 0; i < into.size(); i++) {
-                String piece = i < split.length ? split[i].strip() : null;
-                pieces.get(i).add(piece == null || piece.isEmpty() ? null : piece);
+                pieces.get(i).add(piece(split, i));
             }
         }
         Batch out = rows;
@@ -160,5 +92,11 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
             after = name;
         }
         return keepOriginal ? out : out.without(List.of(column));
+    }
+
+    /** Piece i of a split text, stripped; null when there is none or it is empty. */
+    static String piece(String[] split, int i) {
+        String piece = i < split.length ? split[i].strip() : null;
+        return piece == null || piece.isEmpty() ? null : piece;
     }
 }

@@ -2,7 +2,6 @@ package dev.baton.clean;
 
 import dev.baton.batch.Batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -16,7 +15,7 @@ public record Standardize(String column, Double fittedMean, Double fittedStd) im
 
     @Override
     public String describe() {
-        return "Standardize " + column + (fittedMean == null ? "" : " (mean " + Cells.text(fittedMean) + ", sd " + Cells.text(fittedStd) + ")");
+        return "Standardize " + column + (fittedMean == null ? "" : " (mean " + Rows.text(fittedMean) + ", sd " + Rows.text(fittedStd) + ")");
     }
 
     @Override
@@ -35,25 +34,8 @@ public record Standardize(String column, Double fittedMean, Double fittedStd) im
     }
 
     @Override
-    public Standardize fit(Dataset input) {
-        Checks.numeric(input, column, "standardizing");
-        double[] values = Stats.present(input.column(column));
-        double sd = Stats.std(values);
-        if (!(sd > 0)) {
-            throw new StepException(column, "'" + column + "' does not vary, so it cannot be standardized");
-        }
-        return new Standardize(column, Stats.mean(values), sd);
-    }
-
-    @Override
     public boolean hasFit() {
         return fittedMean != null && fittedStd != null;
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        Standardize f = hasFit() ? this : fit(input);
-        return NumberMap.apply(input, column, null, "standardizing", false, v -> (v - f.fittedMean) / f.fittedStd);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.baton.clean;
 
 import dev.baton.batch.Batch;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -30,11 +29,6 @@ public record TrimText(List<String> columns) implements RowOperation {
     @Override
     public void check() {
         Checks.notEmpty(columns, "trim");
-    }
-
-    @Override
-    public Dataset apply(Dataset input) {
-        return TextMap.apply(input, columns, "trimming", String::strip);
     }
 
     @Override

@@ -156,25 +156,25 @@ class OperationsTest {
                         assertThat(json).contains("\"op\" : \"" + name + "\"");
                         Operation back = Json.mapper().readValue(json, Operation.class);
                         assertThat(back).isEqualTo(c.op());
-                        Operation fitted = c.op().fit(Tables.csv(c.input()));
+                        Operation fitted = Steps.fit(c.op(), Tables.csv(c.input()));
                         assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(fitted), Operation.class)).isEqualTo(fitted);
                     }),
                     dynamicTest(name + ": validation", () -> {
                         Dataset input = Tables.csv(c.input());
                         assertThatThrownBy(() -> {
                             c.invalid().check();
-                            c.invalid().fit(input).apply(input);
+                            Steps.apply(Steps.fit(c.invalid(), input), input);
                         }).isInstanceOf(StepException.class).hasMessageContaining(c.error());
                     }),
                     dynamicTest(name + ": applies to a tiny table", () -> {
                         Dataset input = Tables.csv(c.input());
-                        Dataset output = c.op().fit(input).apply(input);
+                        Dataset output = Steps.apply(Steps.fit(c.op(), input), input);
                         assertThat(output.rowCount()).isPositive();
                         assertThat(Tables.rows(input)).as("the input is never changed").isEqualTo(Tables.rows(Tables.csv(c.input())));
                     }),
                     dynamicTest(name + ": gives the expected table", () -> {
                         Dataset input = Tables.csv(c.input());
-                        Dataset output = c.op().fit(input).apply(input);
+                        Dataset output = Steps.apply(Steps.fit(c.op(), input), input);
                         assertThat(Tables.rows(output)).containsExactlyElementsOf(Tables.rows(Tables.csv(c.expected())));
                     }));
         });
@@ -191,12 +191,12 @@ class OperationsTest {
     @Test
     void fittedValuesAreKeptInTheStepAndUsedOnNewData() {
         Dataset train = Tables.csv(PEOPLE);
-        FillMissing fitted = new FillMissing(List.of("age"), FillMissing.Method.MEAN, null).fit(train);
+        FillMissing fitted = (FillMissing) Steps.fit(new FillMissing(List.of("age"), FillMissing.Method.MEAN, null), train);
         // mean of 34, 51, 28 = 37.666...
         assertThat((Double) fitted.fitted().get("age")).isEqualTo(113.0 / 3);
         assertThat(fitted.describe()).contains("the mean (37.666");
         Dataset other = Tables.csv("name,age\nZed,NA\nYu,90\n");
-        Dataset filled = fitted.apply(other);
+        Dataset filled = Steps.apply(fitted, other);
         assertThat(filled.table().doubleColumn("age").get(0)).isEqualTo(113.0 / 3);
         assertThat(filled.type("age")).isEqualTo(ColumnType.DECIMAL);
     }
@@ -229,9 +229,9 @@ class OperationsTest {
 
     @Test
     void mergeRareSendsUnseenValuesToOther() {
-        MergeRare fitted = new MergeRare("city", 2, null, null).fit(Tables.csv(PEOPLE));
+        MergeRare fitted = (MergeRare) Steps.fit(new MergeRare("city", 2, null, null), Tables.csv(PEOPLE));
         assertThat(fitted.kept()).containsExactly("Paris");
-        Dataset scored = fitted.apply(Tables.csv("city\nParis\nRome\n"));
+        Dataset scored = Steps.apply(fitted, Tables.csv("city\nParis\nRome\n"));
         assertThat(Tables.rows(scored)).containsExactly("city", "Paris", "Other");
     }
 }
