@@ -22,4 +22,26 @@ public final class Typing {
         }
         return new NumberColumn(type, CellParser.parse(texts, type, dateFormat, failed));
     }
+
+    /**
+     * As {@link #column(List, ColumnType, String, boolean[])} for texts given as codes into their distinct values
+     * (-1 meaning missing): each distinct text is read once, so a million rows of a few thousand values cost a few
+     * thousand parses.
+     */
+    public static Column column(List<String> distinct, int[] codes, ColumnType type, String dateFormat) {
+        Column small = column(distinct, type, dateFormat, null);
+        if (small instanceof TextColumn texts) {
+            String[] out = new String[codes.length];
+            for (int r = 0; r < out.length; r++) {
+                out[r] = codes[r] < 0 ? null : texts.get(codes[r]);
+            }
+            return new TextColumn(type, out);
+        }
+        double[] values = ((NumberColumn) small).values();
+        double[] out = new double[codes.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = codes[r] < 0 ? Double.NaN : values[codes[r]];
+        }
+        return new NumberColumn(type, out);
+    }
 }

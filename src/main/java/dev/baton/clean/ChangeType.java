@@ -34,10 +34,29 @@ public record ChangeType(String column, ColumnType type) implements RowOperation
     @Override
     public Batch apply(Batch rows) {
         dev.baton.batch.Column source = Rows.column(rows, column);
+        if (source.type().isNumeric() && type.isNumeric()) {
+            return rows.with(column, numbers((dev.baton.batch.NumberColumn) source), null);
+        }
         java.util.List<String> texts = new java.util.ArrayList<>(rows.rows());
         for (int r = 0; r < rows.rows(); r++) {
             texts.add(source.text(r));
         }
         return rows.with(column, dev.baton.batch.Typing.column(texts, type, null, null), null);
+    }
+
+    /**
+     * Numbers to integers or decimals without a detour through text, with the same result: a decimal becomes an
+     * integer only when it is whole and written without an exponent (below 10^15), else it is a value that does not fit.
+     */
+    private dev.baton.batch.NumberColumn numbers(dev.baton.batch.NumberColumn source) {
+        double[] v = source.values();
+        if (type == ColumnType.DECIMAL) {
+            return new dev.baton.batch.NumberColumn(type, v);
+        }
+        double[] out = new double[v.length];
+        for (int r = 0; r < v.length; r++) {
+            out[r] = v[r] == Math.rint(v[r]) && Math.abs(v[r]) < 1e15 ? v[r] : Double.NaN;
+        }
+        return new dev.baton.batch.NumberColumn(type, out);
     }
 }

@@ -5,7 +5,9 @@ import com.google.re2j.Pattern;
 import dev.baton.data.ColumnType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits a text column into several by a separator (literal or regular expression). The last new column takes
@@ -73,22 +75,32 @@ public record SplitColumn(String column, String separator, boolean regex, List<S
         }
         dev.baton.batch.TextColumn source = Rows.text(rows, column, "splitting");
         Pattern pattern = regex ? Checks.regex(separator) : Pattern.compile(Pattern.quote(separator));
+        // Each distinct text is split, and each distinct piece typed, once.
+        Map<String, Integer> index = new HashMap<>();
         List<List<String>> pieces = new ArrayList<>();
         for (int i = 0; i < into.size(); i++) {
-            pieces.add(new ArrayList<>(rows.rows()));
+            pieces.add(new ArrayList<>());
         }
-        for (int r = 0; r < rows.rows(); r++) {
+        int[] codes = new int[rows.rows()];
+        for (int r = 0; r < codes.length; r++) {
             String text = source.get(r);
-            String[] split = text == null ? new String[0] : pattern.split(text, into.size());
-            for (int i = 0; i < into.size(); i++) {
-                pieces.get(i).add(piece(split, i));
+            if (text == null) {
+                codes[r] = -1;
+                continue;
             }
+            codes[r] = index.computeIfAbsent(text, t -> {
+                String[] split = pattern.split(t, into.size());
+                for (int i = 0; i < into.size(); i++) {
+                    pieces.get(i).add(piece(split, i));
+                }
+                return pieces.get(0).size() - 1;
+            });
         }
         Batch out = rows;
         String after = column;
         for (int i = 0; i < into.size(); i++) {
             String name = into.get(i).strip();
-            out = Rows.add(out, name, dev.baton.batch.Typing.column(pieces.get(i), fittedTypes.get(i), null, null), after);
+            out = Rows.add(out, name, dev.baton.batch.Typing.column(pieces.get(i), codes, fittedTypes.get(i), null), after);
             after = name;
         }
         return keepOriginal ? out : out.without(List.of(column));
