@@ -138,7 +138,7 @@ public final class BundleExporter {
                 position.put(parityRows[i], i);
             }
             parityExpected = expectedFromHoldout(holdout, contract);
-            golden = GoldenExamples.select(req.source(), lineage.inputs(), parityRows, setup.seed());
+            golden = GoldenExampleRows.select(req.source(), lineage.inputs(), parityRows, setup.seed());
             goldenExpected = new ArrayList<>();
             for (int r : golden) {
                 goldenExpected.add(parityExpected.get(position.get(r)));
@@ -151,7 +151,7 @@ public final class BundleExporter {
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
             }
-            golden = GoldenExamples.select(req.source(), lineage.inputs(), all, setup.seed());
+            golden = GoldenExampleRows.select(req.source(), lineage.inputs(), all, setup.seed());
             goldenExpected = workbenchOutputs(req, contract, golden);
             parityRows = golden;
             parityExpected = goldenExpected;
@@ -173,7 +173,7 @@ public final class BundleExporter {
         entries.put(BundleFormat.RECIPE, RecipeFiles.toJson(lineage.recipe()).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.METRICS, metrics(chosen, req.baseline(), setup));
         entries.put(BundleFormat.REFERENCE_PROFILE, json(Profiler.profile(inputsOnly(req.source(), lineage.inputs()), Progress.NONE)));
-        entries.put(BundleFormat.EXAMPLES_INPUT, GoldenExamples.inputCsv(req.source(), lineage.inputs(), golden).getBytes(StandardCharsets.UTF_8));
+        entries.put(BundleFormat.EXAMPLES_INPUT, GoldenExampleRows.inputCsv(req.source(), lineage.inputs(), golden).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.EXAMPLES_EXPECTED, GoldenExamples.expectedCsv(contract, goldenExpected).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.PROVENANCE, provenance(req, lineage));
         String onnxNote = onnx.reason();
@@ -219,7 +219,7 @@ public final class BundleExporter {
             progress.update(65, 100, "Scoring " + parityRows.length + " held-out rows through the written bundle");
             Bundle bundle = Bundle.open(temp);
             List<String> header = new ArrayList<>();
-            List<String[]> rows = GoldenExamples.readInputs(GoldenExamples.inputCsv(req.source(), lineage.inputs(), parityRows), header,
+            List<String[]> rows = GoldenExamples.readInputs(GoldenExampleRows.inputCsv(req.source(), lineage.inputs(), parityRows), header,
                     new java.util.HashSet<>(contract.missingTokens()));
             List<Scorer.Output> scored = bundle.scorer().scoreRows(header, rows, new Violations());
             List<String> diff = GoldenExamples.differences(parityExpected, scored, TOLERANCE, "the bundle");
@@ -351,7 +351,7 @@ public final class BundleExporter {
             }
             data = r.output();
         }
-        ModelScorer.Scores s = ModelScorer.score(req.model().model(), req.model().preparation(), data, req.setup().task(), contract.classes());
+        ModelScorer.Scores s = dev.baton.train.Frame.score(req.model().model(), req.model().preparation(), data, req.setup().task(), contract.classes());
         int[] all = new int[rows.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -365,7 +365,7 @@ public final class BundleExporter {
             org.tribuo.Model<?> runtime = OnnxSupport.runtimeModel(graph, req.model().model());
             Scorer scorer = new Scorer(contract, recipe, req.model().preparation(), runtime);
             List<String> header = new ArrayList<>();
-            List<String[]> rows = GoldenExamples.readInputs(GoldenExamples.inputCsv(req.source(), contract.inputNames(), golden), header,
+            List<String[]> rows = GoldenExamples.readInputs(GoldenExampleRows.inputCsv(req.source(), contract.inputNames(), golden), header,
                     new java.util.HashSet<>(contract.missingTokens()));
             return GoldenExamples.differences(expected, scorer.scoreRows(header, rows, new Violations()), OnnxSupport.TOLERANCE, "ONNX Runtime");
         } catch (BundleException e) {

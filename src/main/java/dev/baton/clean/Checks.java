@@ -2,8 +2,6 @@ package dev.baton.clean;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
 
 import java.util.List;
 
@@ -55,36 +53,6 @@ final class Checks {
             return true;
         } catch (java.util.regex.PatternSyntaxException e) {
             return false;
-        }
-    }
-
-    static void numeric(Dataset data, String column, String operation) {
-        if (!data.hasColumn(column)) {
-            throw StepException.missingColumn(column);
-        }
-        if (!data.type(column).isNumeric()) {
-            throw new StepException(column, "'" + column + "' holds " + data.type(column).label() + " values; "
-                    + operation + " needs numbers");
-        }
-    }
-
-    static void text(Dataset data, String column, String operation) {
-        if (!data.hasColumn(column)) {
-            throw StepException.missingColumn(column);
-        }
-        if (!data.type(column).isString()) {
-            throw new StepException(column, "'" + column + "' holds " + data.type(column).label() + " values; "
-                    + operation + " needs text");
-        }
-    }
-
-    static void temporal(Dataset data, String column, String operation) {
-        if (!data.hasColumn(column)) {
-            throw StepException.missingColumn(column);
-        }
-        ColumnType t = data.type(column);
-        if (!t.isTemporal()) {
-            throw new StepException(column, "'" + column + "' holds " + t.label() + " values; " + operation + " needs dates");
         }
     }
 

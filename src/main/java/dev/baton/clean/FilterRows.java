@@ -37,7 +37,7 @@ public record FilterRows(String condition, boolean remove) implements TableOpera
     public Dataset apply(Dataset input) {
         Expression e;
         try {
-            e = Expression.compile(condition, input);
+            e = TableExpressions.compile(condition, input);
         } catch (ExpressionException ex) {
             throw new StepException(null, ex.getMessage());
         }

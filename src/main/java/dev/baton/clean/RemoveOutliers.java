@@ -59,7 +59,7 @@ public record RemoveOutliers(String column, Method method, Double factor, Double
 
     @Override
     public RemoveOutliers fit(Dataset input) {
-        Checks.numeric(input, column, "removing outliers");
+        TableChecks.numeric(input, column, "removing outliers");
         double[] values = Stats.present(input.column(column));
         if (values.length < 2) {
             throw new StepException(column, "'" + column + "' has too few values to find outliers");
@@ -90,7 +90,7 @@ public record RemoveOutliers(String column, Method method, Double factor, Double
     @Override
     public Dataset apply(Dataset input) {
         RemoveOutliers f = hasFit() ? this : fit(input);
-        Checks.numeric(input, column, "removing outliers");
+        TableChecks.numeric(input, column, "removing outliers");
         Column<?> c = input.column(column);
         IntArrayList keep = new IntArrayList(input.rowCount());
         for (int r = 0; r < input.rowCount(); r++) {

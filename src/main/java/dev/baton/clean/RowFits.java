@@ -53,7 +53,7 @@ final class RowFits {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String c : op.columns()) {
             if (method != FillMissing.Method.MODE) {
-                Checks.numeric(input, c, "filling with the " + method.name().toLowerCase());
+                TableChecks.numeric(input, c, "filling with the " + method.name().toLowerCase());
             } else if (!input.hasColumn(c)) {
                 throw StepException.missingColumn(c);
             }
@@ -72,7 +72,7 @@ final class RowFits {
     }
 
     private static MergeRare mergeRare(MergeRare op, Dataset input) {
-        Checks.text(input, op.column(), "merging rare categories");
+        TableChecks.text(input, op.column(), "merging rare categories");
         Column<?> c = input.column(op.column());
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int r = 0; r < c.size(); r++) {
@@ -95,7 +95,7 @@ final class RowFits {
         if (op.lowerQuantile() == null && op.upperQuantile() == null) {
             return op;
         }
-        Checks.numeric(input, op.column(), "clipping");
+        TableChecks.numeric(input, op.column(), "clipping");
         double[] values = Stats.present(input.column(op.column()));
         java.util.Arrays.sort(values);
         Double lo = op.lowerQuantile() == null || values.length == 0 ? null : Stats.quantileSorted(values, op.lowerQuantile());
@@ -104,7 +104,7 @@ final class RowFits {
     }
 
     private static Standardize standardize(Standardize op, Dataset input) {
-        Checks.numeric(input, op.column(), "standardizing");
+        TableChecks.numeric(input, op.column(), "standardizing");
         double[] values = Stats.present(input.column(op.column()));
         double sd = Stats.std(values);
         if (!(sd > 0)) {
@@ -117,7 +117,7 @@ final class RowFits {
         if (op.edges() != null) {
             return op;
         }
-        Checks.numeric(input, op.column(), "binning");
+        TableChecks.numeric(input, op.column(), "binning");
         double[] values = Stats.present(input.column(op.column()));
         if (values.length == 0) {
             throw new StepException(op.column(), "'" + op.column() + "' has no values to bin");
@@ -135,7 +135,7 @@ final class RowFits {
     private static DeriveColumn derive(DeriveColumn op, Dataset input) {
         Expression e;
         try {
-            e = Expression.compile(op.expression(), input);
+            e = TableExpressions.compile(op.expression(), input);
         } catch (ExpressionException ex) {
             throw new StepException(op.name(), ex.getMessage());
         }
@@ -178,7 +178,7 @@ final class RowFits {
     }
 
     private static SplitColumn split(SplitColumn op, Dataset input) {
-        Checks.text(input, op.column(), "splitting");
+        TableChecks.text(input, op.column(), "splitting");
         Pattern pattern = op.regex() ? Checks.regex(op.separator()) : Pattern.compile(Pattern.quote(op.separator()));
         Column<?> source = input.column(op.column());
         int parts = op.into().size();

@@ -68,15 +68,15 @@ public final class ClusterAnalysis {
             throw new UserException("The data has " + frame.rows + " rows: too few for " + k + " clusters.");
         }
         int[] fitRows = sample(frame.rows, MAX_FIT_ROWS, seed);
-        Preparation preparation = Preparation.fit(frame, fitRows, true);
+        Preparation preparation = frame.fitPreparation(fitRows, true);
         String[] names = preparation.names();
         progress.checkCancelled();
         progress.update(1, 4, "Finding " + k + " clusters");
-        double[][] centroids = centroids(preparation.encode(frame, fitRows), names, k, seed);
+        double[][] centroids = centroids(frame.encode(preparation, fitRows), names, k, seed);
         progress.checkCancelled();
         progress.update(2, 4, "Assigning every row");
         int[] all = sample(frame.rows, frame.rows, seed);
-        double[][] prepared = preparation.encode(frame, all);
+        double[][] prepared = frame.encode(preparation, all);
         int[] assignment = new int[frame.rows];
         double within = 0;
         for (int r = 0; r < prepared.length; r++) {
@@ -96,8 +96,8 @@ public final class ClusterAnalysis {
         Frame frame = Frame.unsupervised(data, columns);
         frame.checkEncodedSize(Runtime.getRuntime().maxMemory());
         int[] rows = sample(frame.rows, 20_000, seed);
-        Preparation preparation = Preparation.fit(frame, rows, true);
-        double[][] prepared = preparation.encode(frame, rows);
+        Preparation preparation = frame.fitPreparation(rows, true);
+        double[][] prepared = frame.encode(preparation, rows);
         int top = Math.min(maxK, rows.length);
         double[] out = new double[top];
         for (int k = 1; k <= top; k++) {

@@ -235,6 +235,34 @@ public final class Frame {
                 + "merge their rare values first (Clean: Merge rare categories).", width, rows, String.join(", ", widest)));
     }
 
+    /** Fits every column's encoder on the given training rows of the frame. */
+    public Preparation fitPreparation(int[] trainRows, boolean standardize) {
+        List<Encoder> encoders = new ArrayList<>();
+        for (String column : features) {
+            if (kinds.get(column) == Frame.Kind.NUMERIC) {
+                encoders.add(NumericEncoder.fit(column, types.get(column), numbers.get(column), trainRows, standardize));
+            } else {
+                encoders.add(CategoricalEncoder.fit(column, types.get(column), codes.get(column), levels.get(column), trainRows));
+            }
+        }
+        return new Preparation(encoders, null);
+    }
+
+    /** The prepared rows of this frame, row-major, columns in the preparation's {@link Preparation#names()} order. */
+    public double[][] encode(Preparation preparation, int[] rows) {
+        return preparation.encode(numbers, codes, levels, rows);
+    }
+
+    /** What the model says about every row of {@code data}: the workbench's side of {@link ModelScorer}. */
+    public static ModelScorer.Scores score(org.tribuo.Model<?> model, Preparation preparation, Dataset data, Task task, List<String> classes) {
+        Frame frame = unsupervised(data, preparation.columns());
+        int[] rows = new int[frame.rows];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return ModelScorer.score(model, preparation, frame.encode(preparation, rows), task, classes);
+    }
+
     public int rows() {
         return rows;
     }

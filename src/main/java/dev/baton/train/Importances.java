@@ -104,7 +104,7 @@ final class Importances {
             metric = "accuracy";
         }
         String[] names = preparation.names();
-        double[][] base = preparation.encode(frame, rows);
+        double[][] base = frame.encode(preparation, rows);
         Map<String, Integer> position = Preparation.positions(names);
         int classes = frame.classes == null ? 0 : frame.classes.size();
         double baseline = score(frame, model, preparation, names, base, rows, classes, metric);

@@ -40,7 +40,7 @@ public final class Lime {
         }
         Model<Label> model = (Model<Label>) trained.model();
         int row = trained.holdout().rows()[heldOutIndex];
-        double[][] encoded = trained.preparation().encode(frame, new int[]{row});
+        double[][] encoded = frame.encode(trained.preparation(), new int[]{row});
         String[] names = trained.preparation().names();
         Example<Label> example = TribuoBridge.examples(names, encoded, TribuoBridge.LABELS).get(0);
         LIMEBase lime = new LIMEBase(new SplittableRandom(seed), model, new LARSLassoTrainer(FEATURES), SAMPLES);

@@ -106,9 +106,9 @@ public final class ModelRun {
 
     static Fit fit(Frame frame, Algorithms.Algorithm algorithm, AlgorithmChoice choice, TrainingSetup setup, boolean standardize,
                    int[] train, String description) {
-        Preparation preparation = Preparation.fit(frame, train, standardize);
+        Preparation preparation = frame.fitPreparation(train, standardize);
         String[] names = preparation.names();
-        double[][] rows = preparation.encode(frame, train);
+        double[][] rows = frame.encode(preparation, train);
         Trainer<?> trainer = algorithm.trainer(choice.parameters(),
                 new Algorithms.Context(setup.seed(), train.length, names.length, frame.classes == null ? 0 : frame.classes.size()));
         MutableDataset<?> data;
@@ -131,7 +131,7 @@ public final class ModelRun {
 
     @SuppressWarnings("unchecked")
     static Predictions predict(Frame frame, Fit fit, int[] rows) {
-        double[][] encoded = fit.preparation().encode(frame, rows);
+        double[][] encoded = frame.encode(fit.preparation(), rows);
         if (frame.task == Task.CLASSIFICATION) {
             int[] actual = new int[rows.length];
             for (int i = 0; i < rows.length; i++) {

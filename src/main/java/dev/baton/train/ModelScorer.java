@@ -1,6 +1,5 @@
 package dev.baton.train;
 
-import dev.baton.data.Dataset;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -52,15 +51,6 @@ public final class ModelScorer {
     }
 
     static final int PARALLEL_ROWS = 10_000;
-
-    public static Scores score(Model<?> model, Preparation preparation, Dataset data, Task task, List<String> classes) {
-        Frame frame = Frame.unsupervised(data, preparation.columns());
-        int[] rows = new int[frame.rows];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        return score(model, preparation, preparation.encode(frame, rows), task, classes);
-    }
 
     /** Rows the preparation has already encoded ({@link Preparation#encode(dev.baton.batch.Batch)}: the scorer's path). */
     @SuppressWarnings("unchecked")

@@ -63,7 +63,7 @@ public final class PartialDependence {
             try {
                 for (int g = 0; g < grid.length; g++) {
                     Arrays.fill(column, grid[g]);
-                    double[][] encoded = preparation.encode(frame, rows);
+                    double[][] encoded = frame.encode(preparation, rows);
                     if (setup.task() == Task.CLASSIFICATION) {
                         Predictions p = TribuoBridge.classify((Model<Label>) trained.model(), names, encoded, rows, new int[rows.length], series);
                         for (int i = 0; i < rows.length; i++) {

@@ -28,19 +28,6 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
         return target == null ? modelOutput : target.unscale(modelOutput);
     }
 
-    /** Fits every column's encoder on the given training rows of the frame. */
-    public static Preparation fit(Frame frame, int[] trainRows, boolean standardize) {
-        List<Encoder> encoders = new ArrayList<>();
-        for (String column : frame.features) {
-            if (frame.kinds.get(column) == Frame.Kind.NUMERIC) {
-                encoders.add(NumericEncoder.fit(column, frame.types.get(column), frame.numbers.get(column), trainRows, standardize));
-            } else {
-                encoders.add(CategoricalEncoder.fit(column, frame.types.get(column), frame.codes.get(column), frame.levels.get(column), trainRows));
-            }
-        }
-        return new Preparation(encoders, null);
-    }
-
     /** All feature names, sorted. */
     @JsonIgnore
     public String[] names() {
@@ -57,11 +44,6 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
     @JsonIgnore
     public List<String> columns() {
         return encoders.stream().map(Encoder::column).toList();
-    }
-
-    /** The prepared rows of the frame, row-major, columns in {@link #names()} order. */
-    public double[][] encode(Frame frame, int[] rows) {
-        return encode(frame.numbers, frame.codes, frame.levels, rows);
     }
 
     /**
@@ -106,7 +88,7 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
         return encode(numbers, codes, levels, rows);
     }
 
-    /** A number column as the model sees it: date-times in days since 1970 with a fraction (whole seconds), as {@link Frame} gives them. */
+    /** A number column as the model sees it: date-times in days since 1970 with a fraction (whole seconds), as the workbench gives them. */
     private static double[] modelNumbers(dev.baton.batch.NumberColumn column) {
         if (column.type() != dev.baton.data.ColumnType.DATETIME) {
             return column.values();
@@ -119,7 +101,8 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
         return days;
     }
 
-    private double[][] encode(Map<String, double[]> columnNumbers, Map<String, int[]> columnCodes, Map<String, List<String>> columnLevels,
+    /** Rows prepared from each column's numbers, or codes into its levels (-1 missing); row-major, columns in {@link #names()} order. */
+    double[][] encode(Map<String, double[]> columnNumbers, Map<String, int[]> columnCodes, Map<String, List<String>> columnLevels,
                               int[] rows) {
         String[] names = names();
         Map<String, Integer> position = positions(names);

@@ -33,8 +33,8 @@ public final class TrainBenchmarks {
 
     public void prepare() {
         int[][] split = Splits.holdout(frame, setup.holdout(), setup.seed());
-        preparation = Preparation.fit(frame, split[0], false);
-        rows = preparation.encode(frame, train);
+        preparation = frame.fitPreparation(split[0], false);
+        rows = frame.encode(preparation, train);
     }
 
     public void buildDataset() {

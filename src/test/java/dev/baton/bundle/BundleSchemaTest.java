@@ -1,6 +1,5 @@
 package dev.baton.bundle;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
@@ -9,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import dev.baton.clean.Operation;
+import dev.baton.clean.Operations;
 import dev.baton.project.Project;
 import dev.baton.util.Json;
 import dev.baton.util.Progress;
@@ -105,16 +105,16 @@ class BundleSchemaTest {
         try (InputStream in = BundleFormat.class.getResourceAsStream(BundleFormat.SCHEMAS.get(BundleFormat.RECIPE))) {
             schema = Json.mapper().readTree(in);
         }
-        for (JsonSubTypes.Type type : Operation.class.getAnnotation(JsonSubTypes.class).value()) {
-            JsonNode op = schema.at("/$defs/op-" + type.name());
-            assertThat(op.isMissingNode()).as(type.name() + " has no schema").isFalse();
-            TreeSet<String> fields = new TreeSet<>(Arrays.stream(type.value().getRecordComponents()).map(RecordComponent::getName).toList());
+        for (String name : Operations.names()) {
+            JsonNode op = schema.at("/$defs/op-" + name);
+            assertThat(op.isMissingNode()).as(name + " has no schema").isFalse();
+            TreeSet<String> fields = new TreeSet<>(Arrays.stream(Operations.byName(name).getRecordComponents()).map(RecordComponent::getName).toList());
             fields.add("op");
             TreeSet<String> inSchema = new TreeSet<>();
             op.get("properties").fieldNames().forEachRemaining(inSchema::add);
-            assertThat(inSchema).as(type.name()).isEqualTo(fields);
+            assertThat(inSchema).as(name).isEqualTo(fields);
         }
-        assertThat(schema.at("/$defs/operation/oneOf")).hasSize(Operation.class.getAnnotation(JsonSubTypes.class).value().length);
+        assertThat(schema.at("/$defs/operation/oneOf")).hasSize(Operations.names().size());
     }
 
     @Test

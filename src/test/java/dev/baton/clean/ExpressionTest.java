@@ -22,7 +22,7 @@ class ExpressionTest {
             """);
 
     private Object eval(String expression, int row) {
-        return Expression.compile(expression, data).evaluate(row);
+        return TableExpressions.compile(expression, data).evaluate(row);
     }
 
     @Test
@@ -75,10 +75,10 @@ class ExpressionTest {
 
     @Test
     void typesAreKnownBeforeRunning() {
-        assertThat(Expression.compile("flipper * 2", data).type()).isEqualTo(ValueType.NUMBER);
-        assertThat(Expression.compile("name + 1", data).type()).isEqualTo(ValueType.TEXT);
-        assertThat(Expression.compile("flipper > 1", data).type()).isEqualTo(ValueType.BOOLEAN);
-        assertThat(Expression.compile("flipper + [Body Mass (g)]", data).columns()).containsExactlyInAnyOrder("flipper", "Body Mass (g)");
+        assertThat(TableExpressions.compile("flipper * 2", data).type()).isEqualTo(ValueType.NUMBER);
+        assertThat(TableExpressions.compile("name + 1", data).type()).isEqualTo(ValueType.TEXT);
+        assertThat(TableExpressions.compile("flipper > 1", data).type()).isEqualTo(ValueType.BOOLEAN);
+        assertThat(TableExpressions.compile("flipper + [Body Mass (g)]", data).columns()).containsExactlyInAnyOrder("flipper", "Body Mass (g)");
     }
 
     @Test

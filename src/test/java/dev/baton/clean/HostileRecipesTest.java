@@ -44,7 +44,7 @@ class HostileRecipesTest {
         for (IntFunction<String> shape : SHAPES) {
             for (int depth : new int[]{101, 150, 1_000, 5_000, 101 + random.nextInt(3_000)}) {
                 String source = shape.apply(depth);
-                assertThatThrownBy(() -> Expression.compile(source, data)).as("depth %d of %s", depth, shape.apply(2))
+                assertThatThrownBy(() -> TableExpressions.compile(source, data)).as("depth %d of %s", depth, shape.apply(2))
                         .isInstanceOf(ExpressionException.class)
                         .hasMessageContaining(source.length() > 10_000 ? "characters long" : "levels deep");
             }
@@ -55,16 +55,16 @@ class HostileRecipesTest {
     void expressionsWithinTheLimitsParseAndRun() {
         for (IntFunction<String> shape : SHAPES) {
             String source = shape.apply(40);
-            Expression e = Expression.compile(source, data);
+            Expression e = TableExpressions.compile(source, data);
             e.evaluate(0); // runs without overflowing the stack
         }
-        assertThat(Expression.compile("(".repeat(90) + "x + 1" + ")".repeat(90), data).evaluate(1)).isEqualTo(3.0);
+        assertThat(TableExpressions.compile("(".repeat(90) + "x + 1" + ")".repeat(90), data).evaluate(1)).isEqualTo(3.0);
     }
 
     @Test
     void aLongExpressionIsRefusedAndTheMessageQuotesOnlyAPartOfIt() {
         String source = "x + " + "1 + ".repeat(3_000) + "1";
-        assertThatThrownBy(() -> Expression.compile(source, data)).isInstanceOf(ExpressionException.class)
+        assertThatThrownBy(() -> TableExpressions.compile(source, data)).isInstanceOf(ExpressionException.class)
                 .hasMessageContaining("at most 10,000 are allowed")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
     }

@@ -168,13 +168,13 @@ class EvaluationDesignTest {
 
         // Exact least squares on the same prepared features (standardized numbers, one-hot c: full rank without an intercept).
         Frame frame = Frame.of(data, "price", Task.REGRESSION, board.setup().features());
-        double[][] train = linear.preparation().encode(frame, linear.trainRows());
+        double[][] train = frame.encode(linear.preparation(), linear.trainRows());
         double[] trainY = Arrays.stream(linear.trainRows()).mapToDouble(r -> frame.values[r]).toArray();
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.setNoIntercept(true);
         ols.newSampleData(trainY, train);
         double[] beta = ols.estimateRegressionParameters();
-        double[][] test = linear.preparation().encode(frame, linear.testRows());
+        double[][] test = frame.encode(linear.preparation(), linear.testRows());
         double sse = 0;
         double sst = 0;
         double mean = Arrays.stream(linear.testRows()).mapToDouble(r -> frame.values[r]).average().orElseThrow();

@@ -68,7 +68,7 @@ class TrainingBehaviourTest {
         int[][] folds = Splits.folds(frame, split[0], 5, 1);
         for (int[] test : folds) {
             int[] train = Splits.without(split[0], test);
-            NumericEncoder foldEncoder = (NumericEncoder) Preparation.fit(frame, train, true).encoders().get(0);
+            NumericEncoder foldEncoder = (NumericEncoder) frame.fitPreparation(train, true).encoders().get(0);
             assertThat(foldEncoder.median()).isEqualTo(median(x, train));
         }
     }
@@ -166,7 +166,7 @@ class TrainingBehaviourTest {
             Path file = dir.resolve(m.result().algorithm() + ".tribuo");
             m.model().serializeToFile(file);
             Model<?> back = Model.deserializeFromFile(file);
-            double[][] rows = m.preparation().encode(Frame.of(penguins, "species", Task.CLASSIFICATION, board.setup().features()), m.testRows());
+            double[][] rows = Frame.of(penguins, "species", Task.CLASSIFICATION, board.setup().features()).encode(m.preparation(), m.testRows());
             @SuppressWarnings("unchecked")
             Predictions original = TribuoBridge.classify((Model<org.tribuo.classification.Label>) m.model(), m.preparation().names(), rows,
                     m.testRows(), new int[rows.length], m.result().classes());

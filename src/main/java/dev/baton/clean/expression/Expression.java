@@ -1,13 +1,5 @@
 package dev.baton.clean.expression;
 
-import dev.baton.data.ColumnType;
-import dev.baton.data.Dataset;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.columns.Column;
-
 import java.util.Set;
 
 /**
@@ -27,9 +19,19 @@ public final class Expression {
         this.columns = Set.copyOf(columns);
     }
 
-    /** Parses and type-checks against the dataset's columns; throws {@link ExpressionException} with the position. */
-    public static Expression compile(String source, Dataset data) {
-        Parser parser = new Parser(source, name -> data.hasColumn(name) ? reader(data, name) : null);
+    /** A column an expression can read: the kind of its values, and the value of each row (null when missing). */
+    public record ColumnReader(ValueType type, java.util.function.IntFunction<Object> value) {
+    }
+
+    /**
+     * Parses and type-checks against the columns {@code columns} gives by name (null for a name that is no column);
+     * throws {@link ExpressionException} with the position.
+     */
+    public static Expression compile(String source, java.util.function.Function<String, ColumnReader> columns) {
+        Parser parser = new Parser(source, name -> {
+            ColumnReader reader = columns.apply(name);
+            return reader == null ? null : new Parser.Typed(reader.type(), reader.value());
+        });
         Node root = parser.parse();
         return new Expression(source, root, parser.usedColumns());
     }
@@ -84,27 +86,6 @@ public final class Expression {
     /** One line per function, for the help shown next to the expression editor. */
     public static String functionHelp() {
         return Functions.help();
-    }
-
-    private static Node reader(Dataset data, String name) {
-        Column<?> column = data.column(name);
-        ColumnType type = data.type(name);
-        if (column instanceof NumericColumn<?> numeric) {
-            return new Parser.Typed(ValueType.NUMBER, row -> numeric.isMissing(row) ? null : numeric.getDouble(row));
-        }
-        if (column instanceof BooleanColumn bool) {
-            return new Parser.Typed(ValueType.BOOLEAN, row -> bool.isMissing(row) ? null : bool.get(row));
-        }
-        if (column instanceof DateColumn dates) {
-            return new Parser.Typed(ValueType.DATE, row -> dates.isMissing(row) ? null : dates.get(row));
-        }
-        if (column instanceof DateTimeColumn times) {
-            return new Parser.Typed(ValueType.DATETIME, row -> times.isMissing(row) ? null : times.get(row));
-        }
-        if (type.isString()) {
-            return new Parser.Typed(ValueType.TEXT, row -> column.isMissing(row) ? null : column.getString(row));
-        }
-        throw new IllegalStateException("column type " + type);
     }
 
     private static Node reader(dev.baton.batch.Column column) {
