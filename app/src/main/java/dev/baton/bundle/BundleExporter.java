@@ -362,7 +362,7 @@ public final class BundleExporter {
     private static List<String> onnxDifferences(byte[] graph, Request req, Contract contract, Recipe recipe, int[] golden,
                                                 List<GoldenExamples.Expected> expected) {
         try {
-            org.tribuo.Model<?> runtime = OnnxSupport.runtimeModel(graph, req.model().model());
+            org.tribuo.Model<?> runtime = OnnxRuntimeModel.of(graph, req.model().model());
             Scorer scorer = new Scorer(contract, recipe, req.model().preparation(), runtime);
             List<String> header = new ArrayList<>();
             List<String[]> rows = GoldenExamples.readInputs(GoldenExampleRows.inputCsv(req.source(), contract.inputNames(), golden), header,

@@ -149,7 +149,7 @@ final class BundleCommand implements Runnable {
             if (r.onnxChecked()) {
                 report(out, "ONNX Runtime", r.rows(), r.onnxDifferences(), dev.baton.bundle.OnnxSupport.TOLERANCE);
             } else {
-                out.println("ONNX Runtime: not checked (the bundle has no ONNX graph)");
+                out.println("ONNX Runtime: not checked (" + (r.onnxNote() != null ? r.onnxNote() : "the bundle has no ONNX graph") + ")");
             }
             out.flush();
             return r.ok() ? 0 : 1;

@@ -80,11 +80,30 @@ public final class Bundle {
         Model<?> model;
         try {
             model = Model.deserialize(ModelProto.parseFrom(entries.get(BundleFormat.MODEL)));
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException(file + ": the model (" + BundleFormat.MODEL + ") cannot be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            throw new BundleException(file + ": the model (" + BundleFormat.MODEL + ") cannot be read: " + modelProblem(e), e);
         }
         return new Bundle(file, entries, manifest, contract, recipe, preparation, model);
     }
+
+    /**
+     * Why a model cannot be read, in words: an XGBoost model needs XGBoost, which the scorer leaves out unless asked
+     * for (its native library is large and needs OpenMP).
+     */
+    static String modelProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("xgboost")) {
+                return "it is an XGBoost model, and XGBoost is not on the class path. Add the dependency "
+                        + "org.tribuo:tribuo-classification-xgboost (or tribuo-regression-xgboost) " + XGBOOST_VERSION
+                        + ", which brings XGBoost and its native library (that needs OpenMP: libgomp1 on Debian).";
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** The Tribuo version whose XGBoost models bundles hold. */
+    static final String XGBOOST_VERSION = "4.3.2";
 
     /**
      * Scoring replays the recipe one batch at a time. A step that works on the whole table (dropping duplicates,

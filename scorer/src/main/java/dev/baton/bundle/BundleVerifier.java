@@ -11,7 +11,7 @@ import java.util.List;
 public final class BundleVerifier {
 
     /** What verification found: empty difference lists mean the bundle behaves as exported. */
-    public record Result(int rows, List<String> javaDifferences, boolean onnxChecked, List<String> onnxDifferences) {
+    public record Result(int rows, List<String> javaDifferences, boolean onnxChecked, List<String> onnxDifferences, String onnxNote) {
 
         public boolean ok() {
             return javaDifferences.isEmpty() && onnxDifferences.isEmpty();
@@ -30,16 +30,20 @@ public final class BundleVerifier {
         List<String> onnx = List.of();
         boolean checked = false;
         byte[] graph = bundle.entry(BundleFormat.ONNX);
-        if (graph != null) {
+        String note = null;
+        if (graph != null && !OnnxSupport.runtimeAvailable()) {
+            note = "The bundle's ONNX graph was not checked: ONNX Runtime is not on the class path (add the dependency "
+                    + "org.tribuo:tribuo-onnx " + Bundle.XGBOOST_VERSION + ", which brings com.microsoft.onnxruntime:onnxruntime).";
+        } else if (graph != null) {
             checked = true;
             try {
-                Scorer runtime = new Scorer(contract, bundle.recipe(), bundle.preparation(), OnnxSupport.runtimeModel(graph, bundle.model()));
+                Scorer runtime = new Scorer(contract, bundle.recipe(), bundle.preparation(), OnnxRuntimeModel.of(graph, bundle.model()));
                 onnx = differences(runtime, header, rows, expected, OnnxSupport.TOLERANCE, "ONNX Runtime");
             } catch (BundleException e) {
                 onnx = List.of(e.getMessage());
             }
         }
-        return new Result(rows.size(), java, checked, onnx);
+        return new Result(rows.size(), java, checked, onnx, note);
     }
 
     private static List<String> differences(Scorer scorer, List<String> header, List<String[]> rows, List<GoldenExamples.Expected> expected,

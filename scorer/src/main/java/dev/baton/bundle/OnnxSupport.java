@@ -1,34 +1,22 @@
 package dev.baton.bundle;
 
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.Output;
-import org.tribuo.OutputFactory;
 import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
-import org.tribuo.interop.onnx.DenseTransformer;
-import org.tribuo.interop.onnx.LabelTransformer;
-import org.tribuo.interop.onnx.ONNXExternalModel;
-import org.tribuo.interop.onnx.OutputTransformer;
-import org.tribuo.interop.onnx.RegressorTransformer;
 import org.tribuo.regression.Regressor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The ONNX side of a bundle: Tribuo's export of the model graph, the description of its input vector that an
- * engineer needs to feed it outside Baton, and scoring through ONNX Runtime with Tribuo's ONNX interop.
+ * engineer needs to feed it outside Baton; scoring through ONNX Runtime is {@link OnnxRuntimeModel}'s, loaded only when
+ * ONNX Runtime is on the class path.
  */
 public final class OnnxSupport {
 
@@ -101,39 +89,14 @@ public final class OnnxSupport {
         return new Export(graph, io, null);
     }
 
-    /** The graph as a Tribuo model backed by ONNX Runtime: it scores the same examples as the Java model. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Model<?> runtimeModel(byte[] graph, Model<?> javaModel) {
-        Map<String, Integer> featureMapping = new HashMap<>();
-        ImmutableFeatureMap features = javaModel.getFeatureIDMap();
-        for (int i = 0; i < features.size(); i++) {
-            featureMapping.put(features.get(i).getName(), i);
-        }
-        Map outputMapping = new HashMap<>();
-        for (Pair<Integer, ? extends Output<?>> p : javaModel.getOutputIDInfo()) {
-            outputMapping.put(p.getB(), p.getA());
-        }
-        boolean classification = javaModel.getOutputIDInfo().getDomain().iterator().next() instanceof Label;
-        OutputFactory factory = classification ? dev.baton.train.TribuoBridge.LABELS : dev.baton.train.TribuoBridge.REGRESSORS;
-        OutputTransformer transformer = classification ? new LabelTransformer(javaModel.generatesProbabilities()) : new RegressorTransformer();
-        Path temp = null;
+    /** Whether ONNX Runtime and Tribuo's bridge to it are on the class path: the scorer does not require them. */
+    public static boolean runtimeAvailable() {
         try {
-            temp = Files.createTempFile("baton-onnx", ".onnx");
-            Files.write(temp, graph);
-            return ONNXExternalModel.createOnnxModel(factory, featureMapping, outputMapping, new DenseTransformer(), transformer,
-                    new OrtSession.SessionOptions(), temp, INPUT_NAME);
-        } catch (IOException | OrtException | RuntimeException e) {
-            throw new BundleException("ONNX Runtime cannot load the bundle's ONNX graph: " + e.getMessage(), e);
-        } catch (UnsatisfiedLinkError e) {
-            throw new BundleException("ONNX Runtime's native library cannot load on this machine: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the session has read the graph already
-                }
-            }
+            Class.forName("ai.onnxruntime.OrtEnvironment", false, OnnxSupport.class.getClassLoader());
+            Class.forName("org.tribuo.interop.onnx.ONNXExternalModel", false, OnnxSupport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 }

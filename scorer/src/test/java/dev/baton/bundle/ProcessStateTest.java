@@ -1,8 +1,6 @@
 package dev.baton.bundle;
 
-import dev.baton.util.Progress;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,17 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scorer is embedded in other people's services: opening and scoring a bundle must leave system properties,
- * logging and the process's defaults as they were. Checked in a fresh JVM, where nothing else has run first.
+ * logging and the process's defaults as they were. Checked in a fresh JVM, where nothing else has run first, with
+ * the scorer's own class path (no workbench on it).
  */
 class ProcessStateTest {
 
-    @TempDir
-    Path dir;
-
     @Test
     void scoringLeavesTheEmbeddingProcessAsItFoundIt() throws Exception {
-        Path bundle = dir.resolve("penguins.baton");
-        BundleExporter.export(Bundles.request(dev.baton.report.PenguinsReport.project(), "logistic-regression"), bundle, Progress.NONE);
+        Path bundle = FixtureScoringTest.ROOT.resolve("v1-fast-training").resolve("classification-logistic-regression.baton");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process probe = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 ProcessStateProbe.class.getName(), bundle.toString())).redirectErrorStream(true).start();
