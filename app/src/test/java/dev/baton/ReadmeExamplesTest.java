@@ -11,24 +11,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.net.URI;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's examples, run as written against the sample project's bundle: they cannot drift from the code. */
+/** The README's examples, run as written against the sample project's bundle: they cannot drift from the code (the Java one: the scorer's ReadmeJavaExampleTest). */
 class ReadmeExamplesTest {
 
     @TempDir
@@ -55,37 +50,6 @@ class ReadmeExamplesTest {
             JsonNode answer = Json.mapper().readTree(r.body());
             assertThat(answer.get("label").asText()).isEqualTo("Chinstrap"); // Dream, 46.5 mm culmen: a Chinstrap
             assertThat(answer.get("probabilities").size()).isEqualTo(3);
-        }
-    }
-
-    @Test
-    void theJavaExampleCompilesAndGivesAdelie() throws Exception {
-        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertThat(block.find()).as("the README has its Java example").isTrue();
-        List<String> imports = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        for (String line : block.group(1).split("\\n")) {
-            if (line.startsWith("import ")) {
-                imports.add(line);
-            } else {
-                body.append(line.replace("\"penguins.baton\"", '"' + bundle.toString().replace("\\", "\\\\") + '"')).append('\n');
-            }
-        }
-        String source = String.join("\n", imports) + "\npublic class ReadmeExample {\n    public static Object run() throws Exception {\n"
-                + body + "        return out;\n    }\n}\n";
-        Path src = dir.resolve("src");
-        Path classes = dir.resolve("classes");
-        Files.createDirectories(src);
-        Files.createDirectories(classes);
-        Files.writeString(src.resolve("ReadmeExample.java"), source);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int compiled = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.resolve("ReadmeExample.java").toString());
-        assertThat(compiled).as("the README's Java example compiles:\n" + source).isZero();
-        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
-            Object out = loader.loadClass("ReadmeExample").getMethod("run").invoke(null);
-            assertThat(((dev.baton.bundle.Scorer.Output) out).label()).isEqualTo("Adelie");
-            assertThat(((dev.baton.bundle.Scorer.Output) out).probabilities().get("Adelie")).isGreaterThan(0.9);
         }
     }
 }
