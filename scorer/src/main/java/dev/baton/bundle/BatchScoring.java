@@ -41,28 +41,62 @@ public final class BatchScoring {
         outHeader.add("error");
         out.write(String.join(",", outHeader.stream().map(GoldenExamples::quote).toList()));
         out.write('\n');
-        List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
-        String[] row;
-        long done = 0;
-        while (true) {
-            row = records.next();
-            if (row != null) {
-                chunk.add(row);
-            }
-            if (chunk.size() == CHUNK_ROWS || (row == null && !chunk.isEmpty())) {
-                progress.checkCancelled();
-                for (Scorer.Output o : scoreRows(scorer, header, chunk, done, violations)) {
-                    writeCsv(out, o, contract, probabilities);
+        // The next chunk is read while this one is scored: reading the text is as much work as scoring it.
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "baton-csv-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<List<String[]>> next = reader.submit(() -> chunk(records));
+            long done = 0;
+            StringBuilder text = new StringBuilder(1 << 20);
+            while (true) {
+                List<String[]> chunk = get(next);
+                if (chunk.isEmpty()) {
+                    break;
                 }
+                next = reader.submit(() -> chunk(records));
+                progress.checkCancelled();
+                text.setLength(0);
+                for (Scorer.Output o : scoreRows(scorer, header, chunk, done, violations)) {
+                    writeCsv(text, o, contract, probabilities);
+                }
+                out.append(text);
                 done += chunk.size();
                 progress.update(done, 0, String.format("%,d rows scored", done));
-                chunk.clear();
             }
-            if (row == null) {
-                break;
-            }
+        } finally {
+            reader.shutdownNow();
         }
         out.flush();
+    }
+
+    /** Up to {@link #CHUNK_ROWS} records; empty at the end of the input. */
+    private static List<String[]> chunk(CsvRecords records) throws IOException {
+        List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
+        String[] row;
+        while (chunk.size() < CHUNK_ROWS && (row = records.next()) != null) {
+            chunk.add(row);
+        }
+        return chunk;
+    }
+
+    private static List<String[]> get(java.util.concurrent.Future<List<String[]>> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /**
@@ -97,27 +131,25 @@ public final class BatchScoring {
         return out;
     }
 
-    private static void writeCsv(Writer out, Scorer.Output o, Contract contract, boolean probabilities) throws IOException {
-        StringBuilder line = new StringBuilder();
+    private static void writeCsv(StringBuilder line, Scorer.Output o, Contract contract, boolean probabilities) {
         if (contract.task() == Task.CLASSIFICATION) {
             line.append(o.rejected() ? "" : GoldenExamples.quote(o.label()));
             if (probabilities) {
                 for (String c : contract.classes()) {
                     line.append(',');
                     if (!o.rejected()) {
-                        line.append(o.probabilities().get(c));
+                        line.append(o.probabilities().get(c).doubleValue());
                     }
                 }
             }
         } else if (!o.rejected()) {
-            line.append(o.value());
+            line.append(o.value().doubleValue());
         }
         line.append(',');
         if (o.rejected()) {
             line.append(GoldenExamples.quote(o.error()));
         }
         line.append('\n');
-        out.write(line.toString());
     }
 
     public static void jsonLines(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress) throws IOException {

@@ -18,6 +18,10 @@ final class CsvRecords {
     private final char delimiter;
     private int pending = -2;
     private long line = 1;
+    /** Read in blocks: a call to the reader per character (synchronized in BufferedReader) cost most of the time. */
+    private final char[] buffer = new char[1 << 16];
+    private int at;
+    private int end;
 
     CsvRecords(Reader in, Set<String> missingTokens, char delimiter) {
         this.in = in;
@@ -35,7 +39,15 @@ final class CsvRecords {
             pending = -2;
             return c;
         }
-        return in.read();
+        if (at == end) {
+            end = in.read(buffer, 0, buffer.length);
+            at = 0;
+            if (end <= 0) {
+                end = 0;
+                return -1;
+            }
+        }
+        return buffer[at++];
     }
 
     /** The next record, or null at the end of the input. */
