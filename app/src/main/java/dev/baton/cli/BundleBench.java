@@ -65,6 +65,7 @@ final class BundleBench {
         });
         Bundle bundle = Bundle.open(file);
         Scorer scorer = bundle.scorer();
+        bench.time("bundle: Bundle.open(file).scorer(), warm", () -> Bundle.open(file).scorer());
         List<String> header = bundle.contract().inputNames();
         List<String[]> rows = texts(data, header);
         double batch = bench.time("bundle: batch scoring of 1M rows in process (contract, recipe, preparation, model)", () -> {

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class BatchScoring {
 
-    public static final int CHUNK_ROWS = 50_000;
+    public static final int CHUNK_ROWS = 20_000;
 
     private BatchScoring() {
     }

@@ -22,6 +22,9 @@ final class CsvRecords {
     private final char[] buffer = new char[1 << 16];
     private int at;
     private int end;
+    /** Reused from record to record: one array per record is all that is kept. */
+    private final List<String> fields = new ArrayList<>(64);
+    private final StringBuilder field = new StringBuilder(64);
 
     CsvRecords(Reader in, Set<String> missingTokens, char delimiter) {
         this.in = in;
@@ -56,8 +59,10 @@ final class CsvRecords {
         if (c == -1) {
             return null;
         }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        List<String> fields = this.fields;
+        fields.clear();
+        StringBuilder field = this.field;
+        field.setLength(0);
         boolean quoted = false;
         boolean wasQuoted = false;
         long startLine = line;

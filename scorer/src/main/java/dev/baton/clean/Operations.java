@@ -30,6 +30,11 @@ public final class Operations {
         return known;
     }
 
+    /** Whether only the row-wise steps are known: the scorer without the workbench. */
+    public static boolean rowWiseOnly() {
+        return kinds().size() == new RowOperationKinds().kinds().size();
+    }
+
     /** The names of every step kind, as recipe files spell them. */
     public static List<String> names() {
         return List.copyOf(kinds().keySet());

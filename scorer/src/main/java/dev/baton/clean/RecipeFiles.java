@@ -68,7 +68,9 @@ public final class RecipeFiles {
             try {
                 step = Json.mapper().treeToValue(node, RecipeStep.class);
             } catch (InvalidTypeIdException e) {
-                throw new UserException(source + ", step " + (i + 1) + ": unknown operation '" + e.getTypeId() + "'.");
+                throw new UserException(source + ", step " + (i + 1) + ": unknown operation '" + e.getTypeId() + "'"
+                        + (Operations.rowWiseOnly() ? " (Baton's scorer knows only the steps that apply row by row, the only ones a bundle "
+                        + "holds; this one may work on the whole table, or come from a newer Baton)." : "."));
             } catch (JsonProcessingException e) {
                 throw new UserException(source + ", step " + (i + 1) + ": " + e.getOriginalMessage());
             }
