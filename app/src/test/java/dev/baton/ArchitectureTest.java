@@ -50,6 +50,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("util").definedBy("dev.baton.util..")
                 .layer("data").definedBy("dev.baton.data..")
+                .layer("batch").definedBy("dev.baton.batch..")
                 .layer("clean").definedBy("dev.baton.clean..")
                 .layer("explore").definedBy("dev.baton.explore..")
                 .layer("train").definedBy("dev.baton.train..")
@@ -66,7 +67,8 @@ class ArchitectureTest {
                 .whereLayer("train").mayOnlyBeAccessedByLayers("bundle", "report", "project", "cli", "ui")
                 .whereLayer("explore").mayOnlyBeAccessedByLayers("train", "bundle", "report", "project", "cli", "ui")
                 .whereLayer("clean").mayOnlyBeAccessedByLayers("explore", "train", "bundle", "report", "project", "cli", "ui")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("clean", "explore", "train", "bundle", "report", "project", "cli", "ui")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("clean", "explore", "train", "bundle", "report", "project", "cli", "ui")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("batch", "clean", "explore", "train", "bundle", "report", "project", "cli", "ui")
                 .check(CLASSES);
     }
 
