@@ -55,7 +55,15 @@ public final class Scorer {
     /** For each model feature made from exactly one input, that input. */
     private final Map<String, Contract.Input> origin = new HashMap<>();
 
+    /** Whether a large batch is spread over the cores; not inside a Spark task, where partitions are the parallelism. */
+    private final boolean threads;
+
     public Scorer(Contract contract, Recipe recipe, Preparation preparation, Model<?> model) {
+        this(contract, recipe, preparation, model, true);
+    }
+
+    private Scorer(Contract contract, Recipe recipe, Preparation preparation, Model<?> model, boolean threads) {
+        this.threads = threads;
         this.contract = contract;
         this.recipe = recipe;
         this.preparation = preparation;
@@ -71,6 +79,14 @@ public final class Scorer {
 
     public Contract contract() {
         return contract;
+    }
+
+    /**
+     * The same scorer, scoring each batch on the calling thread only: for callers that run many batches in parallel
+     * themselves (Spark's tasks, a service's request threads), where more threads would only compete.
+     */
+    public Scorer singleThreaded() {
+        return threads ? new Scorer(contract, recipe, preparation, model, false) : this;
     }
 
     /** Whether classifications come with class probabilities. */
@@ -186,15 +202,51 @@ public final class Scorer {
             boolean[] failed = new boolean[n];
             columns[c] = Typing.column(values, in.type(), in.format(), failed);
             columnErrors[c] = new String[n];
-            check(in, texts, failed, columns[c], columnErrors[c], counts[c]);
+            check(in, columns[c], r -> texts.get(r) == WRONG_KIND, r -> failed[r], texts::get, columnErrors[c], counts[c]);
         };
-        if (n >= PARALLEL_ROWS) {
+        if (threads && n >= PARALLEL_ROWS) {
             Parallel.forEach(inputs.size(), convert);
         } else {
             for (int c = 0; c < inputs.size(); c++) {
                 convert.accept(c);
             }
         }
+        return scoreChecked(n, columns, columnErrors, violations);
+    }
+
+    /**
+     * Rows given as typed columns, one per contract input (a column absent from {@code columns} is missing in every
+     * row): what a caller holding typed values (a Spark partition) scores without a round trip through text. A
+     * column must have the input's type; cells marked in {@code wrongKind} (when given) held a value of another
+     * kind and get the input's wrongType policy.
+     */
+    public List<Output> scoreColumns(int n, Map<String, Column> columns, Map<String, boolean[]> wrongKind, Violations violations) {
+        List<Contract.Input> inputs = contract.inputs();
+        Column[] typed = new Column[inputs.size()];
+        String[][] columnErrors = new String[inputs.size()][];
+        for (int c = 0; c < inputs.size(); c++) {
+            Contract.Input in = inputs.get(c);
+            Column given = columns.get(in.name());
+            if (given == null) {
+                given = Typing.column(java.util.Collections.nCopies(n, null), in.type(), in.format(), null);
+            } else if (given.size() != n || given.type() != in.type() && !(given.type().isString() && in.type().isString())) {
+                throw new IllegalArgumentException("the column " + in.name() + " must have " + n + " " + in.type().label() + " cells");
+            }
+            if (given instanceof NumberColumn numbers) {
+                given = new NumberColumn(numbers.type(), numbers.values().clone()); // clipping writes into it
+            }
+            typed[c] = given;
+            columnErrors[c] = new String[n];
+            boolean[] wrong = wrongKind == null ? null : wrongKind.get(in.name());
+            Column column = given;
+            check(in, given, r -> wrong != null && wrong[r], r -> false, column::text, columnErrors[c], violations.column(in.name()));
+        }
+        return scoreChecked(n, typed, columnErrors, violations);
+    }
+
+    /** The rest of scoring, once each input column is typed and checked: the recipe, the preparation, the model. */
+    private List<Output> scoreChecked(int n, Column[] columns, String[][] columnErrors, Violations violations) {
+        List<Contract.Input> inputs = contract.inputs();
         String[] errors = new String[n];
         for (int r = 0; r < n; r++) {
             for (String[] e : columnErrors) {
@@ -231,7 +283,7 @@ public final class Scorer {
         } catch (IllegalArgumentException e) {
             throw new ContractException("The bundle's recipe does not give what the model needs: " + e.getMessage());
         }
-        ModelScorer.Scores scores = ModelScorer.score(model, preparation, encoded, contract.task(), contract.classes());
+        ModelScorer.Scores scores = ModelScorer.score(model, preparation, encoded, contract.task(), contract.classes(), threads);
         List<Output> out = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             if (errors[r] != null) {
@@ -252,28 +304,38 @@ public final class Scorer {
         return out;
     }
 
-    /** Applies the column's policies: counts every finding, rejects rows where the policy says so, clips where asked. */
-    private static void check(Contract.Input in, List<String> texts, boolean[] failed, Column column, String[] errors,
+    /**
+     * Applies the column's policies: counts every finding, rejects rows where the policy says so, clips where asked.
+     * {@code wrongKind}: the cell held a value of another kind (a list, an object, a yes/no for a number);
+     * {@code failed}: its text did not read as the input's type; {@code text}: the cell as given, for messages.
+     */
+    private static void check(Contract.Input in, Column column, java.util.function.IntPredicate wrongKind,
+                              java.util.function.IntPredicate failed, java.util.function.IntFunction<String> text, String[] errors,
                               Violations.Counts counts) {
         boolean ranged = column.type().isNumeric() || column.type() == ColumnType.DATE;
-        for (int r = 0; r < texts.size(); r++) {
-            String t = texts.get(r);
-            if (t == WRONG_KIND) {
+        for (int r = 0; r < column.size(); r++) {
+            if (wrongKind.test(r)) {
                 counts.wrongType++;
+                counts.found(r, "a value of the wrong kind, " + (in.wrongType() == Contract.WrongType.REJECT ? "row rejected" : "taken as missing"));
                 if (in.wrongType() == Contract.WrongType.REJECT) {
                     reject(errors, r, in.name() + ": a yes/no, list or object is not " + article(in.type()));
                 }
                 continue;
             }
-            if (t == null || column.isMissing(r) && !failed[r]) {
+            boolean notRead = failed.test(r);
+            if (column.isMissing(r) && !notRead) {
                 counts.missing++;
+                counts.found(r, in.missing() == Contract.Missing.REJECT ? "missing, row rejected" : "missing, filled as in training");
                 if (in.missing() == Contract.Missing.REJECT) {
                     reject(errors, r, in.name() + " is missing, and the contract requires a value");
                 }
                 continue;
             }
-            if (failed[r]) {
+            String t = text.apply(r);
+            if (notRead) {
                 counts.wrongType++;
+                counts.found(r, "'" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()) + ", "
+                        + (in.wrongType() == Contract.WrongType.REJECT ? "row rejected" : "taken as missing"));
                 if (in.wrongType() == Contract.WrongType.REJECT) {
                     reject(errors, r, in.name() + ": '" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()));
                 }
@@ -285,6 +347,8 @@ public final class Scorer {
                 double v = values[r];
                 if (v < in.min() || v > in.max()) {
                     counts.outOfRange++;
+                    counts.found(r, dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in) + ", "
+                            + outOfRangeAction(in.outOfRange()));
                     if (in.outOfRange() == Contract.OutOfRange.REJECT) {
                         reject(errors, r, in.name() + ": " + dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in));
                     } else if (in.outOfRange() == Contract.OutOfRange.CLIP && column.type().isNumeric()) {
@@ -339,6 +403,8 @@ public final class Scorer {
                     String value = column.text(r);
                     if (!known.contains(value)) {
                         counts.unseen++;
+                        counts.found(r, "'" + dev.baton.data.ImportException.snippet(value) + "' was never seen in training, "
+                                + (input != null && input.unseen() == Contract.Unseen.REJECT ? "row rejected" : "scored as unknown"));
                         if (input != null && input.unseen() == Contract.Unseen.REJECT) {
                             reject(errors, r, named + ": '" + dev.baton.data.ImportException.snippet(value) + "' is a category the model never saw");
                         }
@@ -355,6 +421,7 @@ public final class Scorer {
                     double v = values[r];
                     if (v < d.min() || v > d.max()) {
                         counts.outOfRange++;
+                        counts.found(r, text(v) + " (made by the recipe) is outside its training range, " + outOfRangeAction(d.outOfRange()));
                         if (d.outOfRange() == Contract.OutOfRange.REJECT) {
                             reject(errors, r, e.column() + " (made by the recipe): " + text(v) + " is outside its training range "
                                     + text(d.min()) + " to " + text(d.max()));
@@ -365,6 +432,14 @@ public final class Scorer {
                 }
             }
         }
+    }
+
+    private static String outOfRangeAction(Contract.OutOfRange policy) {
+        return switch (policy) {
+            case REJECT -> "row rejected";
+            case CLIP -> "clipped to it";
+            case SCORE -> "scored as it is";
+        };
     }
 
     private static void reject(String[] errors, int r, String why) {

@@ -18,6 +18,27 @@ public final class Violations {
         public long unseen;
         public long outOfRange;
         public long wrongType;
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        private final String name;
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        private final Violations owner;
+
+        Counts() {
+            this(null, null);
+        }
+
+        private Counts(String name, Violations owner) {
+            this.name = name;
+            this.owner = owner;
+        }
+
+        /** Notes a finding in a row, when the findings of each row are kept. */
+        void found(int row, String what) {
+            if (owner != null && owner.rowFindings != null) {
+                String f = name + ": " + what;
+                owner.rowFindings[row] = owner.rowFindings[row] == null ? f : owner.rowFindings[row] + "; " + f;
+            }
+        }
 
         boolean any() {
             return missing + unseen + outOfRange + wrongType > 0;
@@ -27,9 +48,26 @@ public final class Violations {
     private long rows;
     private long rejected;
     private final Map<String, Counts> columns = new LinkedHashMap<>();
+    /** What the contract found in each row of one batch, when asked for ({@link #perRow}). */
+    private String[] rowFindings;
+
+    public Violations() {
+    }
+
+    /** Counts, and keeps what was found in each of the {@code rows} rows of the one batch scored with it. */
+    public static Violations perRow(int rows) {
+        Violations v = new Violations();
+        v.rowFindings = new String[rows];
+        return v;
+    }
+
+    /** What the contract found in a row ("Sex: missing, filled as in training; Island: 'Atlantis' never seen in training"), or null. */
+    public String findings(int row) {
+        return rowFindings == null ? null : rowFindings[row];
+    }
 
     Counts column(String name) {
-        return columns.computeIfAbsent(name, k -> new Counts());
+        return columns.computeIfAbsent(name, k -> new Counts(k, this));
     }
 
     void addRows(long n, long rejectedRows) {

@@ -30,9 +30,9 @@ public final class ModelScorer {
     }
 
     /** Tribuo models predict thread-safely: a large batch is split over the cores, and the parts joined in order. */
-    private static <T extends org.tribuo.Output<T>> List<Prediction<T>> predict(Model<T> model, String[] names, double[][] rows,
+    private static <T extends org.tribuo.Output<T>> List<Prediction<T>> predict(boolean threads, Model<T> model, String[] names, double[][] rows,
                                                                              org.tribuo.OutputFactory<T> factory) {
-        int parts = rows.length >= PARALLEL_ROWS ? dev.baton.util.Parallel.threads() : 1;
+        int parts = threads && rows.length >= PARALLEL_ROWS ? dev.baton.util.Parallel.threads() : 1;
         if (parts <= 1) {
             return model.predict(TribuoBridge.examples(names, rows, factory));
         }
@@ -53,8 +53,13 @@ public final class ModelScorer {
     static final int PARALLEL_ROWS = 10_000;
 
     /** Rows the preparation has already encoded ({@link Preparation#encode(dev.baton.batch.Batch)}: the scorer's path). */
-    @SuppressWarnings("unchecked")
     public static Scores score(Model<?> model, Preparation preparation, double[][] encoded, Task task, List<String> classes) {
+        return score(model, preparation, encoded, task, classes, true);
+    }
+
+    /** As above; {@code threads}: whether a large batch of Tribuo's models may be predicted on all cores. */
+    @SuppressWarnings("unchecked")
+    public static Scores score(Model<?> model, Preparation preparation, double[][] encoded, Task task, List<String> classes, boolean threads) {
         String[] names = preparation.names();
         if (model instanceof dev.baton.train.learn.ArrayModel<?> own) {
             return task == Task.CLASSIFICATION
@@ -63,7 +68,7 @@ public final class ModelScorer {
                     preparation, names, encoded));
         }
         if (task == Task.CLASSIFICATION) {
-            List<Prediction<Label>> predictions = predict((Model<Label>) model, names, encoded, TribuoBridge.LABELS);
+            List<Prediction<Label>> predictions = predict(threads, (Model<Label>) model, names, encoded, TribuoBridge.LABELS);
             Map<String, Integer> index = new HashMap<>();
             for (int c = 0; c < classes.size(); c++) {
                 index.put(classes.get(c), c);
@@ -85,7 +90,7 @@ public final class ModelScorer {
             }
             return new Scores(classes, predicted, probabilities, null);
         }
-        List<Prediction<Regressor>> predictions = predict((Model<Regressor>) model, names, encoded, TribuoBridge.REGRESSORS);
+        List<Prediction<Regressor>> predictions = predict(threads, (Model<Regressor>) model, names, encoded, TribuoBridge.REGRESSORS);
         double[] values = new double[predictions.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = preparation.predictedValue(predictions.get(i).getOutput().getValues()[0]);
