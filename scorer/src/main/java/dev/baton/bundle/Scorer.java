@@ -62,8 +62,12 @@ public final class Scorer {
         this(contract, recipe, preparation, model, true);
     }
 
+    /** Tribuo's linear models scored from their weights (null for other models). */
+    private final dev.baton.train.LinearScoring linear;
+
     private Scorer(Contract contract, Recipe recipe, Preparation preparation, Model<?> model, boolean threads) {
         this.threads = threads;
+        this.linear = dev.baton.train.LinearScoring.of(model, preparation.names(), contract.task(), contract.classes());
         this.contract = contract;
         this.recipe = recipe;
         this.preparation = preparation;
@@ -283,7 +287,8 @@ public final class Scorer {
         } catch (IllegalArgumentException e) {
             throw new ContractException("The bundle's recipe does not give what the model needs: " + e.getMessage());
         }
-        ModelScorer.Scores scores = ModelScorer.score(model, preparation, encoded, contract.task(), contract.classes(), threads);
+        ModelScorer.Scores scores = linear != null ? linear.score(encoded, preparation, contract.classes())
+                : ModelScorer.score(model, preparation, encoded, contract.task(), contract.classes(), threads);
         List<Output> out = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             if (errors[r] != null) {
