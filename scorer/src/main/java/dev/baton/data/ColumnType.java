@@ -1,6 +1,6 @@
 package dev.baton.data;
 
-/** The kinds of column Baton tells apart; each maps onto one Tablesaw column class. */
+/** The kinds of column Baton tells apart: in the workbench each maps onto one Tablesaw column class, in a scored batch onto a number or text column. */
 public enum ColumnType {
     INTEGER("integer"),
     DECIMAL("decimal"),
