@@ -8,7 +8,6 @@ import dev.baton.clean.StepResult;
 import dev.baton.data.ColumnType;
 import dev.baton.data.Dataset;
 import dev.baton.data.TypeConversion;
-import dev.baton.explore.Profiler;
 import dev.baton.train.Frame;
 import dev.baton.train.ModelRun;
 import dev.baton.train.Baseline;
@@ -172,7 +171,8 @@ public final class BundleExporter {
         entries.put(BundleFormat.CONTRACT, json(contract));
         entries.put(BundleFormat.RECIPE, RecipeFiles.toJson(lineage.recipe()).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.METRICS, metrics(chosen, req.baseline(), setup));
-        entries.put(BundleFormat.REFERENCE_PROFILE, json(Profiler.profile(inputsOnly(req.source(), lineage.inputs()), Progress.NONE)));
+        progress.update(38, 100, "Profiling the training rows for drift checks");
+        entries.put(BundleFormat.REFERENCE_PROFILE, json(referenceProfile(req, contract, lineage.recipe(), rowsLineUp ? parityRows : null)));
         entries.put(BundleFormat.EXAMPLES_INPUT, GoldenExampleRows.inputCsv(req.source(), lineage.inputs(), golden).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.EXAMPLES_EXPECTED, GoldenExamples.expectedCsv(contract, goldenExpected).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.PROVENANCE, provenance(req, lineage));
@@ -373,14 +373,39 @@ public final class BundleExporter {
         }
     }
 
-    private static Dataset inputsOnly(Dataset source, List<String> inputs) {
-        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(source.name());
-        List<dev.baton.data.ColumnInfo> infos = new ArrayList<>();
-        for (String c : inputs) {
-            t.addColumns(source.column(c));
-            infos.add(source.info(c));
+    /**
+     * The reference drift checks compare with: the training rows' inputs (the held-out rows left out when they can be
+     * traced to the file), the model's outputs and metrics on the held-out rows, and importance by input.
+     */
+    static dev.baton.monitor.ReferenceProfile referenceProfile(Request req, Contract contract, Recipe bundleRecipe, int[] heldOut) {
+        Dataset source = req.source();
+        String from;
+        if (heldOut != null) {
+            boolean[] out = new boolean[source.rowCount()];
+            for (int r : heldOut) {
+                out[r] = true;
+            }
+            int[] training = java.util.stream.IntStream.range(0, source.rowCount()).filter(r -> !out[r]).toArray();
+            source = source.rows(training);
+            from = "the training rows (the file's rows without the held-out ones)";
+        } else {
+            from = "every row of the training file (the recipe filters or de-duplicates rows, so the held-out ones cannot be told apart)";
         }
-        return source.with(t, infos);
+        dev.baton.batch.Batch inputs = dev.baton.clean.TableRows.batch(source, contract.inputNames());
+        Map<String, Double> importance = new LinkedHashMap<>();
+        ModelResult result = req.model().result();
+        if (result.importance() != null) {
+            for (dev.baton.train.Importance imp : result.importance()) {
+                List<String> sources = Lineage.inputsOf(bundleRecipe, imp.column(), contract.inputNames());
+                for (String in : sources) {
+                    importance.merge(in, Math.max(0, imp.value()) / sources.size(), Double::sum);
+                }
+            }
+        }
+        Predictions holdout = req.model().holdout();
+        int classes = contract.classes() == null ? 0 : contract.classes().size();
+        return dev.baton.monitor.ReferenceBuilder.build(contract, inputs, from, holdout, importance,
+                holdout == null || holdout.size() == 0 ? null : dev.baton.monitor.MetricIntervals.estimate(holdout, classes));
     }
 
     private static byte[] metrics(ModelRun.TrainedModel chosen, ModelResult baseline, TrainingSetup setup) throws IOException {

@@ -32,7 +32,7 @@ import java.util.Set;
  * {@link Batch} (the others stand in unread), the step applies, and what it made becomes table columns again. So a
  * step does exactly the same to the training data as to the rows a bundle scores: there is one implementation.
  */
-final class TableRows {
+public final class TableRows {
 
     private TableRows() {
     }
@@ -87,6 +87,15 @@ final class TableRows {
             return new ColumnInfo(name, values.type(), failed, examples);
         }
         return ColumnInfo.of(name, values.type());
+    }
+
+    /** Columns of a dataset as a batch, typed as the scorer types them. */
+    public static dev.baton.batch.Batch batch(Dataset data, java.util.List<String> names) {
+        java.util.Map<String, dev.baton.batch.Column> columns = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            columns.put(name, toBatch(data.column(name), data.type(name)));
+        }
+        return dev.baton.batch.Batch.of(data.rowCount(), columns);
     }
 
     /** A table column as a batch column: numbers, yes/no and dates as numbers, text as text. */

@@ -33,10 +33,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code bundle export|inspect|verify|score|serve}: the model bundle, for the engineer who receives it. */
+/** {@code bundle export|inspect|verify|score|serve|drift|evaluate}: the model bundle, for the engineer who receives it. */
 @Command(name = "bundle", description = "Export, inspect, verify, score with and serve a model bundle file (NAME.baton).",
         subcommands = {BundleCommand.Export.class, BundleCommand.Inspect.class, BundleCommand.Verify.class, BundleCommand.Score.class,
-            BundleCommand.Serve.class})
+            BundleCommand.Serve.class, BundleCommand.Drift.class, BundleCommand.Evaluate.class})
 final class BundleCommand implements Runnable {
 
     @CommandLine.Spec
@@ -44,7 +44,7 @@ final class BundleCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export, inspect, verify, score or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export, inspect, verify, score, serve, drift or evaluate");
     }
 
     @Command(name = "export", description = "Write the bundle of a saved project's chosen model (checked against the project's predictions first).")
@@ -267,6 +267,103 @@ final class BundleCommand implements Runnable {
             }));
             stop.await();
             return 0;
+        }
+    }
+
+    @Command(name = "drift", description = "Compare new data with the bundle's reference profile (every input and the model's outputs); "
+            + "exit 1 on drift, 0 otherwise (also when there are too few rows to tell).")
+    static final class Drift implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE")
+        Path file;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV with a header row, or JSON lines (.jsonl, .ndjson).")
+        Path input;
+
+        @Option(names = "--json", description = "Print every figure as JSON instead of the summary table.")
+        boolean json;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with each column's distributions.")
+        Path html;
+
+        @Option(names = "--threshold", paramLabel = "KEY=VALUE", description = "Set a threshold (repeatable): psi-watch, psi-drift, "
+                + "wasserstein, jensen-shannon, missing-watch, missing-drift, unseen-watch, unseen-drift, min-rows, distance-rows, important, "
+                + "column-share. Defaults: docs/decisions/0011.")
+        java.util.List<String> thresholds = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            dev.baton.monitor.DriftThresholds t;
+            try {
+                t = dev.baton.monitor.DriftThresholds.parse(thresholds);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
+            }
+            if (!Files.isRegularFile(input)) {
+                throw new UserException("There is no input file " + input + ".");
+            }
+            Bundle b = Bundle.open(file);
+            dev.baton.monitor.DriftReport r = dev.baton.monitor.Monitoring.drift(b, input, t, Progress.NONE);
+            if (html != null) {
+                dev.baton.util.AtomicFiles.writeString(html, dev.baton.monitor.MonitorPages.drift(r));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(dev.baton.util.Json.mapper().writeValueAsString(r));
+            } else {
+                out.print(MonitorText.drift(r));
+            }
+            out.flush();
+            return r.exitCode();
+        }
+    }
+
+    @Command(name = "evaluate", description = "Score newly labelled data (the target column holds the true outcome) and compare every metric, "
+            + "with a 95% interval, with the bundle's held-out figures; exit 1 when the main metric dropped significantly.")
+    static final class Evaluate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE")
+        Path file;
+
+        @Option(names = "--input", required = true, paramLabel = "LABELLED", description = "CSV or JSON lines with the bundle's inputs and its target column.")
+        Path input;
+
+        @Option(names = "--by", paramLabel = "COLUMN", description = "Also give the metrics per group of this categorical column.")
+        String by;
+
+        @Option(names = "--json", description = "Print every figure as JSON instead of the summary.")
+        boolean json;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page.")
+        Path html;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(input)) {
+                throw new UserException("There is no input file " + input + ".");
+            }
+            Bundle b = Bundle.open(file);
+            dev.baton.monitor.Evaluation.Report r;
+            try {
+                r = dev.baton.monitor.Monitoring.evaluate(b, input, by, Progress.NONE);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            if (html != null) {
+                dev.baton.util.AtomicFiles.writeString(html, dev.baton.monitor.MonitorPages.evaluation(r));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(dev.baton.util.Json.mapper().writeValueAsString(r));
+            } else {
+                out.print(MonitorText.evaluation(r));
+            }
+            out.flush();
+            return r.exitCode();
         }
     }
 }

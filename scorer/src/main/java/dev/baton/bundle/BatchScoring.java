@@ -25,7 +25,22 @@ public final class BatchScoring {
     private BatchScoring() {
     }
 
+    /** Sees each scored chunk (drift checks, evaluation): the rows as read, their typed inputs and their outputs. */
+    public interface Listener {
+
+        void scored(List<String> header, List<String[]> rows, Scorer.Scored scored);
+
+        /** Rows that could not be read as records (a CSV row with the wrong number of fields, a line that is not JSON). */
+        void notRead(long rows);
+    }
+
     public static void csv(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress) throws IOException {
+        csv(scorer, in, out, violations, progress, null);
+    }
+
+    /** CSV scored a chunk at a time; with no {@code out}, nothing is written and only the listener sees the results. */
+    public static void csv(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress, Listener listener)
+            throws IOException {
         Contract contract = scorer.contract();
         CsvRecords records = new CsvRecords(in, new HashSet<>(contract.missingTokens()), ',');
         String[] first = records.next();
@@ -39,8 +54,10 @@ public final class BatchScoring {
         boolean probabilities = scorer.probabilistic();
         List<String> outHeader = new ArrayList<>(GoldenExamples.header(contract, probabilities));
         outHeader.add("error");
-        out.write(String.join(",", outHeader.stream().map(GoldenExamples::quote).toList()));
-        out.write('\n');
+        if (out != null) {
+            out.write(String.join(",", outHeader.stream().map(GoldenExamples::quote).toList()));
+            out.write('\n');
+        }
         // The next chunk is read while this one is scored: reading the text is as much work as scoring it.
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "baton-csv-reader");
@@ -58,18 +75,23 @@ public final class BatchScoring {
                 }
                 next = reader.submit(() -> chunk(records));
                 progress.checkCancelled();
-                text.setLength(0);
-                for (Scorer.Output o : scoreRows(scorer, header, chunk, done, violations)) {
-                    writeCsv(text, o, contract, probabilities);
+                List<Scorer.Output> scored = scoreRows(scorer, header, chunk, done, violations, listener);
+                if (out != null) {
+                    text.setLength(0);
+                    for (Scorer.Output o : scored) {
+                        writeCsv(text, o, contract, probabilities);
+                    }
+                    out.append(text);
                 }
-                out.append(text);
                 done += chunk.size();
                 progress.update(done, 0, String.format("%,d rows scored", done));
             }
         } finally {
             reader.shutdownNow();
         }
-        out.flush();
+        if (out != null) {
+            out.flush();
+        }
     }
 
     /** Up to {@link #CHUNK_ROWS} records; empty at the end of the input. */
@@ -104,17 +126,17 @@ public final class BatchScoring {
      * scored by guessing which field is which.
      */
     private static List<Scorer.Output> scoreRows(Scorer scorer, List<String> header, List<String[]> chunk, long before,
-                                                 Violations violations) {
+                                                 Violations violations, Listener listener) {
         List<String[]> fit = new ArrayList<>(chunk.size());
         for (String[] r : chunk) {
             if (r.length == header.size()) {
                 fit.add(r);
             }
         }
+        List<Scorer.Output> scored = fit.isEmpty() ? List.of() : scoreFit(scorer, header, fit, violations, listener);
         if (fit.size() == chunk.size()) {
-            return scorer.scoreRows(header, chunk, violations);
+            return scored;
         }
-        List<Scorer.Output> scored = fit.isEmpty() ? List.of() : scorer.scoreRows(header, fit, violations);
         List<Scorer.Output> out = new ArrayList<>(chunk.size());
         int next = 0;
         for (int i = 0; i < chunk.size(); i++) {
@@ -126,9 +148,22 @@ public final class BatchScoring {
                 out.add(new Scorer.Output(null, null, null, String.format("row %,d has %d fields; the header has %d",
                         before + i + 1, r.length, header.size())));
                 violations.addRows(1, 1);
+                if (listener != null) {
+                    listener.notRead(1);
+                }
             }
         }
         return out;
+    }
+
+    private static List<Scorer.Output> scoreFit(Scorer scorer, List<String> header, List<String[]> rows, Violations violations,
+                                                Listener listener) {
+        if (listener == null) {
+            return scorer.scoreRows(header, rows, violations);
+        }
+        Scorer.Scored scored = scorer.scoreTyped(header, rows, violations);
+        listener.scored(header, rows, scored);
+        return scored.outputs();
     }
 
     private static void writeCsv(StringBuilder line, Scorer.Output o, Contract contract, boolean probabilities) {
@@ -153,6 +188,12 @@ public final class BatchScoring {
     }
 
     public static void jsonLines(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress) throws IOException {
+        jsonLines(scorer, in, out, violations, progress, null);
+    }
+
+    /** JSON lines scored a chunk at a time; with no {@code out}, nothing is written and only the listener sees the results. */
+    public static void jsonLines(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress, Listener listener)
+            throws IOException {
         BufferedReader lines = new BufferedReader(in);
         // Each line a record, or the reason it cannot be one (kept in its place, so output lines match input lines).
         List<Object> chunk = new ArrayList<>();
@@ -170,9 +211,12 @@ public final class BatchScoring {
             }
             if (chunk.size() == CHUNK_ROWS || (line == null && !chunk.isEmpty())) {
                 progress.checkCancelled();
-                for (Scorer.Output o : scoreRecords(scorer, chunk, violations)) {
-                    out.write(Json.compact().writeValueAsString(BundleServer.output(o)));
-                    out.write('\n');
+                List<Scorer.Output> scored = scoreRecords(scorer, chunk, violations, listener);
+                if (out != null) {
+                    for (Scorer.Output o : scored) {
+                        out.write(Json.compact().writeValueAsString(BundleServer.output(o)));
+                        out.write('\n');
+                    }
                 }
                 done += chunk.size();
                 progress.update(done, 0, String.format("%,d rows scored", done));
@@ -182,7 +226,9 @@ public final class BatchScoring {
                 break;
             }
         }
-        out.flush();
+        if (out != null) {
+            out.flush();
+        }
     }
 
     private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.mapper().reader()
@@ -209,20 +255,29 @@ public final class BatchScoring {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Scorer.Output> scoreRecords(Scorer scorer, List<Object> chunk, Violations violations) {
+    private static List<Scorer.Output> scoreRecords(Scorer scorer, List<Object> chunk, Violations violations, Listener listener) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (Object o : chunk) {
             if (o instanceof Map<?, ?> m) {
                 records.add((Map<String, Object>) m);
             }
         }
-        List<Scorer.Output> scored = records.isEmpty() ? List.of() : scorer.scoreRecords(records, violations);
+        List<Scorer.Output> scored;
+        if (records.isEmpty()) {
+            scored = List.of();
+        } else {
+            List<String> header = new ArrayList<>();
+            scored = scoreFit(scorer, header, scorer.rows(records, header), violations, listener);
+        }
         List<Scorer.Output> out = new ArrayList<>(chunk.size());
         int next = 0;
         for (Object o : chunk) {
             if (o instanceof String why) {
                 out.add(new Scorer.Output(null, null, null, why));
                 violations.addRows(1, 1);
+                if (listener != null) {
+                    listener.notRead(1);
+                }
             } else {
                 out.add(scored.get(next++));
             }

@@ -43,6 +43,10 @@ public final class Scorer {
         }
     }
 
+    /** Scored rows: their inputs as the contract typed and checked them (before the recipe), and their outputs. */
+    public record Scored(Batch inputs, List<Output> outputs) {
+    }
+
     /** Batches at least this large are typed and scored on all cores. */
     static final int PARALLEL_ROWS = 10_000;
 
@@ -118,6 +122,15 @@ public final class Scorer {
     /** Many records; each rejected one gets its reason instead of a prediction. */
     public List<Output> scoreRecords(List<? extends Map<String, ?>> records, Violations violations) {
         List<String> header = new ArrayList<>();
+        List<String[]> rows = rows(records, header);
+        return scoreRows(header, rows, violations);
+    }
+
+    /**
+     * Records as rows of texts under a header (filled into {@code header}): missing tokens become null, and a value
+     * of the wrong kind a marker the column's wrongType policy deals with.
+     */
+    public List<String[]> rows(List<? extends Map<String, ?>> records, List<String> header) {
         Set<String> seen = new HashSet<>();
         for (Map<String, ?> r : records) {
             for (String k : r.keySet()) {
@@ -137,7 +150,7 @@ public final class Scorer {
             }
             rows.add(row);
         }
-        return scoreRows(header, rows, violations);
+        return rows;
     }
 
     /**
@@ -182,6 +195,11 @@ public final class Scorer {
      * only its row.
      */
     public List<Output> scoreRows(List<String> header, List<String[]> rows, Violations violations) {
+        return scoreTyped(header, rows, violations).outputs();
+    }
+
+    /** The same, with the typed inputs: what drift checks compare with the training data. */
+    public Scored scoreTyped(List<String> header, List<String[]> rows, Violations violations) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             at.putIfAbsent(header.get(i), i);
@@ -245,11 +263,11 @@ public final class Scorer {
             Column column = given;
             check(in, given, r -> wrong != null && wrong[r], r -> false, column::text, columnErrors[c], violations.column(in.name()));
         }
-        return scoreChecked(n, typed, columnErrors, violations);
+        return scoreChecked(n, typed, columnErrors, violations).outputs();
     }
 
     /** The rest of scoring, once each input column is typed and checked: the recipe, the preparation, the model. */
-    private List<Output> scoreChecked(int n, Column[] columns, String[][] columnErrors, Violations violations) {
+    private Scored scoreChecked(int n, Column[] columns, String[][] columnErrors, Violations violations) {
         List<Contract.Input> inputs = contract.inputs();
         String[] errors = new String[n];
         for (int r = 0; r < n; r++) {
@@ -264,6 +282,7 @@ public final class Scorer {
             named.put(inputs.get(c).name(), columns[c]);
         }
         Batch data = Batch.of(n, named);
+        Batch typedInputs = data;
         List<RecipeStep> steps = recipe.steps();
         for (int s = 0; s < steps.size(); s++) {
             RecipeStep step = steps.get(s);
@@ -306,7 +325,7 @@ public final class Scorer {
                 out.add(new Output(null, null, scores.values()[r], null));
             }
         }
-        return out;
+        return new Scored(typedInputs, out);
     }
 
     /**

@@ -165,7 +165,7 @@ public final class Metrics {
     }
 
     /** Macro one-vs-rest ROC AUC over the classes present; for two classes, the AUC of the second (positive) class. */
-    static double auc(Predictions p, int classes) {
+    public static double auc(Predictions p, int classes) {
         if (classes == 2) {
             return aucOf(p, 1);
         }
@@ -182,7 +182,7 @@ public final class Metrics {
     }
 
     /** The Mann-Whitney statistic: the chance that a random positive scores above a random negative (ties count half). */
-    static double aucOf(Predictions p, int c) {
+    public static double aucOf(Predictions p, int c) {
         int n = p.size();
         double[] scores = new double[n];
         Integer[] order = new Integer[n];
