@@ -235,7 +235,8 @@ final class BundleCommand implements Runnable {
         }
     }
 
-    @Command(name = "serve", description = "Serve the bundle over HTTP: POST /predict, GET /schema, /health, /metrics.")
+    @Command(name = "serve", description = "Serve the bundle over HTTP: POST /predict, GET /schema, /health, /metrics (Prometheus text "
+            + "format), and /drift with --drift-window.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -252,13 +253,32 @@ final class BundleCommand implements Runnable {
         @Option(names = "--max-request-bytes", defaultValue = "1048576", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
         int maxRequestBytes;
 
+        @Option(names = "--drift-window", paramLabel = "N", description = "Keep the last N scored records and answer GET /drift with "
+                + "their drift against the bundle's reference profile (as bundle drift).")
+        Integer driftWindow;
+
+        @Option(names = "--threshold", paramLabel = "KEY=VALUE", description = "A drift threshold for /drift (repeatable; as bundle drift).")
+        java.util.List<String> thresholds = new java.util.ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
+            dev.baton.monitor.DriftThresholds t;
+            try {
+                t = dev.baton.monitor.DriftThresholds.parse(thresholds);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
+            }
+            if (driftWindow != null && (driftWindow < 1 || driftWindow > dev.baton.monitor.RecentDrift.MAX_WINDOW)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--drift-window takes 1 to "
+                        + dev.baton.monitor.RecentDrift.MAX_WINDOW + " records, not " + driftWindow);
+            }
             Bundle b = Bundle.open(file);
-            BundleServer server = BundleServer.start(b, host, port, maxRequestBytes);
+            BundleServer.Window window = driftWindow == null ? null : new dev.baton.monitor.RecentDrift(b, driftWindow, t);
+            BundleServer server = BundleServer.start(b, host, port, maxRequestBytes, window);
             PrintWriter err = spec.commandLine().getErr();
-            err.printf("Serving %s (%s of %s) on http://%s:%d/ : POST /predict, GET /schema, /health, /metrics. Ctrl+C stops.%n",
-                    file.getFileName(), b.manifest().algorithmLabel(), b.manifest().target(), host, server.port());
+            err.printf("Serving %s (%s of %s) on http://%s:%d/ : POST /predict, GET /schema, /health, /metrics%s. Ctrl+C stops.%n",
+                    file.getFileName(), b.manifest().algorithmLabel(), b.manifest().target(), host, server.port(),
+                    window == null ? "" : ", /drift (last " + driftWindow + " records)");
             err.flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

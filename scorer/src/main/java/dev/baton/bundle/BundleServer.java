@@ -23,16 +23,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code bundle serve}: the bundle's scorer as a small HTTP JSON service, bound to loopback unless told otherwise.
- * {@code POST /predict} takes one record or a list; {@code GET /schema}, {@code /health} and {@code /metrics}
- * describe it. Bad JSON and contract violations get 400 with the reason; bodies over the limit get 413.
+ * {@code POST /predict} takes one record or a list; {@code GET /schema} and {@code /health} describe it,
+ * {@code /metrics} tells what it did in the Prometheus text format, and {@code /drift} (when a {@link Window} is given)
+ * compares the last records scored with the training data. Bad JSON and contract violations get 400 with the reason; bodies over the limit get 413.
  *
  * <p>On Jetty: a connection costs a thread only while its request is being handled, so clients that connect and
  * stall (half a request line, headers never finished, a body that never comes) cannot take the threads the others
@@ -47,7 +46,6 @@ public final class BundleServer implements AutoCloseable {
     public static final long IDLE_TIMEOUT_MS = 10_000;
     static final int MAX_CONNECTIONS = 2_000;
     static final int MAX_THREADS = 32;
-    private static final int LATENCY_WINDOW = 10_000;
 
     /** Records are read strictly: a key given twice is an error, not the last value silently winning. */
     private static final ObjectReader READER = Json.mapper().reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -58,21 +56,37 @@ public final class BundleServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final int maxRequestBytes;
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
-    private final AtomicLong predictions = new AtomicLong();
-    private final long[] latencies = new long[LATENCY_WINDOW];
-    private long latencyCount;
+    private final ServiceMetrics metrics;
+    private final Window window;
 
-    private BundleServer(Bundle bundle, Server server, ServerConnector connector, int maxRequestBytes) {
+    /**
+     * Sees every batch of records the server scores, and answers {@code GET /drift} with a summary of the recent ones
+     * (a drift check against the bundle's reference profile: see {@code dev.baton.monitor.RecentDrift}).
+     */
+    public interface Window {
+
+        void scored(Scorer.Scored scored);
+
+        /** What {@code GET /drift} answers, written as JSON. */
+        Object summary();
+    }
+
+    private BundleServer(Bundle bundle, Server server, ServerConnector connector, int maxRequestBytes, Window window) {
         this.bundle = bundle;
         this.scorer = bundle.scorer();
         this.server = server;
         this.connector = connector;
         this.maxRequestBytes = maxRequestBytes;
+        this.metrics = new ServiceMetrics(bundle);
+        this.window = window;
     }
 
     public static BundleServer start(Bundle bundle, String host, int port, int maxRequestBytes) throws IOException {
+        return start(bundle, host, port, maxRequestBytes, null);
+    }
+
+    /** A server that also hands what it scores to {@code window} and serves its summary at {@code GET /drift}. */
+    public static BundleServer start(Bundle bundle, String host, int port, int maxRequestBytes, Window window) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
         threads.setName("baton-serve");
         threads.setDaemon(true);
@@ -87,7 +101,7 @@ public final class BundleServer implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
-        BundleServer s = new BundleServer(bundle, server, connector, maxRequestBytes);
+        BundleServer s = new BundleServer(bundle, server, connector, maxRequestBytes, window);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -131,16 +145,15 @@ public final class BundleServer implements AutoCloseable {
 
     private void handle(Request request, Response response, Callback callback) {
         long start = System.nanoTime();
-        requests.incrementAndGet();
+        String path = Request.getPathInContext(request);
         Callback done = Callback.from(() -> {
-            record(System.nanoTime() - start);
+            metrics.request(path, response.getStatus(), System.nanoTime() - start);
             callback.succeeded();
         }, failure -> {
-            record(System.nanoTime() - start);
+            metrics.request(path, response.getStatus(), System.nanoTime() - start);
             callback.failed(failure);
         });
         try {
-            String path = Request.getPathInContext(request);
             String method = request.getMethod();
             switch (path) {
                 case "/predict" -> {
@@ -157,8 +170,22 @@ public final class BundleServer implements AutoCloseable {
                             .put("target", bundle.manifest().target()).put("createdAt", bundle.manifest().createdAt());
                     get(method, response, done, Json.mapper().writeValueAsBytes(h));
                 }
-                case "/metrics" -> get(method, response, done, Json.mapper().writeValueAsBytes(metrics()));
-                default -> error(response, done, 404, "There is no " + path + " here: use POST /predict, GET /schema, /health or /metrics.");
+                case "/metrics" -> {
+                    if (!method.equals("GET")) {
+                        error(response, done, 405, "Use GET here.");
+                    } else {
+                        send(response, done, 200, ServiceMetrics.CONTENT_TYPE, metrics.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                case "/drift" -> {
+                    if (window == null) {
+                        error(response, done, 404, "Drift of recent records is off: start the server with --drift-window N.");
+                    } else {
+                        get(method, response, done, Json.mapper().writeValueAsBytes(window.summary()));
+                    }
+                }
+                default -> error(response, done, 404, "There is no " + path + " here: use POST /predict, GET /schema, /health, /metrics"
+                        + (window == null ? "" : " or /drift") + ".");
             }
         } catch (Exception | StackOverflowError e) {
             unexpected(response, done, e);
@@ -215,8 +242,10 @@ public final class BundleServer implements AutoCloseable {
         try {
             if (json != null && json.isObject()) {
                 Violations findings = new Violations();
-                Scorer.Output out = scorer.score(record(json), findings);
-                predictions.incrementAndGet();
+                Scorer.Output out = score(List.of(record(json)), findings).get(0);
+                if (out.rejected()) {
+                    throw new ContractException(out.error());
+                }
                 Map<String, Object> answer = output(out);
                 answer.put("findings", findings(findings));
                 send(response, done, 200, Json.mapper().writeValueAsBytes(answer));
@@ -231,8 +260,7 @@ public final class BundleServer implements AutoCloseable {
                     records.add(record(item));
                 }
                 Violations v = new Violations();
-                List<Scorer.Output> outs = scorer.scoreRecords(records, v);
-                predictions.addAndGet(v.scored());
+                List<Scorer.Output> outs = score(records, v);
                 ObjectNode answer = Json.mapper().createObjectNode();
                 var list = answer.putArray("predictions");
                 outs.forEach(o -> list.add(Json.mapper().valueToTree(output(o))));
@@ -246,6 +274,17 @@ public final class BundleServer implements AutoCloseable {
         } catch (ContractException e) {
             error(response, done, 400, e.getMessage());
         }
+    }
+
+    /** Scores records, counting them in the metrics and handing them to the drift window. */
+    private List<Scorer.Output> score(List<Map<String, Object>> records, Violations v) {
+        List<String> header = new ArrayList<>();
+        Scorer.Scored scored = scorer.scoreTyped(header, scorer.rows(records, header), v);
+        metrics.scored(scored.outputs(), v);
+        if (window != null) {
+            window.scored(scored);
+        }
+        return scored.outputs();
     }
 
     /** A record the contract cannot even look at: a number no double can hold. */
@@ -321,7 +360,6 @@ public final class BundleServer implements AutoCloseable {
     }
 
     private void error(Response response, Callback done, int status, String message) {
-        errors.incrementAndGet();
         try {
             ObjectNode e = Json.mapper().createObjectNode().put("error", message).put("status", status);
             send(response, done, status, Json.mapper().writeValueAsBytes(e));
@@ -337,32 +375,12 @@ public final class BundleServer implements AutoCloseable {
     }
 
     private static void send(Response response, Callback done, int status, byte[] body) {
+        send(response, done, status, "application/json; charset=utf-8", body);
+    }
+
+    private static void send(Response response, Callback done, int status, String contentType, byte[] body) {
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.write(true, ByteBuffer.wrap(body), done);
-    }
-
-    private synchronized void record(long nanos) {
-        latencies[(int) (latencyCount % LATENCY_WINDOW)] = nanos;
-        latencyCount++;
-    }
-
-    private synchronized Map<String, Object> metrics() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requests", requests.get());
-        m.put("errors", errors.get());
-        m.put("predictions", predictions.get());
-        int n = (int) Math.min(latencyCount, LATENCY_WINDOW);
-        Map<String, Object> latency = new LinkedHashMap<>();
-        latency.put("window", n);
-        if (n > 0) {
-            long[] sorted = Arrays.copyOf(latencies, n);
-            Arrays.sort(sorted);
-            latency.put("meanMs", Arrays.stream(sorted).average().orElse(0) / 1e6);
-            latency.put("p50Ms", sorted[n / 2] / 1e6);
-            latency.put("p99Ms", sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6);
-        }
-        m.put("latency", latency);
-        return m;
     }
 }

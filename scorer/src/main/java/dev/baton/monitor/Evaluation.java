@@ -168,7 +168,8 @@ public final class Evaluation {
     public Report report(String input) {
         if (!sawTarget) {
             throw new IllegalArgumentException(input + " has no column " + target() + " (the bundle's target), so there is nothing to evaluate "
-                    + "against. Give a file whose rows have their true outcome in a column " + target() + ".");
+                    + "against. Give a file whose rows have their true outcome in a column " + target()
+                    + (classes == null ? " (a number)" : " (one of " + String.join(", ", classes) + ")") + ", as the model predicts it.");
         }
         if (by != null && !sawBy) {
             throw new IllegalArgumentException(input + " has no column " + by + " to group by.");
@@ -229,7 +230,8 @@ public final class Evaluation {
         String change = diff == 0 ? "same" : better ? "better" : "worse";
         String statement = String.format(Locale.ROOT, "%s is %s on these %,d rows (95%% CI %s to %s), against %s on the bundle's %,d held-out rows: %s",
                 cap(label), f(metric, now.value()), now.rows(), f(metric, now.low()), f(metric, now.high()), f(metric, then.value()), then.rows(),
-                !significant ? "the difference is within what chance gives" + (then.se() == 0 ? "" : "")
+                !significant ? "the difference is within what chance gives" + (then.se() == 0 ? " (the bundle gives no interval for "
+                        + "its figure, so only this data's uncertainty counts)" : "")
                         : "significantly " + change + " (" + String.format(Locale.ROOT, "z = %.1f", z == null ? 0 : z) + ")");
         return new Comparison(metric, label, now, then, diff, z, significant, change, statement + ".");
     }
