@@ -83,6 +83,16 @@ final class BundleBench {
             }
         });
         bench.out().printf("  %,.0f rows/s%n", rows.size() / file1m);
+        double drift = bench.time("bundle: drift of the 1M-row CSV against the reference profile, in process", () -> {
+            try {
+                dev.baton.monitor.Monitoring.drift(bundle, csv, dev.baton.monitor.DriftThresholds.DEFAULTS, Progress.NONE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        bench.out().printf("  %,.0f rows/s%n", rows.size() / drift);
+        FreshProcessBench.batonOnly(bench, "bundle: `bundle drift` of the 1M-row CSV, whole fresh process", "bundle", "drift",
+                file.toString(), "--input", csv.toString());
 
         List<Map<String, Object>> records = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {

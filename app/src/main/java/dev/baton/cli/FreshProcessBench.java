@@ -59,6 +59,20 @@ final class FreshProcessBench {
         }
     }
 
+    /** A Baton command as whole fresh processes (after one untimed run), for figures that have no peer process to run beside. */
+    static void batonOnly(BenchCommand bench, String what, String... args) {
+        List<String> command = baton(args);
+        System.gc();
+        double[] times = new double[bench.runs()];
+        for (int i = -1; i < times.length; i++) {
+            double t = BenchCommand.seconds(() -> runOrFail(command));
+            if (i >= 0) {
+                times[i] = t;
+            }
+        }
+        bench.report(what, times);
+    }
+
     /** This Baton, started the way the README starts it, with no JVM options of the benchmark's own JVM. */
     private static List<String> baton(String... args) {
         List<String> command = new ArrayList<>();

@@ -138,6 +138,11 @@ public final class MainWindow implements Prompts {
                 handoffView.exportBundle();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            if (stageArea.getChildren().contains(views.get(StageId.HANDOFF))) {
+                handoffView.checkDrift();
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(500);

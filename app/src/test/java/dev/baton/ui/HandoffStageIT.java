@@ -80,4 +80,82 @@ class HandoffStageIT {
         robot.interact(() -> model.setCard(new dev.baton.bundle.ModelCardFields("Sorting field records by species, weekly.", "", "penguins@example.org")));
         assertThat(project.exportedBundle()).isNull();
     }
+
+    /**
+     * A data scientist checks a new file before deciding to retrain: 51,600 rows like the training data but with body
+     * mass x1.25 and a third of Sex missing, with the true species known. The drift table marks exactly those two
+     * inputs, the evaluation appears, and the page is exported.
+     */
+    @Test
+    void monitorNewData(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-handoff");
+        var model = window.handoffView().model();
+        Path bundle = dir.resolve("penguins.baton");
+        robot.interact(() -> model.export(bundle));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.exported.get() != null);
+        assertThat(model.monitor.bundle.get()).isEqualTo(bundle); // the bundle just exported is the one to monitor
+
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of("sample-data", "penguins_raw.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        int mass = header.indexOf("Body Mass (g)");
+        int sex = header.indexOf("Sex");
+        int species = header.indexOf("Species");
+        StringBuilder out = new StringBuilder(lines.get(0)).append(",species\n");
+        int row = 0;
+        for (int copy = 0; copy < 150; copy++) {
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+                if (!f[mass].equals("NA")) {
+                    f[mass] = Long.toString(Math.round(Integer.parseInt(f[mass]) * 1.25));
+                }
+                if (row++ % 10 < 3) {
+                    f[sex] = "NA";
+                }
+                out.append(String.join(",", f)).append(',').append(f[species].split(" ")[0]).append('\n');
+            }
+        }
+        Path data = java.nio.file.Files.writeString(dir.resolve("new-penguins.csv"), out);
+
+        robot.clickOn("#handoff-monitor-tab");
+        robot.interact(() -> model.monitor.data.set(data));
+        robot.clickOn("#monitor-check");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.monitor.result.get() != null || model.monitor.message.get() != null
+                && model.monitor.message.get().startsWith("The check did not finish"));
+        WaitForAsyncUtils.waitForFxEvents();
+        var check = model.monitor.result.get();
+        assertThat(check).as(model.monitor.message.get()).isNotNull();
+        assertThat(check.drift().rows()).isEqualTo(51_600);
+        java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+        check.drift().columns().forEach(c -> verdicts.put(c.name(), c.verdict().label()));
+        assertThat(verdicts).containsOnly(java.util.Map.entry("Body Mass (g)", "drift"), java.util.Map.entry("Sex", "drift"),
+                java.util.Map.entry("Island", "no drift"), java.util.Map.entry("Culmen Length (mm)", "no drift"),
+                java.util.Map.entry("Culmen Depth (mm)", "no drift"), java.util.Map.entry("Flipper Length (mm)", "no drift"));
+        assertThat(check.evaluation()).isNotNull();
+        assertThat(check.evaluation().rowsEvaluated()).isEqualTo(51_600);
+
+        javafx.scene.control.Label verdict = robot.lookup("#monitor-verdict").queryAs(javafx.scene.control.Label.class);
+        assertThat(verdict.getText()).startsWith("DRIFT: ");
+        assertThat(robot.lookup("#monitor-evaluation").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("Evaluation on 51,600 labelled rows");
+        @SuppressWarnings("unchecked")
+        TableView<dev.baton.monitor.DriftReport.ColumnDrift> table = robot.lookup("#monitor-columns").queryAs(TableView.class);
+        assertThat(table.getItems().get(0).verdict().label()).isEqualTo("drift");
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(c -> c.name().equals("Body Mass (g)")).findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> chart = robot.lookup("#monitor-chart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(chart.getTitle()).isEqualTo("Body Mass (g)");
+        assertThat(chart.getData()).hasSize(2);
+        Screenshots.save(robot, window.stage().getScene(), "handoff-monitor");
+
+        Path page = dir.resolve("monitoring.html");
+        robot.interact(() -> model.monitor.export(page));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(page));
+        assertThat(java.nio.file.Files.readString(page)).contains("Body Mass (g)", "Confusion matrix").doesNotContain("<script");
+
+        // choosing other data clears the result: no figure from another file stays on screen
+        robot.interact(() -> model.monitor.data.set(dir.resolve("other.csv")));
+        assertThat(model.monitor.result.get()).isNull();
+        assertThat(table.getItems()).isEmpty();
+    }
 }

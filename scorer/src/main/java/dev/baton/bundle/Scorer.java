@@ -83,7 +83,15 @@ public final class Scorer {
             }
         }
         this.missingTokens = new HashSet<>(contract.missingTokens());
+        if (contract.classes() != null) {
+            for (int c = 0; c < contract.classes().size(); c++) {
+                classIndex.put(contract.classes().get(c), c);
+            }
+        }
     }
+
+    /** Each class's position in the contract's order. */
+    private final Map<String, Integer> classIndex = new HashMap<>();
 
     public Contract contract() {
         return contract;
@@ -313,13 +321,8 @@ public final class Scorer {
             if (errors[r] != null) {
                 out.add(new Output(null, null, null, errors[r]));
             } else if (contract.task() == Task.CLASSIFICATION) {
-                Map<String, Double> probabilities = null;
-                if (scores.probabilities() != null) {
-                    probabilities = new LinkedHashMap<>();
-                    for (int c = 0; c < contract.classes().size(); c++) {
-                        probabilities.put(contract.classes().get(c), scores.probabilities()[r][c]);
-                    }
-                }
+                Map<String, Double> probabilities = scores.probabilities() == null ? null
+                        : new ClassProbabilities(contract.classes(), classIndex, scores.probabilities()[r]);
                 out.add(new Output(contract.classes().get(scores.predictedClass()[r]), probabilities, null, null));
             } else {
                 out.add(new Output(null, null, scores.values()[r], null));

@@ -25,42 +25,44 @@ public final class CellParser {
             throw new IllegalArgumentException("texts need no parsing");
         }
         int n = texts.size();
-        byte[][] bytes = new byte[n][];
-        for (int r = 0; r < n; r++) {
-            String t = texts.get(r);
-            bytes[r] = t == null ? null : t.getBytes(StandardCharsets.UTF_8);
-        }
         DateFormats.Pattern pattern = switch (type) {
-            case DATE -> layout(bytes, DateFormats.DATE_PATTERNS, dateFormat);
-            case DATETIME -> layout(bytes, DateFormats.DATE_TIME_PATTERNS, dateFormat);
+            case DATE -> layout(sample(texts), DateFormats.DATE_PATTERNS, dateFormat);
+            case DATETIME -> layout(sample(texts), DateFormats.DATE_TIME_PATTERNS, dateFormat);
             default -> null;
         };
         double[] out = new double[n];
+        byte[] buffer = new byte[64];
         for (int r = 0; r < n; r++) {
-            byte[] b = bytes[r];
-            if (b == null) {
+            String t = texts.get(r);
+            if (t == null) {
                 out[r] = Double.NaN;
                 continue;
             }
+            // ASCII text is copied into one reused buffer: a byte array per cell was most of the parsing's time.
+            byte[] b = ascii(t, buffer);
+            if (b == null) {
+                b = t.getBytes(StandardCharsets.UTF_8);
+            }
+            int len = b == buffer ? t.length() : b.length;
             double v = switch (type) {
                 case INTEGER -> {
-                    long l = FastParse.parseLong(b, 0, b.length);
+                    long l = FastParse.parseLong(b, 0, len);
                     yield l == FastParse.NOT_A_LONG ? Double.NaN : l;
                 }
                 case DECIMAL -> {
-                    double d = FastParse.parseDouble(b, 0, b.length);
+                    double d = FastParse.parseDouble(b, 0, len);
                     yield Double.isInfinite(d) ? Double.NaN : d;
                 }
                 case BOOLEAN -> {
-                    int yes = FastParse.parseBoolean(b, 0, b.length);
+                    int yes = FastParse.parseBoolean(b, 0, len);
                     yield yes < 0 ? Double.NaN : yes;
                 }
                 case DATE -> {
-                    long p = pattern.parse(b, 0, b.length);
+                    long p = pattern.parse(b, 0, len);
                     yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochDay((int) p);
                 }
                 case DATETIME -> {
-                    long p = pattern.parse(b, 0, b.length);
+                    long p = pattern.parse(b, 0, len);
                     yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochMillis(p);
                 }
                 default -> throw new IllegalStateException();
@@ -71,6 +73,34 @@ public final class CellParser {
             }
         }
         return out;
+    }
+
+    /** The text in {@code buffer} when it is ASCII and fits; null otherwise (then it is encoded as UTF-8). */
+    private static byte[] ascii(String t, byte[] buffer) {
+        int len = t.length();
+        if (len > buffer.length) {
+            return null;
+        }
+        for (int i = 0; i < len; i++) {
+            char c = t.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            buffer[i] = (byte) c;
+        }
+        return buffer;
+    }
+
+    /** The first 1,000 texts that are there, as bytes: what a date layout is chosen from. */
+    private static byte[][] sample(List<String> texts) {
+        List<byte[]> out = new java.util.ArrayList<>();
+        for (int r = 0; r < texts.size() && out.size() < 1000; r++) {
+            String t = texts.get(r);
+            if (t != null) {
+                out.add(t.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toArray(byte[][]::new);
     }
 
     /** The layout the given one names (falling back to ISO), or the one that reads most of the first 1,000 texts. */

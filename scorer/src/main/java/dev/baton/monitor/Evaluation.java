@@ -125,6 +125,16 @@ public final class Evaluation {
         }
     }
 
+    /** Whether the rows so far had the target column. */
+    public boolean hasTarget() {
+        return sawTarget;
+    }
+
+    /** Rows with a known outcome and a prediction so far. */
+    public long evaluated() {
+        return task == Task.CLASSIFICATION ? actualClass.size() : actualValue.size();
+    }
+
     /** Rows that could not be read at all. */
     public void notRead(long n) {
         rows += n;

@@ -32,6 +32,21 @@ public final class MonitorPages {
 
     public static String drift(DriftReport r) {
         StringBuilder h = start("Drift: " + r.input() + " against " + r.bundle());
+        driftBody(h, r);
+        return end(h);
+    }
+
+    /** Drift and evaluation of the same data on one page (the evaluation may be null). */
+    public static String page(DriftReport drift, Evaluation.Report evaluation) {
+        StringBuilder h = start("Monitoring: " + drift.input() + " with " + drift.bundle());
+        if (evaluation != null) {
+            evaluationBody(h, evaluation);
+        }
+        driftBody(h, drift);
+        return end(h);
+    }
+
+    private static void driftBody(StringBuilder h, DriftReport r) {
         h.append("<h1>Drift of <bdi>").append(esc(r.input())).append("</bdi></h1>\n<p class=\"muted\">Compared with the reference profile of <bdi>")
                 .append(esc(r.bundle())).append("</bdi>: ").append(String.format(Locale.ROOT, "%,d", r.referenceRows())).append(" rows, ")
                 .append(esc(r.referenceFrom())).append(".</p>\n");
@@ -50,7 +65,6 @@ public final class MonitorPages {
         for (ColumnDrift c : r.outputs()) {
             column(h, c);
         }
-        return end(h);
     }
 
     private static void summaryTable(StringBuilder h, List<ColumnDrift> columns, boolean inputs) {
@@ -133,6 +147,11 @@ public final class MonitorPages {
 
     public static String evaluation(Evaluation.Report r) {
         StringBuilder h = start("Evaluation: " + r.input() + " with " + r.bundle());
+        evaluationBody(h, r);
+        return end(h);
+    }
+
+    private static void evaluationBody(StringBuilder h, Evaluation.Report r) {
         h.append("<h1>How <bdi>").append(esc(r.bundle())).append("</bdi> does on <bdi>").append(esc(r.input())).append("</bdi></h1>\n");
         String css = switch (r.verdict()) {
             case "dropped" -> "drift";
@@ -197,7 +216,6 @@ public final class MonitorPages {
             }
             h.append("</table>\n");
         }
-        return end(h);
     }
 
     private static String estimate(String metric, MetricEstimate e) {

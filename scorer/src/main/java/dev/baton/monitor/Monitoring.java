@@ -76,6 +76,33 @@ public final class Monitoring {
         return evaluation.report(name);
     }
 
+    /** Drift and, when the data has the target column, evaluation: the outcome of one pass over new data. */
+    public record Check(DriftReport drift, Evaluation.Report evaluation) {
+    }
+
+    /** One pass over the file for both checks; the evaluation is null when the file has no target column. */
+    public static Check check(Bundle bundle, Path input, DriftThresholds thresholds, String by, Progress progress) throws IOException {
+        DriftCheck drift = new DriftCheck(bundle, thresholds);
+        Evaluation evaluation = new Evaluation(bundle, by);
+        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            stream(bundle.scorer(), in, jsonLines(input.toString()), progress, new BatchScoring.Listener() {
+                @Override
+                public void scored(List<String> header, List<String[]> rows, Scorer.Scored scored) {
+                    drift.add(scored.inputs(), scored.outputs());
+                    evaluation.add(header, rows, scored.outputs());
+                }
+
+                @Override
+                public void notRead(long rows) {
+                    drift.notRead(rows);
+                    evaluation.notRead(rows);
+                }
+            });
+        }
+        String name = input.getFileName().toString();
+        return new Check(drift.report(name), evaluation.hasTarget() && evaluation.evaluated() > 0 ? evaluation.report(name) : null);
+    }
+
     private static void stream(Scorer scorer, Reader in, boolean jsonLines, Progress progress, BatchScoring.Listener listener)
             throws IOException {
         BufferedReader reader = new BufferedReader(in, 1 << 16);

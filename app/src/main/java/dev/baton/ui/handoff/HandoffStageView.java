@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * The Hand-off stage: the chosen model, the model card's fields only the author can fill, the inputs the bundle
  * will require (its contract), and Export bundle, which proves the written file against the workbench's own
- * predictions before it appears, then verifies it.
+ * predictions before it appears, then verifies it. Its second tab monitors new data with a bundle.
  */
 public final class HandoffStageView {
 
@@ -47,11 +49,15 @@ public final class HandoffStageView {
     private final Label steps = new Label();
     private final Label result = new Label();
     private final Button export = new Button("Export bundle\u2026");
+    private final TabPane tabs = new TabPane();
+    private final Tab monitorTab = new Tab("Monitor new data");
+    private final MonitorView monitor;
     private boolean filling;
 
     public HandoffStageView(HandoffViewModel model, Supplier<Window> window) {
         this.model = model;
         this.window = window;
+        this.monitor = new MonitorView(model.monitor, window);
         root.getStyleClass().add("stage-view");
         root.setId("stage-handoff");
         Label title = new Label("Hand-off");
@@ -114,7 +120,13 @@ public final class HandoffStageView {
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.36);
-        root.setCenter(split);
+        Tab exportTab = new Tab("Export", split);
+        exportTab.setId("handoff-export-tab");
+        monitorTab.setContent(monitor.node());
+        monitorTab.setId("handoff-monitor-tab");
+        tabs.getTabs().setAll(exportTab, monitorTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(tabs);
 
         model.preview.addListener((o, was, now) -> showPreview(now));
         model.exported.addListener((o, was, now) -> showExported(now));
@@ -218,6 +230,12 @@ public final class HandoffStageView {
                 r.file(), r.bytes() / 1024, r.parityRows(), v.rows(),
                 v.onnxChecked() ? (v.onnxDifferences().isEmpty() ? " and ONNX Runtime" : ", but ONNX Runtime differs") : "",
                 r.onnx() ? "ONNX graph included." : "No ONNX graph: " + r.onnxNote()));
+    }
+
+    /** Shows the Monitor tab and checks the chosen data against the chosen bundle (Ctrl+Shift+D). */
+    public void checkDrift() {
+        tabs.getSelectionModel().select(monitorTab);
+        monitor.check();
     }
 
     public void exportBundle() {

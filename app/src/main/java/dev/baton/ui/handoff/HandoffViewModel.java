@@ -32,10 +32,13 @@ public final class HandoffViewModel {
     public final ObjectProperty<BundleExporter.Preview> preview = new SimpleObjectProperty<>();
     public final ObjectProperty<Exported> exported = new SimpleObjectProperty<>();
     public final StringProperty message = new SimpleStringProperty();
+    /** Monitoring new data with a bundle: the one just exported, or any other. */
+    public final MonitorViewModel monitor;
 
     public HandoffViewModel(Project project, TaskRunner tasks) {
         this.project = project;
         this.tasks = tasks;
+        this.monitor = new MonitorViewModel(tasks);
         project.addListener(change -> {
             if (change == Project.Change.TRAINING || change == Project.Change.DATA) {
                 refresh();
@@ -96,6 +99,7 @@ public final class HandoffViewModel {
                     // The message first: whoever sees the export done also sees the progress line gone.
                     message.set(null);
                     exported.set(e);
+                    monitor.bundle.set(e.report().file());
                     // The report names the bundle, unless the project changed while it was written.
                     if (project.chosenModel() == request.model()) {
                         project.noteExported(e.report().exported(request.model().result().algorithm()));
