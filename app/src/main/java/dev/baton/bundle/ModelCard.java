@@ -97,6 +97,11 @@ final class ModelCard {
         md.append("java -jar baton.jar bundle score MODEL.baton --input new.csv --output scored.csv\n");
         md.append("java -jar baton.jar bundle serve MODEL.baton --port 8080\n```\n\n");
         md.append("From Java: `Scorer scorer = Bundle.open(Path.of(\"MODEL.baton\")).scorer(); scorer.score(Map.of(...))`.\n");
+        md.append("\n## Monitoring\n\nThe bundle carries a reference profile of its training rows and of the model's outputs on the held-out rows, "
+                + "so new data can be checked without the training data:\n\n```\n");
+        md.append("java -jar baton.jar bundle drift MODEL.baton --input new.csv --html drift.html      # exit 1 on drift\n");
+        md.append("java -jar baton.jar bundle evaluate MODEL.baton --input labelled.csv            # exit 1 on a significant drop\n");
+        md.append("java -jar baton.jar bundle serve MODEL.baton --drift-window 5000               # GET /metrics (Prometheus), GET /drift\n```\n");
         return md.toString();
     }
 

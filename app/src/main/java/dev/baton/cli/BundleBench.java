@@ -91,8 +91,7 @@ final class BundleBench {
             }
         });
         bench.out().printf("  %,.0f rows/s%n", rows.size() / drift);
-        FreshProcessBench.batonOnly(bench, "bundle: `bundle drift` of the 1M-row CSV, whole fresh process", "bundle", "drift",
-                file.toString(), "--input", csv.toString());
+        FreshProcessBench.driftFigures(bench, file, csv);
 
         List<Map<String, Object>> records = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {

@@ -102,6 +102,13 @@ final class BundleCommand implements Runnable {
             out.printf("  created %s with %s%n", m.createdAt(), m.createdWith());
             out.printf("  ONNX: %s%n", m.onnx() ? "included" : "no (" + m.onnxNote() + ")");
             out.printf("  golden examples: %d (%s), tolerance %s%n", m.examples(), m.examplesFrom(), m.tolerance());
+            try {
+                var ref = dev.baton.monitor.DriftCheck.reference(b);
+                out.printf(Locale.ROOT, "  reference profile: %s, %,d rows (%s): bundle drift and bundle evaluate use it%n", ref.format(),
+                        ref.rows(), ref.rowsFrom());
+            } catch (dev.baton.bundle.BundleException e) {
+                out.println("  reference profile: from before drift checks; export the bundle again to check drift");
+            }
             out.println("inputs:");
             for (Contract.Input in : b.contract().inputs()) {
                 String seen = in.categories() != null ? String.join(", ", in.categories().size() > 10 ? in.categories().subList(0, 10) : in.categories())

@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,39 +39,43 @@ final class FreshProcessBench {
     private static void compare(BenchCommand bench, String batonWhat, List<String> batonCommand,
                                 String pandasWhat, String script, Path csv) {
         java.util.Optional<String> python = pythonWithPandas();
-        List<String> pandasCommand = python.map(p -> List.of(p, "-c", String.format(script, csv.toAbsolutePath()))).orElse(null);
+        sideBySide(bench, batonWhat, batonCommand, pandasWhat,
+                python.map(p -> List.of(p, "-c", String.format(script, csv.toAbsolutePath()))).orElse(null));
+    }
+
+    /** Baton and a peer's command as fresh processes, in turns (one each, repeated), after one untimed run of each. */
+    private static void sideBySide(BenchCommand bench, String batonWhat, List<String> batonCommand, String peerWhat,
+                                   List<String> peerCommand) {
         System.gc();
         int runs = bench.runs();
         double[] baton = new double[runs];
-        double[] pandas = new double[runs];
+        double[] peer = new double[runs];
         for (int i = -1; i < runs; i++) {
             double b = BenchCommand.seconds(() -> runOrFail(batonCommand));
-            double p = pandasCommand == null ? 0 : BenchCommand.seconds(() -> runOrFail(pandasCommand));
+            double p = peerCommand == null ? 0 : BenchCommand.seconds(() -> runOrFail(peerCommand));
             if (i >= 0) {
                 baton[i] = b;
-                pandas[i] = p;
+                peer[i] = p;
             }
         }
         bench.report(batonWhat, baton);
-        if (pandasCommand == null) {
-            bench.out().printf("%-66s skipped: no python3 with pandas (apt install python3-pandas)%n", pandasWhat);
+        if (peerCommand == null) {
+            bench.out().printf("%-66s skipped: no python3 with pandas (apt install python3-pandas)%n", peerWhat);
         } else {
-            bench.report(pandasWhat, pandas);
+            bench.report(peerWhat, peer);
         }
     }
 
-    /** A Baton command as whole fresh processes (after one untimed run), for figures that have no peer process to run beside. */
-    static void batonOnly(BenchCommand bench, String what, String... args) {
-        List<String> command = baton(args);
-        System.gc();
-        double[] times = new double[bench.runs()];
-        for (int i = -1; i < times.length; i++) {
-            double t = BenchCommand.seconds(() -> runOrFail(command));
-            if (i >= 0) {
-                times[i] = t;
-            }
-        }
-        bench.report(what, times);
+    /**
+     * {@code bundle drift} beside bench/drift_psi.py (pandas and numpy: the inputs' PSI only, no scoring), both
+     * as fresh processes on the same bundle and file.
+     */
+    static void driftFigures(BenchCommand bench, Path bundle, Path csv) {
+        Path script = Path.of("bench", "drift_psi.py");
+        List<String> peer = pythonWithPandas().filter(p -> Files.isRegularFile(script))
+                .map(p -> List.of(p, script.toString(), bundle.toString(), csv.toString())).orElse(null);
+        sideBySide(bench, "bundle: `bundle drift` of the 1M-row CSV, whole fresh process", baton("bundle", "drift", bundle.toString(),
+                "--input", csv.toString()), "pandas + numpy: the inputs' PSI only (bench/drift_psi.py), whole fresh process", peer);
     }
 
     /** This Baton, started the way the README starts it, with no JVM options of the benchmark's own JVM. */

@@ -108,6 +108,22 @@ class MonitorCommandTest {
         assertThat(page).contains("body_mass_g", "<svg", "drift").doesNotContain("<script", "src=\"http", "href=\"http");
     }
 
+    /** PSI per column equals that of bench/drift_psi.py, written from the documented format with numpy alone. */
+    @Test
+    void psiMatchesAnIndependentNumpyComputation() throws Exception {
+        Path shifted = shifted();
+        Cli r = Cli.run("bundle", "drift", bundle.toString(), "--input", shifted.toString(), "--json");
+        JsonNode report = Json.mapper().readTree(r.out());
+        Process p = new ProcessBuilder("/usr/bin/python3", "bench/drift_psi.py", bundle.toString(), shifted.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("python3 with numpy (apt-get install python3-numpy) said:\n" + out).isZero();
+        JsonNode numpy = Json.mapper().readTree(out).path("psi");
+        assertThat(numpy.size()).isEqualTo(7);
+        numpy.fields().forEachRemaining(e -> assertThat(test(column(report, e.getKey()), "psi").path("value").asDouble())
+                .as(e.getKey()).isCloseTo(e.getValue().asDouble(), org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
     @Test
     void theUnshiftedDataFlagsNothing() throws IOException {
         Cli r = Cli.run("bundle", "drift", bundle.toString(), "--input", "sample-data/penguins.csv", "--json");

@@ -64,6 +64,15 @@ public final class Evaluation {
         }
         this.missingTokens = new HashSet<>(bundle.contract().missingTokens());
         this.by = by;
+        this.yesNo = classes != null && !classes.isEmpty() && Set.of("false", "true").containsAll(classes);
+    }
+
+    /** A yes/no target: training read "yes", "Y" or "TRUE" as true, and so are new labels read. */
+    private final boolean yesNo;
+
+    private static String asBoolean(String text) {
+        double v = dev.baton.data.CellParser.parse(java.util.Collections.singletonList(text), dev.baton.data.ColumnType.BOOLEAN, null, null)[0];
+        return Double.isNaN(v) ? text : v == 1 ? "true" : "false";
     }
 
     public String target() {
@@ -89,7 +98,7 @@ public final class Evaluation {
                 continue;
             }
             if (task == Task.CLASSIFICATION) {
-                Integer c = classIndex.get(truth);
+                Integer c = classIndex.get(yesNo ? asBoolean(truth) : truth);
                 if (c == null) {
                     unknownLabels.merge(truth, 1L, Long::sum);
                     continue;
