@@ -90,7 +90,7 @@ final class CsvRecords {
                 quoted = true;
                 wasQuoted = true;
             } else if (c == delimiter) {
-                fields.add(value(field, wasQuoted));
+                fields.add(value(field, wasQuoted, fields.size()));
                 field.setLength(0);
                 wasQuoted = false;
             } else if (c == '\n' || c == '\r' || c == -1) {
@@ -103,7 +103,7 @@ final class CsvRecords {
                 if (c != -1) {
                     line++;
                 }
-                fields.add(value(field, wasQuoted));
+                fields.add(value(field, wasQuoted, fields.size()));
                 return fields.toArray(String[]::new);
             } else {
                 field.append((char) c);
@@ -112,11 +112,43 @@ final class CsvRecords {
         }
     }
 
-    private String value(StringBuilder field, boolean wasQuoted) {
-        String s = field.toString();
+    private String value(StringBuilder field, boolean wasQuoted, int column) {
+        String s = field.length() <= SHORT ? recent(field, column) : field.toString();
         if (wasQuoted) {
             return s;
         }
         return s.isEmpty() || missingTokens.contains(s) ? null : s;
+    }
+
+    /** Fields this short are looked up among the column's recent values before a new string is made. */
+    private static final int SHORT = 24;
+    private static final int SLOTS = 512;
+    private String[][] recent = new String[0][];
+
+    /**
+     * The field as a string, the same string as last time when the column's value repeats (a category, a date, a
+     * small integer): most fields of a file repeat, and a string per field was half of what scoring allocated. Each
+     * column keeps the last value of each of {@value #SLOTS} hash slots.
+     */
+    private String recent(StringBuilder field, int column) {
+        if (column >= recent.length) {
+            recent = java.util.Arrays.copyOf(recent, Math.max(column + 1, recent.length * 2));
+        }
+        String[] slots = recent[column];
+        if (slots == null) {
+            slots = recent[column] = new String[SLOTS];
+        }
+        int h = 0;
+        for (int i = 0; i < field.length(); i++) {
+            h = 31 * h + field.charAt(i); // String.hashCode's
+        }
+        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        String s = slots[slot];
+        if (s != null && s.hashCode() == h && s.contentEquals(field)) {
+            return s;
+        }
+        s = field.toString();
+        slots[slot] = s;
+        return s;
     }
 }

@@ -231,8 +231,7 @@ public final class Scorer {
             }
             boolean[] failed = new boolean[n];
             columns[c] = Typing.column(values, in.type(), in.format(), failed);
-            columnErrors[c] = new String[n];
-            check(in, columns[c], r -> texts.get(r) == WRONG_KIND, r -> failed[r], texts::get, columnErrors[c], counts[c]);
+            check(in, columns[c], r -> texts.get(r) == WRONG_KIND, r -> failed[r], texts::get, columnErrors, c, counts[c]);
         };
         if (threads && n >= PARALLEL_ROWS) {
             Parallel.forEach(inputs.size(), convert);
@@ -266,10 +265,9 @@ public final class Scorer {
                 given = new NumberColumn(numbers.type(), numbers.values().clone()); // clipping writes into it
             }
             typed[c] = given;
-            columnErrors[c] = new String[n];
             boolean[] wrong = wrongKind == null ? null : wrongKind.get(in.name());
             Column column = given;
-            check(in, given, r -> wrong != null && wrong[r], r -> false, column::text, columnErrors[c], violations.column(in.name()));
+            check(in, given, r -> wrong != null && wrong[r], r -> false, column::text, columnErrors, c, violations.column(in.name()));
         }
         return scoreChecked(n, typed, columnErrors, violations).outputs();
     }
@@ -280,7 +278,7 @@ public final class Scorer {
         String[] errors = new String[n];
         for (int r = 0; r < n; r++) {
             for (String[] e : columnErrors) {
-                if (e[r] != null) {
+                if (e != null && e[r] != null) {
                     reject(errors, r, e[r]);
                 }
             }
@@ -337,15 +335,17 @@ public final class Scorer {
      * {@code failed}: its text did not read as the input's type; {@code text}: the cell as given, for messages.
      */
     private static void check(Contract.Input in, Column column, java.util.function.IntPredicate wrongKind,
-                              java.util.function.IntPredicate failed, java.util.function.IntFunction<String> text, String[] errors,
-                              Violations.Counts counts) {
+                              java.util.function.IntPredicate failed, java.util.function.IntFunction<String> text,
+                              String[][] columnErrors, int c, Violations.Counts counts) {
+        // A column's reasons for rejecting rows, made only when it rejects one (each column has its slot: columns are checked in parallel).
+        RowErrors errors = new RowErrors(columnErrors, c, column.size());
         boolean ranged = column.type().isNumeric() || column.type() == ColumnType.DATE;
         for (int r = 0; r < column.size(); r++) {
             if (wrongKind.test(r)) {
                 counts.wrongType++;
                 counts.found(r, "a value of the wrong kind, " + (in.wrongType() == Contract.WrongType.REJECT ? "row rejected" : "taken as missing"));
                 if (in.wrongType() == Contract.WrongType.REJECT) {
-                    reject(errors, r, in.name() + ": a yes/no, list or object is not " + article(in.type()));
+                    errors.reject(r, in.name() + ": a yes/no, list or object is not " + article(in.type()));
                 }
                 continue;
             }
@@ -354,7 +354,7 @@ public final class Scorer {
                 counts.missing++;
                 counts.found(r, in.missing() == Contract.Missing.REJECT ? "missing, row rejected" : "missing, filled as in training");
                 if (in.missing() == Contract.Missing.REJECT) {
-                    reject(errors, r, in.name() + " is missing, and the contract requires a value");
+                    errors.reject(r, in.name() + " is missing, and the contract requires a value");
                 }
                 continue;
             }
@@ -364,7 +364,7 @@ public final class Scorer {
                 counts.found(r, "'" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()) + ", "
                         + (in.wrongType() == Contract.WrongType.REJECT ? "row rejected" : "taken as missing"));
                 if (in.wrongType() == Contract.WrongType.REJECT) {
-                    reject(errors, r, in.name() + ": '" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()));
+                    errors.reject(r, in.name() + ": '" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()));
                 }
                 continue;
             }
@@ -377,7 +377,7 @@ public final class Scorer {
                     counts.found(r, dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in) + ", "
                             + outOfRangeAction(in.outOfRange()));
                     if (in.outOfRange() == Contract.OutOfRange.REJECT) {
-                        reject(errors, r, in.name() + ": " + dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in));
+                        errors.reject(r, in.name() + ": " + dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in));
                     } else if (in.outOfRange() == Contract.OutOfRange.CLIP && column.type().isNumeric()) {
                         values[r] = clip(column.type(), Math.max(in.min(), Math.min(in.max(), v)));
                     }
@@ -471,6 +471,16 @@ public final class Scorer {
 
     private static void reject(String[] errors, int r, String why) {
         errors[r] = errors[r] == null ? why : errors[r] + "; " + why;
+    }
+
+    /** One column's slot of reasons, allocated at its first rejected row. */
+    private record RowErrors(String[][] all, int column, int rows) {
+        void reject(int r, String why) {
+            if (all[column] == null) {
+                all[column] = new String[rows];
+            }
+            Scorer.reject(all[column], r, why);
+        }
     }
 
     private static String article(ColumnType type) {
