@@ -377,7 +377,7 @@ public final class BundleExporter {
      * The reference drift checks compare with: the training rows' inputs (the held-out rows left out when they can be
      * traced to the file), the model's outputs and metrics on the held-out rows, and importance by input.
      */
-    static dev.baton.monitor.ReferenceProfile referenceProfile(Request req, Contract contract, Recipe bundleRecipe, int[] heldOut) {
+    static dev.baton.bundle.ReferenceProfile referenceProfile(Request req, Contract contract, Recipe bundleRecipe, int[] heldOut) {
         Dataset source = req.source();
         String from;
         if (heldOut != null) {
@@ -404,8 +404,8 @@ public final class BundleExporter {
         }
         Predictions holdout = req.model().holdout();
         int classes = contract.classes() == null ? 0 : contract.classes().size();
-        return dev.baton.monitor.ReferenceBuilder.build(contract, inputs, from, holdout, importance,
-                holdout == null || holdout.size() == 0 ? null : dev.baton.monitor.MetricIntervals.estimate(holdout, classes));
+        return dev.baton.bundle.ReferenceBuilder.build(contract, inputs, from, holdout, importance,
+                holdout == null || holdout.size() == 0 ? null : dev.baton.train.MetricIntervals.estimate(holdout, classes));
     }
 
     private static byte[] metrics(ModelRun.TrainedModel chosen, ModelResult baseline, TrainingSetup setup) throws IOException {

@@ -2,7 +2,7 @@ package dev.baton.cli;
 
 import dev.baton.monitor.DriftReport;
 import dev.baton.monitor.Evaluation;
-import dev.baton.monitor.ReferenceProfile.MetricEstimate;
+import dev.baton.train.MetricEstimate;
 import dev.baton.train.Metrics;
 
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.baton.monitor;
+package dev.baton.bundle;
 
-import dev.baton.monitor.ReferenceProfile.Categories;
-import dev.baton.monitor.ReferenceProfile.Numeric;
-import dev.baton.monitor.ReferenceProfile.ValueCount;
+import dev.baton.bundle.ReferenceProfile.Categories;
+import dev.baton.bundle.ReferenceProfile.Numeric;
+import dev.baton.bundle.ReferenceProfile.ValueCount;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ public final class Distributions {
     /** Points of the cumulative distribution kept for the Wasserstein distance. */
     static final int POINTS = 201;
     /** Fixed edges of a class probability's bins: ten bins of 0.1. */
-    static final double[] PROBABILITY_EDGES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    public static final double[] PROBABILITY_EDGES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     private Distributions() {
     }
@@ -102,7 +102,7 @@ public final class Distributions {
     }
 
     /** The bin of a value: bins are closed on the right, (edges[i-1], edges[i]]. */
-    static int bin(double[] edges, double v) {
+    public static int bin(double[] edges, double v) {
         int at = Arrays.binarySearch(edges, v);
         return at >= 0 ? at : -at - 1;
     }

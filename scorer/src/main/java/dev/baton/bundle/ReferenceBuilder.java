@@ -1,13 +1,13 @@
-package dev.baton.monitor;
+package dev.baton.bundle;
 
 import dev.baton.batch.Batch;
 import dev.baton.batch.Column;
 import dev.baton.batch.NumberColumn;
 import dev.baton.bundle.Contract;
-import dev.baton.monitor.ReferenceProfile.Categories;
-import dev.baton.monitor.ReferenceProfile.ColumnReference;
-import dev.baton.monitor.ReferenceProfile.Kind;
-import dev.baton.monitor.ReferenceProfile.Numeric;
+import dev.baton.bundle.ReferenceProfile.Categories;
+import dev.baton.bundle.ReferenceProfile.ColumnReference;
+import dev.baton.bundle.ReferenceProfile.Kind;
+import dev.baton.bundle.ReferenceProfile.Numeric;
 import dev.baton.train.Predictions;
 import dev.baton.train.Task;
 
@@ -32,7 +32,7 @@ public final class ReferenceBuilder {
      * @param importance importance by input column (any scale; negative values count as none); empty when unknown
      */
     public static ReferenceProfile build(Contract contract, Batch inputs, String rowsFrom, Predictions holdout,
-                                         Map<String, Double> importance, Map<String, ReferenceProfile.MetricEstimate> metrics) {
+                                         Map<String, Double> importance, Map<String, dev.baton.train.MetricEstimate> metrics) {
         List<ColumnReference> columns = new ArrayList<>();
         for (Contract.Input in : contract.inputs()) {
             Column column = inputs.column(in.name());

@@ -1,4 +1,4 @@
-package dev.baton.monitor;
+package dev.baton.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -22,7 +22,7 @@ import java.util.Map;
 @JsonPropertyOrder({"format", "rows", "rowsFrom", "columns", "outputs", "importance", "holdout"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReferenceProfile(String format, long rows, String rowsFrom, List<ColumnReference> columns, Outputs outputs,
-                               Map<String, Double> importance, Map<String, MetricEstimate> holdout) {
+                               Map<String, Double> importance, Map<String, dev.baton.train.MetricEstimate> holdout) {
 
     public static final String FORMAT = "baton-reference/2";
 
@@ -104,10 +104,5 @@ public record ReferenceProfile(String format, long rows, String rowsFrom, List<C
     @JsonPropertyOrder({"rows", "classes", "probabilities", "values"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Outputs(long rows, Categories classes, Map<String, Numeric> probabilities, Numeric values) {
-    }
-
-    /** A metric with its 95% interval and standard error, from a seeded bootstrap (or exact where one exists). */
-    @JsonPropertyOrder({"value", "low", "high", "se", "rows", "method"})
-    public record MetricEstimate(double value, double low, double high, double se, long rows, String method) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.baton.monitor;
 
-import dev.baton.monitor.ReferenceProfile.Categories;
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.Distributions;
+import dev.baton.bundle.ReferenceProfile.Categories;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

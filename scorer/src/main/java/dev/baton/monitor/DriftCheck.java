@@ -1,5 +1,6 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.ReferenceProfile;
 import dev.baton.batch.Batch;
 import dev.baton.batch.Column;
 import dev.baton.batch.NumberColumn;
@@ -11,11 +12,11 @@ import dev.baton.monitor.DriftReport.Bin;
 import dev.baton.monitor.DriftReport.ColumnDrift;
 import dev.baton.monitor.DriftReport.Test;
 import dev.baton.monitor.DriftReport.Verdict;
-import dev.baton.monitor.ReferenceProfile.Categories;
-import dev.baton.monitor.ReferenceProfile.ColumnReference;
-import dev.baton.monitor.ReferenceProfile.Kind;
-import dev.baton.monitor.ReferenceProfile.Numeric;
-import dev.baton.monitor.ReferenceProfile.ValueCount;
+import dev.baton.bundle.ReferenceProfile.Categories;
+import dev.baton.bundle.ReferenceProfile.ColumnReference;
+import dev.baton.bundle.ReferenceProfile.Kind;
+import dev.baton.bundle.ReferenceProfile.Numeric;
+import dev.baton.bundle.ReferenceProfile.ValueCount;
 import dev.baton.train.Task;
 import dev.baton.util.Json;
 import dev.baton.util.Parallel;

@@ -1,5 +1,6 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.ReferenceProfile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;

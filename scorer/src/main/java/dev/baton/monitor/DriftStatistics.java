@@ -1,6 +1,7 @@
 package dev.baton.monitor;
 
-import dev.baton.monitor.ReferenceProfile.Numeric;
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.ReferenceProfile.Numeric;
 
 /**
  * The statistics drift checks use, on binned counts (the reference's bins and the new data's counts in them).

@@ -1,12 +1,15 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.Distributions;
+import dev.baton.train.MetricIntervals;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.bundle.Bundle;
 import dev.baton.bundle.BundleFormat;
 import dev.baton.bundle.Scorer;
-import dev.baton.monitor.ReferenceProfile.MetricEstimate;
+import dev.baton.train.MetricEstimate;
 import dev.baton.train.Metrics;
 import dev.baton.train.Predictions;
 import dev.baton.train.Task;

@@ -1,9 +1,11 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.Distributions;
 import dev.baton.monitor.DriftReport.Bin;
 import dev.baton.monitor.DriftReport.ColumnDrift;
 import dev.baton.monitor.DriftReport.Test;
-import dev.baton.monitor.ReferenceProfile.MetricEstimate;
+import dev.baton.train.MetricEstimate;
 import dev.baton.train.Metrics;
 
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.baton.monitor;
 
-import dev.baton.monitor.ReferenceProfile.Numeric;
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.Distributions;
+import dev.baton.bundle.ReferenceProfile.Numeric;
 
 /**
  * New values of a numeric column counted on the reference's bins and cumulative points, with their moments: a fixed

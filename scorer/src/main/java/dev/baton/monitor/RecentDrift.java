@@ -1,5 +1,6 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.ReferenceProfile;
 import dev.baton.bundle.Bundle;
 import dev.baton.bundle.BundleServer;
 import dev.baton.bundle.Scorer;

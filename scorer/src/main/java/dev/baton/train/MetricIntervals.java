@@ -1,8 +1,5 @@
-package dev.baton.monitor;
+package dev.baton.train;
 
-import dev.baton.monitor.ReferenceProfile.MetricEstimate;
-import dev.baton.train.Metrics;
-import dev.baton.train.Predictions;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +14,7 @@ import java.util.SplittableRandom;
 public final class MetricIntervals {
 
     public static final long SEED = 20_261_207L;
-    static final double Z95 = 1.959963984540054;
+    public static final double Z95 = 1.959963984540054;
 
     private MetricIntervals() {
     }
@@ -123,14 +120,14 @@ public final class MetricIntervals {
     }
 
     /** Linear interpolation between order statistics (numpy's default percentile). */
-    static double quantile(double[] sorted, double q) {
+    public static double quantile(double[] sorted, double q) {
         double at = q * (sorted.length - 1);
         int lo = (int) Math.floor(at);
         int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (at - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    static Predictions resample(Predictions p, int[] pick) {
+    public static Predictions resample(Predictions p, int[] pick) {
         int n = pick.length;
         int[] rows = new int[n];
         int[] actualClass = p.actualClass() == null ? null : new int[n];
@@ -159,7 +156,7 @@ public final class MetricIntervals {
     }
 
     /** Rows of a subset, in their order. */
-    static Predictions subset(Predictions p, List<Integer> rows) {
+    public static Predictions subset(Predictions p, List<Integer> rows) {
         return resample(p, rows.stream().mapToInt(Integer::intValue).toArray());
     }
 }

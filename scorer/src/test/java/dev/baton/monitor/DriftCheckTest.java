@@ -1,5 +1,7 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.ReferenceBuilder;
 import dev.baton.batch.Batch;
 import dev.baton.batch.Column;
 import dev.baton.batch.NumberColumn;

@@ -1,6 +1,9 @@
 package dev.baton.monitor;
 
-import dev.baton.monitor.ReferenceProfile.Numeric;
+import dev.baton.bundle.ReferenceProfile;
+import dev.baton.bundle.Distributions;
+import dev.baton.train.MetricIntervals;
+import dev.baton.bundle.ReferenceProfile.Numeric;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +127,7 @@ class DriftStatisticsTest {
     @Test
     void wilsonsIntervalIsTheTextbooks() {
         // Wilson: (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n) with z = 1.959964: (0.825634, 0.944771)
-        ReferenceProfile.MetricEstimate e = MetricIntervals.wilson(0.9, 100);
+        dev.baton.train.MetricEstimate e = MetricIntervals.wilson(0.9, 100);
         assertThat(e.low()).isCloseTo(0.825634, within(1e-6));
         assertThat(e.high()).isCloseTo(0.944771, within(1e-6));
         assertThat(e.se()).isCloseTo(0.03, within(1e-12));
