@@ -12,7 +12,7 @@ import java.util.Set;
  * A row's class probabilities as a read-only map in the contract's class order, over the model's own array: a
  * million scored rows make a million of these, and a LinkedHashMap apiece was a fifth of scoring's time.
  */
-final class ClassProbabilities extends AbstractMap<String, Double> {
+public final class ClassProbabilities extends AbstractMap<String, Double> {
 
     private final List<String> classes;
     private final Map<String, Integer> index;
@@ -27,6 +27,11 @@ final class ClassProbabilities extends AbstractMap<String, Double> {
     @Override
     public int size() {
         return classes.size();
+    }
+
+    /** The probability of the contract's class number {@code c}, unboxed. */
+    public double value(int c) {
+        return values[c];
     }
 
     @Override

@@ -24,7 +24,9 @@ final class CsvRecords {
     private int end;
     /** Reused from record to record: one array per record is all that is kept. */
     private final List<String> fields = new ArrayList<>(64);
-    private final StringBuilder field = new StringBuilder(64);
+    /** The field being read: its characters and their count. */
+    private char[] field = new char[64];
+    private int length;
 
     CsvRecords(Reader in, Set<String> missingTokens, char delimiter) {
         this.in = in;
@@ -61,8 +63,7 @@ final class CsvRecords {
         }
         List<String> fields = this.fields;
         fields.clear();
-        StringBuilder field = this.field;
-        field.setLength(0);
+        length = 0;
         boolean quoted = false;
         boolean wasQuoted = false;
         long startLine = line;
@@ -74,7 +75,7 @@ final class CsvRecords {
                 if (c == '"') {
                     int n = read();
                     if (n == '"') {
-                        field.append('"');
+                        append('"');
                     } else {
                         quoted = false;
                         c = n;
@@ -84,14 +85,14 @@ final class CsvRecords {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append((char) c);
+                    append((char) c);
                 }
-            } else if (c == '"' && field.length() == 0 && !wasQuoted) {
+            } else if (c == '"' && length == 0 && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
             } else if (c == delimiter) {
-                fields.add(value(field, wasQuoted, fields.size()));
-                field.setLength(0);
+                fields.add(value(wasQuoted, fields.size()));
+                length = 0;
                 wasQuoted = false;
             } else if (c == '\n' || c == '\r' || c == -1) {
                 if (c == '\r') {
@@ -103,17 +104,24 @@ final class CsvRecords {
                 if (c != -1) {
                     line++;
                 }
-                fields.add(value(field, wasQuoted, fields.size()));
+                fields.add(value(wasQuoted, fields.size()));
                 return fields.toArray(String[]::new);
             } else {
-                field.append((char) c);
+                append((char) c);
             }
             c = read();
         }
     }
 
-    private String value(StringBuilder field, boolean wasQuoted, int column) {
-        String s = field.length() <= SHORT ? recent(field, column) : field.toString();
+    private void append(char c) {
+        if (length == field.length) {
+            field = java.util.Arrays.copyOf(field, field.length * 2);
+        }
+        field[length++] = c;
+    }
+
+    private String value(boolean wasQuoted, int column) {
+        String s = length <= SHORT ? recent(column) : new String(field, 0, length);
         if (wasQuoted) {
             return s;
         }
@@ -130,7 +138,7 @@ final class CsvRecords {
      * small integer): most fields of a file repeat, and a string per field was half of what scoring allocated. Each
      * column keeps the last value of each of {@value #SLOTS} hash slots.
      */
-    private String recent(StringBuilder field, int column) {
+    private String recent(int column) {
         if (column >= recent.length) {
             recent = java.util.Arrays.copyOf(recent, Math.max(column + 1, recent.length * 2));
         }
@@ -138,17 +146,28 @@ final class CsvRecords {
         if (slots == null) {
             slots = recent[column] = new String[SLOTS];
         }
+        char[] f = field;
+        int n = length;
         int h = 0;
-        for (int i = 0; i < field.length(); i++) {
-            h = 31 * h + field.charAt(i); // String.hashCode's
+        for (int i = 0; i < n; i++) {
+            h = 31 * h + f[i]; // String.hashCode's
         }
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
         String s = slots[slot];
-        if (s != null && s.hashCode() == h && s.contentEquals(field)) {
+        if (s != null && s.length() == n && s.hashCode() == h && same(s, f, n)) {
             return s;
         }
-        s = field.toString();
+        s = new String(f, 0, n);
         slots[slot] = s;
         return s;
+    }
+
+    private static boolean same(String s, char[] f, int n) {
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) != f[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -306,14 +306,14 @@ public final class Scorer {
         afterRecipe(data, errors, violations);
         long rejected = java.util.Arrays.stream(errors).filter(java.util.Objects::nonNull).count();
         violations.addRows(n, rejected);
-        double[][] encoded;
+        dev.baton.train.Preparation.Rows prepared;
         try {
-            encoded = preparation.encode(data);
+            prepared = preparation.prepare(data);
         } catch (IllegalArgumentException e) {
             throw new ContractException("The bundle's recipe does not give what the model needs: " + e.getMessage());
         }
-        ModelScorer.Scores scores = linear != null ? linear.score(encoded, preparation, contract.classes())
-                : ModelScorer.score(model, preparation, encoded, contract.task(), contract.classes(), threads);
+        ModelScorer.Scores scores = linear != null ? linear.score(prepared, preparation, contract.classes())
+                : ModelScorer.score(model, preparation, prepared.all(), contract.task(), contract.classes(), threads);
         List<Output> out = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             if (errors[r] != null) {

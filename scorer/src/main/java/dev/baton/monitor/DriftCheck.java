@@ -48,11 +48,14 @@ public final class DriftCheck {
     private long rejected;
 
     public DriftCheck(Bundle bundle, DriftThresholds thresholds) {
-        this(bundle.file().getFileName().toString(), reference(bundle), bundle.contract().task(), thresholds);
+        this(bundle.file().getFileName().toString(), reference(bundle), bundle.contract().task(), bundle.contract().classes(), thresholds);
     }
 
-    /** A check against a reference profile read elsewhere; {@code name} names it in the report. */
-    public DriftCheck(String name, ReferenceProfile reference, Task task, DriftThresholds thresholds) {
+    /**
+     * A check against a reference profile read elsewhere; {@code name} names it in the report, {@code classes} are the
+     * contract's (null for regression).
+     */
+    public DriftCheck(String name, ReferenceProfile reference, Task task, List<String> classes, DriftThresholds thresholds) {
         this.bundleName = name;
         this.reference = reference;
         this.thresholds = thresholds;
@@ -69,7 +72,18 @@ public final class DriftCheck {
             out.probabilities().forEach((label, numeric) -> probabilities.put(label, new NumericTally(numeric)));
         }
         this.values = out != null && out.values() != null ? new NumericTally(out.values()) : null;
+        if (classes != null && !probabilities.isEmpty()) {
+            classTallies = new NumericTally[classes.size()];
+            for (int c = 0; c < classes.size(); c++) {
+                classTallies[c] = probabilities.get(classes.get(c));
+            }
+        } else {
+            classTallies = null;
+        }
     }
+
+    /** The probability tallies in the contract's class order (null entries for classes the reference lacks). */
+    private final NumericTally[] classTallies;
 
     /**
      * The bundle's reference profile; a bundle exported before drift checks existed has a profile of another form,
@@ -123,7 +137,13 @@ public final class DriftCheck {
             if (classes != null) {
                 classes.add(o.label());
             }
-            if (o.probabilities() != null) {
+            if (o.probabilities() instanceof dev.baton.bundle.ClassProbabilities p && classTallies != null) {
+                for (int c = 0; c < classTallies.length; c++) {
+                    if (classTallies[c] != null) {
+                        classTallies[c].add(p.value(c)); // unboxed: a Double per class and row was a tenth of what drift allocated
+                    }
+                }
+            } else if (o.probabilities() != null) {
                 o.probabilities().forEach((label, p) -> {
                     NumericTally t = probabilities.get(label);
                     if (t != null) {

@@ -20,6 +20,7 @@ public final class RecentDrift implements BundleServer.Window {
     private final String name;
     private final ReferenceProfile reference;
     private final Task task;
+    private final java.util.List<String> classes;
     private final DriftThresholds thresholds;
     private final int size;
     private final Deque<Scorer.Scored> recent = new ArrayDeque<>();
@@ -33,6 +34,7 @@ public final class RecentDrift implements BundleServer.Window {
         this.name = bundle.file().getFileName().toString();
         this.reference = DriftCheck.reference(bundle);
         this.task = bundle.contract().task();
+        this.classes = bundle.contract().classes();
         this.thresholds = thresholds;
         this.size = size;
     }
@@ -49,7 +51,7 @@ public final class RecentDrift implements BundleServer.Window {
 
     @Override
     public synchronized DriftReport summary() {
-        DriftCheck check = new DriftCheck(name, reference, task, thresholds);
+        DriftCheck check = new DriftCheck(name, reference, task, classes, thresholds);
         long skip = Math.max(0, held - size);
         for (Scorer.Scored s : recent) {
             int from = (int) Math.min(skip, s.inputs().rows());

@@ -80,9 +80,23 @@ public final class LinearScoring {
 
     /** The model's outputs for prepared rows (columns in {@link Preparation#names()} order). */
     public ModelScorer.Scores score(double[][] rows, Preparation preparation, List<String> classes) {
+        return score(rows.length, (r, into) -> System.arraycopy(rows[r], 0, into, 0, into.length), rows.length == 0 ? 0 : rows[0].length,
+                preparation, classes);
+    }
+
+    /** The same for rows prepared on request: one row buffer for the whole batch. */
+    public ModelScorer.Scores score(Preparation.Rows rows, Preparation preparation, List<String> classes) {
+        return score(rows.size(), rows::fill, rows.width(), preparation, classes);
+    }
+
+    private interface RowSource {
+        void fill(int r, double[] into);
+    }
+
+    private ModelScorer.Scores score(int n, RowSource source, int width, Preparation preparation, List<String> classes) {
         int outputs = weights.length;
         int bias = weights[0].length - 1;
-        int n = rows.length;
+        double[] row = new double[width];
         // The model's input vector: each feature at its id, the bias term last, as Tribuo builds it.
         double[] x = new double[bias + 1];
         double[] out = new double[outputs];
@@ -91,7 +105,7 @@ public final class LinearScoring {
         double[] values = classOf == null ? new double[n] : null;
         for (int r = 0; r < n; r++) {
             java.util.Arrays.fill(x, 0);
-            double[] row = rows[r];
+            source.fill(r, row);
             for (int f = 0; f < row.length; f++) {
                 if (column[f] >= 0) {
                     x[column[f]] = row[f];

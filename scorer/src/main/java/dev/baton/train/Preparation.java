@@ -52,6 +52,11 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
      * levels learned. A feature the batch lacks, or holds with the other kind of values, cannot be prepared.
      */
     public double[][] encode(dev.baton.batch.Batch batch) {
+        return prepare(batch).all();
+    }
+
+    /** A batch's prepared rows, made on request (see {@link Rows}). */
+    public Rows prepare(dev.baton.batch.Batch batch) {
         Map<String, double[]> numbers = new HashMap<>();
         Map<String, int[]> codes = new HashMap<>();
         Map<String, List<String>> levels = new HashMap<>();
@@ -72,10 +77,17 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
                 int[] c = new int[batch.rows()];
                 for (int r = 0; r < c.length; r++) {
                     String text = column.text(r);
-                    c[r] = text == null ? -1 : index.computeIfAbsent(text, t -> {
-                        seen.add(t);
-                        return seen.size() - 1;
-                    });
+                    if (text == null) {
+                        c[r] = -1;
+                        continue;
+                    }
+                    Integer code = index.get(text); // not computeIfAbsent: its lambda would be made for every row
+                    if (code == null) {
+                        code = seen.size();
+                        index.put(text, code);
+                        seen.add(text);
+                    }
+                    c[r] = code;
                 }
                 codes.put(e.column(), c);
                 levels.put(e.column(), seen);
@@ -85,7 +97,7 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
-        return encode(numbers, codes, levels, rows);
+        return plan(numbers, codes, levels, rows);
     }
 
     /** A number column as the model sees it: date-times in days since 1970 with a fraction (whole seconds), as the workbench gives them. */
@@ -104,10 +116,83 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
     /** Rows prepared from each column's numbers, or codes into its levels (-1 missing); row-major, columns in {@link #names()} order. */
     double[][] encode(Map<String, double[]> columnNumbers, Map<String, int[]> columnCodes, Map<String, List<String>> columnLevels,
                               int[] rows) {
+        return plan(columnNumbers, columnCodes, columnLevels, rows).all();
+    }
+
+    /**
+     * Prepared rows made one at a time on request ({@link #fill}), into an array the caller may reuse: a scorer that
+     * uses each row once (Tribuo's linear models) then allocates no row at all.
+     */
+    public static final class Rows {
+        private final int width;
+        private final int[] rows;
+        private final NumericEncoder[] numeric;
+        private final double[][] values;
+        private final int[] at;
+        private final int[] flag;
+        private final int[][] codes;
+        private final int[][] slots;
+        private final int[] missingSlot;
+
+        private Rows(int width, int[] rows, NumericEncoder[] numeric, double[][] values, int[] at, int[] flag, int[][] codes, int[][] slots,
+                     int[] missingSlot) {
+            this.width = width;
+            this.rows = rows;
+            this.numeric = numeric;
+            this.values = values;
+            this.at = at;
+            this.flag = flag;
+            this.codes = codes;
+            this.slots = slots;
+            this.missingSlot = missingSlot;
+        }
+
+        public int size() {
+            return rows.length;
+        }
+
+        /** Features per row: {@link Preparation#names()}'s length. */
+        public int width() {
+            return width;
+        }
+
+        /** Prepared row {@code i} written into {@code row} (of {@link #width()} values; every one is set). */
+        public void fill(int i, double[] row) {
+            java.util.Arrays.fill(row, 0);
+            int r = rows[i];
+            for (int e = 0; e < numeric.length; e++) {
+                if (numeric[e] != null) {
+                    double raw = values[e][r];
+                    row[at[e]] = numeric[e].value(raw);
+                    if (flag[e] >= 0) {
+                        row[flag[e]] = Double.isNaN(raw) ? 1 : 0;
+                    }
+                } else {
+                    int code = codes[e][r];
+                    int p = code < 0 ? missingSlot[e] : slots[e][code];
+                    if (p >= 0) {
+                        row[p] = 1;
+                    }
+                }
+            }
+        }
+
+        /** Every row, each in an array of its own. */
+        public double[][] all() {
+            double[][] out = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = new double[width];
+                fill(i, out[i]);
+            }
+            return out;
+        }
+    }
+
+    /** Per encoder, what it reads and where it writes. */
+    private Rows plan(Map<String, double[]> columnNumbers, Map<String, int[]> columnCodes, Map<String, List<String>> columnLevels, int[] rows) {
         String[] names = names();
         Map<String, Integer> position = positions(names);
         int k = encoders.size();
-        // Per encoder, what it reads and where it writes; then one pass over the rows fills each row at once.
         NumericEncoder[] numeric = new NumericEncoder[k];
         double[][] values = new double[k][];
         int[] at = new int[k];
@@ -134,28 +219,7 @@ public record Preparation(List<Encoder> encoders, @JsonInclude(JsonInclude.Inclu
                 missingSlot[e] = cat.missingLevel() ? position.get(cat.column() + "@" + CategoricalEncoder.MISSING_LEVEL) : -1;
             }
         }
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            double[] row = new double[names.length];
-            int r = rows[i];
-            for (int e = 0; e < k; e++) {
-                if (numeric[e] != null) {
-                    double raw = values[e][r];
-                    row[at[e]] = numeric[e].value(raw);
-                    if (flag[e] >= 0) {
-                        row[flag[e]] = Double.isNaN(raw) ? 1 : 0;
-                    }
-                } else {
-                    int code = codes[e][r];
-                    int p = code < 0 ? missingSlot[e] : slots[e][code];
-                    if (p >= 0) {
-                        row[p] = 1;
-                    }
-                }
-            }
-            out[i] = row;
-        }
-        return out;
+        return new Rows(names.length, rows, numeric, values, at, flag, codes, slots, missingSlot);
     }
 
     static Map<String, Integer> positions(String[] names) {

@@ -54,7 +54,7 @@ class DriftCheckTest {
     private static DriftReport check(Batch current) {
         ReferenceProfile ref = ReferenceBuilder.build(CONTRACT, rows(1, 20_000, 0, 0), "generated", null, Map.of("x", 3.0, "colour", 1.0),
                 null);
-        DriftCheck check = new DriftCheck("generated", ref, Task.CLASSIFICATION, DriftThresholds.DEFAULTS);
+        DriftCheck check = new DriftCheck("generated", ref, Task.CLASSIFICATION, List.of("a", "b"), DriftThresholds.DEFAULTS);
         List<Scorer.Output> outputs = new ArrayList<>(Collections.nCopies(current.rows(), new Scorer.Output("a", null, null, null)));
         check.add(current, outputs);
         return check.report("new rows");
