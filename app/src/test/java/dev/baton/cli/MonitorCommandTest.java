@@ -214,6 +214,61 @@ class MonitorCommandTest {
         assertThat(r.err()).contains("has no column species").doesNotContain("Exception");
     }
 
+    @Test
+    void aBundleFromBeforeDriftChecksIsToldToBeExportedAgainAndStillEvaluates() throws IOException {
+        String old = "scorer/src/test/resources/bundles/v1/classification-cart.baton";
+        Cli drift = Cli.run("bundle", "drift", old, "--input", "sample-data/penguins_raw.csv");
+        assertThat(drift.exit()).isEqualTo(1);
+        assertThat(drift.err()).contains("was exported before drift checks", "Export the bundle again").doesNotContain("Exception");
+        // its metrics.json has the held-out values (without intervals): evaluation compares with them
+        List<String> raw = Files.readAllLines(Path.of("sample-data", "penguins_raw.csv"));
+        StringBuilder labelled = new StringBuilder(raw.get(0)).append(",species\n");
+        int species = List.of(raw.get(0).split(",")).indexOf("Species");
+        for (String line : raw.subList(1, raw.size())) {
+            String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+            labelled.append(line).append(',').append(f[species].split(" ")[0]).append('\n');
+        }
+        Cli evaluate = Cli.run("bundle", "evaluate", old, "--input", Files.writeString(dir.resolve("raw-labelled.csv"), labelled).toString(),
+                "--json");
+        assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+        JsonNode report = Json.mapper().readTree(evaluate.out());
+        assertThat(report.path("rowsEvaluated").asLong()).isEqualTo(344);
+        assertThat(report.path("metrics").get(0).path("holdout").path("value").asDouble()).isEqualTo(0.9710144927536232);
+    }
+
+    @Test
+    void aRegressionIsEvaluatedWithItsResiduals() throws IOException {
+        Path project = dir.resolve("mpg.baton-project");
+        assertThat(Cli.run("train", "sample-data/auto-mpg.csv", "--target", "Miles_per_Gallon", "--algorithms", "linear-regression", "--seed", "42",
+                "--save-project", project.toString()).exit()).isZero();
+        Path mpg = dir.resolve("mpg.baton");
+        assertThat(Cli.run("bundle", "export", project.toString(), "--out", mpg.toString()).exit()).isZero();
+        Cli r = Cli.run("bundle", "evaluate", mpg.toString(), "--input", "sample-data/auto-mpg.csv", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode report = Json.mapper().readTree(r.out());
+        assertThat(report.path("task").asText()).isEqualTo("regression");
+        JsonNode rmse = null;
+        for (JsonNode m : report.path("metrics")) {
+            if (m.path("metric").asText().equals("rmse")) {
+                rmse = m;
+            }
+        }
+        assertThat(rmse).isNotNull();
+        assertThat(rmse.path("now").path("low").asDouble()).isLessThan(rmse.path("now").path("value").asDouble());
+        assertThat(rmse.path("now").path("high").asDouble()).isGreaterThan(rmse.path("now").path("value").asDouble());
+        // residuals: their mean absolute value is the MAE
+        double mae = 0;
+        for (JsonNode m : report.path("metrics")) {
+            if (m.path("metric").asText().equals("mae")) {
+                mae = m.path("now").path("value").asDouble();
+            }
+        }
+        assertThat(report.path("residuals").path("meanAbsolute").asDouble()).isCloseTo(mae, org.assertj.core.data.Offset.offset(1e-9));
+        Cli drift = Cli.run("bundle", "drift", mpg.toString(), "--input", "sample-data/auto-mpg.csv", "--json");
+        assertThat(drift.exit()).as(drift.err()).isZero();
+        assertThat(Json.mapper().readTree(drift.out()).path("outputs").get(0).path("name").asText()).isEqualTo("predicted value");
+    }
+
     private static JsonNode column(JsonNode report, String name) {
         for (JsonNode c : report.path("columns")) {
             if (c.path("name").asText().equals(name)) {
