@@ -75,7 +75,7 @@ final class BundleBench {
         });
         bench.out().printf("  %,.0f rows/s%n", rows.size() / batch);
         double file1m = bench.timeOnce("bundle: `bundle score` path, CSV file in, CSV file out (1M rows)", () -> {
-            try (var in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+            try (var in = Files.newInputStream(csv);
                  Writer out = Files.newBufferedWriter(csv.resolveSibling("bench-scored.csv"), StandardCharsets.UTF_8)) {
                 BatchScoring.csv(scorer, in, out, new Violations(), Progress.NONE);
             } catch (IOException e) {

@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -209,14 +209,14 @@ final class BundleCommand implements Runnable {
             Path target = output.equals("-") ? null : Path.of(output);
             Path temp = target == null ? null : dev.baton.util.AtomicFiles.tempFor(target);
             boolean written = false;
-            try (Reader in = input.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+            try (InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
                  Writer out = temp == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                          : Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 if (json) {
-                    BatchScoring.jsonLines(b.scorer(), new BufferedReader(in, 1 << 16), out, v, Progress.NONE);
+                    BatchScoring.jsonLines(b.scorer(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), out, v,
+                            Progress.NONE);
                 } else {
-                    BatchScoring.csv(b.scorer(), new BufferedReader(in, 1 << 16), out, v, Progress.NONE);
+                    BatchScoring.csv(b.scorer(), in, out, v, Progress.NONE);
                 }
                 out.flush();
                 if (temp != null) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ class FixtureBundlesTest {
         // The same again as an engineer's batch, CSV in and out, against the expected file the bundle carries.
         StringWriter out = new StringWriter();
         Violations violations = new Violations();
-        BatchScoring.csv(bundle.scorer(), new StringReader(bundle.text(BundleFormat.EXAMPLES_INPUT)), out, violations, Progress.NONE);
+        BatchScoring.csv(bundle.scorer(), new java.io.ByteArrayInputStream(bundle.entry(BundleFormat.EXAMPLES_INPUT)), out, violations, Progress.NONE);
         assertThat(out.toString().lines().count()).isEqualTo(bundle.text(BundleFormat.EXAMPLES_EXPECTED).lines().count());
     }
 

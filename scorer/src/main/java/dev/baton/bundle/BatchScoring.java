@@ -7,6 +7,7 @@ import dev.baton.util.Progress;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -25,31 +26,39 @@ public final class BatchScoring {
     private BatchScoring() {
     }
 
-    /** Sees each scored chunk (drift checks, evaluation): the rows as read, their typed inputs and their outputs. */
+    /** Sees each scored chunk (drift checks, evaluation): its typed inputs and outputs, and the raw texts of columns it asks for. */
     public interface Listener {
 
-        void scored(List<String> header, List<String[]> rows, Scorer.Scored scored);
+        /** Columns, besides the contract's inputs, whose texts {@link #scored} should be given (a target, a grouping column). */
+        default java.util.Set<String> rawColumns() {
+            return java.util.Set.of();
+        }
+
+        /**
+         * @param raw the texts of a column of {@link #rawColumns()} by name, one per scored row (null when the input lacks it)
+         */
+        void scored(java.util.function.Function<String, String[]> raw, Scorer.Scored scored);
 
         /** Rows that could not be read as records (a CSV row with the wrong number of fields, a line that is not JSON). */
         void notRead(long rows);
     }
 
-    public static void csv(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress) throws IOException {
+    public static void csv(Scorer scorer, InputStream in, Writer out, Violations violations, Progress progress) throws IOException {
         csv(scorer, in, out, violations, progress, null);
     }
 
-    /** CSV scored a chunk at a time; with no {@code out}, nothing is written and only the listener sees the results. */
-    public static void csv(Scorer scorer, Reader in, Writer out, Violations violations, Progress progress, Listener listener)
+    /**
+     * CSV (UTF-8) scored a chunk at a time, the next chunk read and typed on another thread meanwhile; with no
+     * {@code out}, nothing is written and only the listener sees the results.
+     */
+    public static void csv(Scorer scorer, InputStream in, Writer out, Violations violations, Progress progress, Listener listener)
             throws IOException {
         Contract contract = scorer.contract();
-        CsvRecords records = new CsvRecords(in, new HashSet<>(contract.missingTokens()), ',');
-        String[] first = records.next();
-        if (first == null) {
+        CsvColumns records = new CsvColumns(in, contract, new HashSet<>(contract.missingTokens()),
+                listener == null ? java.util.Set.of() : listener.rawColumns());
+        List<String> header = records.header();
+        if (header == null) {
             throw new ContractException("The input is empty: it needs a header row with the columns " + String.join(", ", contract.inputNames()) + ".");
-        }
-        List<String> header = new ArrayList<>();
-        for (String h : first) {
-            header.add(h == null ? "" : h);
         }
         boolean probabilities = scorer.probabilistic();
         List<String> outHeader = new ArrayList<>(GoldenExamples.header(contract, probabilities));
@@ -58,24 +67,24 @@ public final class BatchScoring {
             out.write(String.join(",", outHeader.stream().map(GoldenExamples::quote).toList()));
             out.write('\n');
         }
-        // The next chunk is read while this one is scored: reading the text is as much work as scoring it.
+        // The next chunk is read and typed while this one is scored: reading the text is as much work as scoring it.
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "baton-csv-reader");
             t.setDaemon(true);
             return t;
         });
         try {
-            java.util.concurrent.Future<List<String[]>> next = reader.submit(() -> chunk(records));
+            java.util.concurrent.Future<CsvColumns.Chunk> next = reader.submit(() -> records.next(CHUNK_ROWS));
             long done = 0;
             StringBuilder text = new StringBuilder(1 << 20);
             while (true) {
-                List<String[]> chunk = get(next);
-                if (chunk.isEmpty()) {
+                CsvColumns.Chunk chunk = get(next);
+                if (chunk == null) {
                     break;
                 }
-                next = reader.submit(() -> chunk(records));
+                next = reader.submit(() -> records.next(CHUNK_ROWS));
                 progress.checkCancelled();
-                List<Scorer.Output> scored = scoreRows(scorer, header, chunk, done, violations, listener);
+                List<Scorer.Output> scored = scoreChunk(scorer, chunk, header.size(), done, violations, listener);
                 if (out != null) {
                     text.setLength(0);
                     for (Scorer.Output o : scored) {
@@ -83,7 +92,7 @@ public final class BatchScoring {
                     }
                     out.append(text);
                 }
-                done += chunk.size();
+                done += chunk.records;
                 progress.update(done, 0, String.format("%,d rows scored", done));
             }
         } finally {
@@ -94,17 +103,7 @@ public final class BatchScoring {
         }
     }
 
-    /** Up to {@link #CHUNK_ROWS} records; empty at the end of the input. */
-    private static List<String[]> chunk(CsvRecords records) throws IOException {
-        List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
-        String[] row;
-        while (chunk.size() < CHUNK_ROWS && (row = records.next()) != null) {
-            chunk.add(row);
-        }
-        return chunk;
-    }
-
-    private static List<String[]> get(java.util.concurrent.Future<List<String[]>> chunk) throws IOException {
+    private static <T> T get(java.util.concurrent.Future<T> chunk) throws IOException {
         try {
             return chunk.get();
         } catch (InterruptedException e) {
@@ -122,35 +121,37 @@ public final class BatchScoring {
     }
 
     /**
-     * Scores a chunk of CSV rows; a row with more or fewer fields than the header is rejected with its line, never
+     * Scores a chunk's rows; a row with more or fewer fields than the header is rejected with its number, never
      * scored by guessing which field is which.
      */
-    private static List<Scorer.Output> scoreRows(Scorer scorer, List<String> header, List<String[]> chunk, long before,
-                                                 Violations violations, Listener listener) {
-        List<String[]> fit = new ArrayList<>(chunk.size());
-        for (String[] r : chunk) {
-            if (r.length == header.size()) {
-                fit.add(r);
+    private static List<Scorer.Output> scoreChunk(Scorer scorer, CsvColumns.Chunk chunk, int width, long before, Violations violations,
+                                                  Listener listener) {
+        List<Scorer.Output> scored = List.of();
+        if (chunk.rows > 0) {
+            Scorer.Scored s = scorer.scoreParsed(chunk.rows, chunk.typed, chunk.failed, chunk.text, violations);
+            if (listener != null) {
+                listener.scored(chunk.raw::get, s);
             }
+            scored = s.outputs();
         }
-        List<Scorer.Output> scored = fit.isEmpty() ? List.of() : scoreFit(scorer, header, fit, violations, listener);
-        if (fit.size() == chunk.size()) {
+        if (chunk.badAt.length == 0) {
             return scored;
         }
-        List<Scorer.Output> out = new ArrayList<>(chunk.size());
-        int next = 0;
-        for (int i = 0; i < chunk.size(); i++) {
-            String[] r = chunk.get(i);
-            if (r.length == header.size()) {
-                out.add(scored.get(next++));
-            } else {
-                // Row i of the chunk is data row before + i + 1, on line before + i + 2 (the header is line 1), for a file without line breaks in cells.
+        List<Scorer.Output> out = new ArrayList<>(chunk.records);
+        int good = 0;
+        int bad = 0;
+        for (int i = 0; i < chunk.records; i++) {
+            if (bad < chunk.badAt.length && chunk.badAt[bad] == i) {
+                // Record i of the chunk is data row before + i + 1 (on line before + i + 2 for a file without line breaks in cells).
                 out.add(new Scorer.Output(null, null, null, String.format("row %,d has %d fields; the header has %d",
-                        before + i + 1, r.length, header.size())));
+                        before + i + 1, chunk.badFields[bad], width)));
                 violations.addRows(1, 1);
                 if (listener != null) {
                     listener.notRead(1);
                 }
+                bad++;
+            } else {
+                out.add(scored.get(good++));
             }
         }
         return out;
@@ -162,7 +163,17 @@ public final class BatchScoring {
             return scorer.scoreRows(header, rows, violations);
         }
         Scorer.Scored scored = scorer.scoreTyped(header, rows, violations);
-        listener.scored(header, rows, scored);
+        listener.scored(name -> {
+            int at = header.indexOf(name);
+            if (at < 0) {
+                return null;
+            }
+            String[] column = new String[rows.size()];
+            for (int r = 0; r < column.length; r++) {
+                column[r] = at < rows.get(r).length ? rows.get(r)[at] : null;
+            }
+            return column;
+        }, scored);
         return scored.outputs();
     }
 

@@ -244,6 +244,33 @@ public final class Scorer {
     }
 
     /**
+     * Rows already typed by the contract's types (a CSV file read from its bytes): per input its column (null when
+     * the input is absent: missing in every row), where a text did not read as the type, and each cell's text as
+     * given (for messages). Checked and scored as {@link #scoreTyped} does.
+     */
+    Scored scoreParsed(int n, Column[] typed, boolean[][] failed, java.util.function.IntFunction<String>[] text, Violations violations) {
+        List<Contract.Input> inputs = contract.inputs();
+        Column[] columns = new Column[inputs.size()];
+        String[][] columnErrors = new String[inputs.size()][];
+        Violations.Counts[] counts = inputs.stream().map(in -> violations.column(in.name())).toArray(Violations.Counts[]::new);
+        IntConsumer checkColumn = c -> {
+            Contract.Input in = inputs.get(c);
+            columns[c] = typed[c] != null ? typed[c] : Typing.column(java.util.Collections.nCopies(n, null), in.type(), in.format(), null);
+            boolean[] bad = failed[c];
+            java.util.function.IntFunction<String> texts = text[c] != null ? text[c] : r -> null;
+            check(in, columns[c], r -> false, r -> bad != null && bad[r], texts, columnErrors, c, counts[c]);
+        };
+        if (threads && n >= PARALLEL_ROWS) {
+            Parallel.forEach(inputs.size(), checkColumn);
+        } else {
+            for (int c = 0; c < inputs.size(); c++) {
+                checkColumn.accept(c);
+            }
+        }
+        return scoreChecked(n, columns, columnErrors, violations);
+    }
+
+    /**
      * Rows given as typed columns, one per contract input (a column absent from {@code columns} is missing in every
      * row): what a caller holding typed values (a Spark partition) scores without a round trip through text. A
      * column must have the input's type; cells marked in {@code wrongKind} (when given) held a value of another
@@ -358,8 +385,8 @@ public final class Scorer {
                 }
                 continue;
             }
-            String t = text.apply(r);
             if (notRead) {
+                String t = text.apply(r); // the text only where a message needs it: making it is most of a check's work
                 counts.wrongType++;
                 counts.found(r, "'" + dev.baton.data.ImportException.snippet(t) + "' is not " + article(in.type()) + ", "
                         + (in.wrongType() == Contract.WrongType.REJECT ? "row rejected" : "taken as missing"));
@@ -373,6 +400,7 @@ public final class Scorer {
                 double[] values = ((NumberColumn) column).values();
                 double v = values[r];
                 if (v < in.min() || v > in.max()) {
+                    String t = text.apply(r);
                     counts.outOfRange++;
                     counts.found(r, dev.baton.data.ImportException.snippet(t) + " is outside the training range " + range(in) + ", "
                             + outOfRangeAction(in.outOfRange()));

@@ -25,11 +25,7 @@ public final class CellParser {
             throw new IllegalArgumentException("texts need no parsing");
         }
         int n = texts.size();
-        DateFormats.Pattern pattern = switch (type) {
-            case DATE -> layout(sample(texts), DateFormats.DATE_PATTERNS, dateFormat);
-            case DATETIME -> layout(sample(texts), DateFormats.DATE_TIME_PATTERNS, dateFormat);
-            default -> null;
-        };
+        Layout layout = layout(type, dateFormat, sample(texts));
         double[] out = new double[n];
         byte[] buffer = new byte[64];
         for (int r = 0; r < n; r++) {
@@ -43,36 +39,61 @@ public final class CellParser {
             if (b == null) {
                 b = t.getBytes(StandardCharsets.UTF_8);
             }
-            int len = b == buffer ? t.length() : b.length;
-            double v = switch (type) {
-                case INTEGER -> {
-                    long l = FastParse.parseLong(b, 0, len);
-                    yield l == FastParse.NOT_A_LONG ? Double.NaN : l;
-                }
-                case DECIMAL -> {
-                    double d = FastParse.parseDouble(b, 0, len);
-                    yield Double.isInfinite(d) ? Double.NaN : d;
-                }
-                case BOOLEAN -> {
-                    int yes = FastParse.parseBoolean(b, 0, len);
-                    yield yes < 0 ? Double.NaN : yes;
-                }
-                case DATE -> {
-                    long p = pattern.parse(b, 0, len);
-                    yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochDay((int) p);
-                }
-                case DATETIME -> {
-                    long p = pattern.parse(b, 0, len);
-                    yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochMillis(p);
-                }
-                default -> throw new IllegalStateException();
-            };
+            double v = parse(b, 0, b == buffer ? t.length() : b.length, type, layout);
             out[r] = v;
             if (Double.isNaN(v) && failed != null) {
                 failed[r] = true;
             }
         }
         return out;
+    }
+
+    /** How a column's dates are read: the layout chosen for it (null for other types). */
+    public static final class Layout {
+        private final DateFormats.Pattern pattern;
+
+        private Layout(DateFormats.Pattern pattern) {
+            this.pattern = pattern;
+        }
+    }
+
+    /**
+     * The layout of a date or date-time column: {@code dateFormat} (falling back to ISO) when given, else the one
+     * that reads most of {@code sample} (the column's first 1,000 texts that are there, as UTF-8); null for other types.
+     */
+    public static Layout layout(ColumnType type, String dateFormat, byte[][] sample) {
+        return switch (type) {
+            case DATE -> new Layout(layout(sample, DateFormats.DATE_PATTERNS, dateFormat));
+            case DATETIME -> new Layout(layout(sample, DateFormats.DATE_TIME_PATTERNS, dateFormat));
+            default -> null;
+        };
+    }
+
+    /** One cell, bytes {@code [s, e)} of UTF-8 text, read as {@code type} by import's parsers; NaN when it does not fit. */
+    public static double parse(byte[] b, int s, int e, ColumnType type, Layout layout) {
+        return switch (type) {
+            case INTEGER -> {
+                long l = FastParse.parseLong(b, s, e);
+                yield l == FastParse.NOT_A_LONG ? Double.NaN : l;
+            }
+            case DECIMAL -> {
+                double d = FastParse.parseDouble(b, s, e);
+                yield Double.isInfinite(d) ? Double.NaN : d;
+            }
+            case BOOLEAN -> {
+                int yes = FastParse.parseBoolean(b, s, e);
+                yield yes < 0 ? Double.NaN : yes;
+            }
+            case DATE -> {
+                long p = layout.pattern.parse(b, s, e);
+                yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochDay((int) p);
+            }
+            case DATETIME -> {
+                long p = layout.pattern.parse(b, s, e);
+                yield p == Long.MIN_VALUE ? Double.NaN : PackedDates.epochMillis(p);
+            }
+            default -> throw new IllegalArgumentException("texts need no parsing");
+        };
     }
 
     /** The text in {@code buffer} when it is ASCII and fits; null otherwise (then it is encoded as UTF-8). */

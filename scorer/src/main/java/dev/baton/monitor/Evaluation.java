@@ -82,20 +82,25 @@ public final class Evaluation {
         return bundle.contract().target();
     }
 
-    /** Scored rows with their raw texts (the target and the --by column are read from them). */
-    public void add(List<String> header, List<String[]> raw, List<Scorer.Output> outputs) {
-        int t = header.indexOf(target());
-        int g = by == null ? -1 : header.indexOf(by);
-        sawTarget |= t >= 0;
-        sawBy |= g >= 0;
-        for (int r = 0; r < raw.size(); r++) {
+    /** The raw columns evaluation reads: the target, and the column to group by. */
+    public Set<String> rawColumns() {
+        return by == null ? Set.of(target()) : Set.of(target(), by);
+    }
+
+    /** Scored rows, with the raw texts of {@link #rawColumns()} by name (null for a column the input lacks). */
+    public void add(java.util.function.Function<String, String[]> raw, List<Scorer.Output> outputs) {
+        String[] truths = raw.apply(target());
+        String[] groupOf = by == null ? null : raw.apply(by);
+        sawTarget |= truths != null;
+        sawBy |= groupOf != null;
+        for (int r = 0; r < outputs.size(); r++) {
             rows++;
             Scorer.Output o = outputs.get(r);
             if (o.rejected()) {
                 rejected++;
                 continue;
             }
-            String truth = t < 0 || t >= raw.get(r).length ? null : raw.get(r)[t];
+            String truth = truths == null ? null : truths[r];
             if (truth == null || missingTokens.contains(truth)) {
                 withoutTarget++;
                 continue;
@@ -131,7 +136,7 @@ public final class Evaluation {
                 predictedValue.add(o.value());
             }
             if (by != null) {
-                String v = g < 0 || g >= raw.get(r).length ? null : raw.get(r)[g];
+                String v = groupOf == null ? null : groupOf[r];
                 groups.add(v == null || missingTokens.contains(v) ? "(missing)" : v);
             }
         }

@@ -8,16 +8,18 @@ import dev.baton.util.Progress;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The engineer's checks on new data, streamed through the bundle's contract, recipe and model a chunk at a time:
- * {@link #drift} against the reference profile, {@link #evaluate} against newly known outcomes.
+ * {@link #drift} against the reference profile, {@link #evaluate} against newly known outcomes, {@link #check} both.
  */
 public final class Monitoring {
 
@@ -31,48 +33,32 @@ public final class Monitoring {
     }
 
     public static DriftReport drift(Bundle bundle, Path input, DriftThresholds thresholds, Progress progress) throws IOException {
-        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(input)) {
             return drift(bundle, in, jsonLines(input.toString()), input.getFileName().toString(), thresholds, progress);
         }
     }
 
-    public static DriftReport drift(Bundle bundle, Reader in, boolean jsonLines, String name, DriftThresholds thresholds, Progress progress)
-            throws IOException {
+    /** Drift of a stream of CSV or JSON lines (UTF-8); {@code name} names it in the report. */
+    public static DriftReport drift(Bundle bundle, InputStream in, boolean jsonLines, String name, DriftThresholds thresholds,
+                                    Progress progress) throws IOException {
         DriftCheck check = new DriftCheck(bundle, thresholds);
-        stream(bundle.scorer(), in, jsonLines, progress, new BatchScoring.Listener() {
-            @Override
-            public void scored(List<String> header, List<String[]> rows, Scorer.Scored scored) {
-                check.add(scored.inputs(), scored.outputs());
-            }
-
-            @Override
-            public void notRead(long rows) {
-                check.notRead(rows);
-            }
-        });
+        stream(bundle.scorer(), in, jsonLines, progress, listener(Set.of(), (raw, scored) -> check.add(scored.inputs(), scored.outputs()),
+                check::notRead));
         return check.report(name);
     }
 
     public static Evaluation.Report evaluate(Bundle bundle, Path input, String by, Progress progress) throws IOException {
-        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(input)) {
             return evaluate(bundle, in, jsonLines(input.toString()), input.getFileName().toString(), by, progress);
         }
     }
 
-    public static Evaluation.Report evaluate(Bundle bundle, Reader in, boolean jsonLines, String name, String by, Progress progress)
+    /** Evaluation of a stream of labelled CSV or JSON lines (UTF-8); {@code name} names it in the report. */
+    public static Evaluation.Report evaluate(Bundle bundle, InputStream in, boolean jsonLines, String name, String by, Progress progress)
             throws IOException {
         Evaluation evaluation = new Evaluation(bundle, by);
-        stream(bundle.scorer(), in, jsonLines, progress, new BatchScoring.Listener() {
-            @Override
-            public void scored(List<String> header, List<String[]> rows, Scorer.Scored scored) {
-                evaluation.add(header, rows, scored.outputs());
-            }
-
-            @Override
-            public void notRead(long rows) {
-                evaluation.notRead(rows);
-            }
-        });
+        stream(bundle.scorer(), in, jsonLines, progress, listener(evaluation.rawColumns(),
+                (raw, scored) -> evaluation.add(raw, scored.outputs()), evaluation::notRead));
         return evaluation.report(name);
     }
 
@@ -84,32 +70,46 @@ public final class Monitoring {
     public static Check check(Bundle bundle, Path input, DriftThresholds thresholds, String by, Progress progress) throws IOException {
         DriftCheck drift = new DriftCheck(bundle, thresholds);
         Evaluation evaluation = new Evaluation(bundle, by);
-        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            stream(bundle.scorer(), in, jsonLines(input.toString()), progress, new BatchScoring.Listener() {
-                @Override
-                public void scored(List<String> header, List<String[]> rows, Scorer.Scored scored) {
-                    drift.add(scored.inputs(), scored.outputs());
-                    evaluation.add(header, rows, scored.outputs());
-                }
-
-                @Override
-                public void notRead(long rows) {
-                    drift.notRead(rows);
-                    evaluation.notRead(rows);
-                }
-            });
+        try (InputStream in = Files.newInputStream(input)) {
+            stream(bundle.scorer(), in, jsonLines(input.toString()), progress, listener(evaluation.rawColumns(), (raw, scored) -> {
+                drift.add(scored.inputs(), scored.outputs());
+                evaluation.add(raw, scored.outputs());
+            }, rows -> {
+                drift.notRead(rows);
+                evaluation.notRead(rows);
+            }));
         }
         String name = input.getFileName().toString();
         return new Check(drift.report(name), evaluation.hasTarget() && evaluation.evaluated() > 0 ? evaluation.report(name) : null);
     }
 
-    private static void stream(Scorer scorer, Reader in, boolean jsonLines, Progress progress, BatchScoring.Listener listener)
+    private static BatchScoring.Listener listener(Set<String> raw, java.util.function.BiConsumer<Function<String, String[]>, Scorer.Scored> scored,
+                                                  java.util.function.LongConsumer notRead) {
+        return new BatchScoring.Listener() {
+            @Override
+            public Set<String> rawColumns() {
+                return raw;
+            }
+
+            @Override
+            public void scored(Function<String, String[]> columns, Scorer.Scored s) {
+                scored.accept(columns, s);
+            }
+
+            @Override
+            public void notRead(long rows) {
+                notRead.accept(rows);
+            }
+        };
+    }
+
+    private static void stream(Scorer scorer, InputStream in, boolean jsonLines, Progress progress, BatchScoring.Listener listener)
             throws IOException {
-        BufferedReader reader = new BufferedReader(in, 1 << 16);
         if (jsonLines) {
-            BatchScoring.jsonLines(scorer, reader, null, new Violations(), progress, listener);
+            BatchScoring.jsonLines(scorer, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), null,
+                    new Violations(), progress, listener);
         } else {
-            BatchScoring.csv(scorer, reader, null, new Violations(), progress, listener);
+            BatchScoring.csv(scorer, in, null, new Violations(), progress, listener);
         }
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class FixtureScoringTest {
             assertThat(verified.onnxNote()).contains("ONNX Runtime is not on the class path", "org.tribuo:tribuo-onnx");
         }
         StringWriter out = new StringWriter();
-        BatchScoring.csv(bundle.scorer(), new StringReader(bundle.text(BundleFormat.EXAMPLES_INPUT)), out, new Violations(), Progress.NONE);
+        BatchScoring.csv(bundle.scorer(), new java.io.ByteArrayInputStream(bundle.entry(BundleFormat.EXAMPLES_INPUT)), out, new Violations(), Progress.NONE);
         assertThat(out.toString().lines().count()).isEqualTo(bundle.text(BundleFormat.EXAMPLES_EXPECTED).lines().count());
     }
 }

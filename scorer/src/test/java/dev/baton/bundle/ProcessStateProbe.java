@@ -2,7 +2,6 @@ package dev.baton.bundle;
 
 import dev.baton.util.Progress;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ public final class ProcessStateProbe {
         Scorer scorer = bundle.scorer();
         String examples = bundle.text(BundleFormat.EXAMPLES_INPUT);
         StringWriter out = new StringWriter();
-        BatchScoring.csv(scorer, new StringReader(examples), out, new Violations(), Progress.NONE);
+        BatchScoring.csv(scorer, new java.io.ByteArrayInputStream(examples.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, new Violations(), Progress.NONE);
         Scorer.Output one = scorer.score(Map.of("Island", "Biscoe", "Culmen Length (mm)", "45.1"));
         Map<String, String> after = state();
         List<String> changes = new ArrayList<>();
