@@ -354,7 +354,8 @@ public final class DriftCheck {
         tests.add(psi(refBins, curBins, refRows, curRows, "the share of each category" + (ref.complete() ? "" : " (the "
                 + ref.values().size() + " most frequent; the rest together)") + (input ? " and of missing values" : "")));
         double js = DriftStatistics.jensenShannon(refBins, curBins);
-        double jsNoise = DriftStatistics.noise(refBins, curBins)[1];
+        // The noise bound only matters for a value past its threshold (and simulating it for small samples costs time).
+        double jsNoise = js >= thresholds.jensenShannon() ? DriftStatistics.noise(refBins, curBins)[1] : Double.NaN;
         tests.add(new Test("jensen-shannon", "how different the category shares are (0 equal, 0.83 nothing in common)", js,
                 thresholds.jensenShannon(), null, finite(jsNoise), js >= thresholds.jensenShannon() && js > jsNoise ? Verdict.WATCH : Verdict.NO_DRIFT,
                 js >= thresholds.jensenShannon() && js <= jsNoise ? "within what sampling alone gives with these row counts" : null));
@@ -408,7 +409,7 @@ public final class DriftCheck {
 
     private Test psi(long[] refBins, long[] curBins, long refRows, long curRows, String why) {
         double psi = DriftStatistics.psi(refBins, curBins);
-        double noise = DriftStatistics.noise(refBins, curBins)[0];
+        double noise = psi >= thresholds.psiWatch() ? DriftStatistics.noise(refBins, curBins)[0] : Double.NaN;
         Verdict v = psi > noise && psi >= thresholds.psiDrift() ? Verdict.DRIFT
                 : psi > noise && psi >= thresholds.psiWatch() ? Verdict.WATCH : Verdict.NO_DRIFT;
         String note = psi >= thresholds.psiWatch() && psi <= noise ? "within what sampling alone gives with these row counts" : null;
@@ -455,6 +456,7 @@ public final class DriftCheck {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
+    /** A bound as the report gives it: null when not estimated (the value was below its threshold) or not finite. */
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }

@@ -59,8 +59,8 @@ public record DriftReport(String bundle, String input, Verdict verdict, String r
      * @param why    why this test applies to this column
      * @param watch  the value from which it marks the column "watch" (null: none)
      * @param drift  the value from which it marks a drift (null: it can only mark "watch")
-     * @param noise  the value sampling alone reaches one time in a thousand with these row counts (null: not estimated);
-     *               a statistic below it decides nothing
+     * @param noise  the value sampling alone reaches one time in a thousand with these row counts; a statistic below it
+     *               decides nothing (null: not estimated, because the statistic is below its threshold anyway)
      * @param verdict null when the test was not used for the verdict ({@code note} says why)
      */
     @JsonPropertyOrder({"test", "why", "value", "watch", "drift", "noise", "verdict", "note"})

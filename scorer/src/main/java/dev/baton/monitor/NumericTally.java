@@ -25,10 +25,32 @@ final class NumericTally {
     private double belowMin;
     private double aboveMax;
 
+    /**
+     * For each slot of {@link #between}, the bin of the values in it, when every bin edge is one of the cumulative
+     * points (as the quantiles of the reference are): one search per value instead of two. Null otherwise.
+     */
+    private final int[] binOfSlot;
+
     NumericTally(Numeric reference) {
         this.reference = reference;
         this.bins = new long[reference.counts().length];
         this.between = new long[reference.points().length + 1];
+        this.binOfSlot = slotsToBins(reference.edges(), reference.points());
+    }
+
+    private static int[] slotsToBins(double[] edges, double[] points) {
+        for (double e : edges) {
+            if (java.util.Arrays.binarySearch(points, e) < 0) {
+                return null;
+            }
+        }
+        // A value in slot p lies in (points[p-1], points[p]]; with every edge a point, its bin is that of points[p].
+        int[] out = new int[points.length + 1];
+        for (int p = 0; p < points.length; p++) {
+            out[p] = Distributions.bin(edges, points[p]);
+        }
+        out[points.length] = edges.length;
+        return out;
     }
 
     void add(double v) {
@@ -37,8 +59,9 @@ final class NumericTally {
             return;
         }
         count++;
-        bins[Distributions.bin(reference.edges(), v)]++;
-        between[Distributions.bin(reference.points(), v)]++;
+        int slot = Distributions.bin(reference.points(), v);
+        between[slot]++;
+        bins[binOfSlot != null ? binOfSlot[slot] : Distributions.bin(reference.edges(), v)]++;
         double d = v - reference.mean();
         shiftedSum += d;
         shiftedSquares += d * d;
