@@ -117,21 +117,29 @@ public final class DriftCheck {
     public void add(Batch batch, List<Scorer.Output> outputs, int from) {
         int n = batch.rows();
         rows += n - from;
+        // Each input column's tally, and the outputs' as one more task: independent, so on all cores for a large batch.
         java.util.function.IntConsumer tally = c -> {
-            Column column = batch.column(inputs.get(c).name());
-            addColumn(c, column, from, n);
+            if (c == inputs.size()) {
+                addOutputs(outputs, from, n);
+            } else {
+                addColumn(c, batch.column(inputs.get(c).name()), from, n);
+            }
         };
         if (n - from >= 10_000) {
-            Parallel.forEach(inputs.size(), tally);
+            Parallel.forEach(inputs.size() + 1, tally);
         } else {
-            for (int c = 0; c < inputs.size(); c++) {
+            for (int c = 0; c <= inputs.size(); c++) {
                 tally.accept(c);
             }
         }
+    }
+
+    private void addOutputs(List<Scorer.Output> outputs, int from, int n) {
+        long rejectedHere = 0;
         for (int r = from; r < n; r++) {
             Scorer.Output o = outputs.get(r);
             if (o.rejected()) {
-                rejected++;
+                rejectedHere++;
                 continue;
             }
             if (classes != null) {
@@ -155,6 +163,7 @@ public final class DriftCheck {
                 values.add(o.value());
             }
         }
+        rejected += rejectedHere;
     }
 
     private void addColumn(int c, Column column, int from, int n) {
