@@ -115,36 +115,55 @@ final class OverviewPane {
     private static final double GAP = 10;
     private static final double LIST_INSETS = 40;
 
+    /**
+     * An alert: its kind, message and fix button, made once per cell and refilled (new labels on every update made
+     * JavaFX style them again, which held the window up when the Explore stage first showed 40 columns' alerts).
+     */
     private final class AlertCell extends ListCell<Alert> {
+        private final Label kind = new Label();
+        private final Label message = new Label();
+        private final Button fix = new Button();
+        private final HBox row = new HBox(GAP, kind, message, fix);
+        private Alert shown;
+
+        AlertCell() {
+            message.setWrapText(true);
+            message.setMinHeight(Region.USE_PREF_SIZE);
+            row.setAlignment(Pos.CENTER_LEFT);
+            fix.setMnemonicParsing(false);
+            fix.setMinWidth(Region.USE_PREF_SIZE);
+            fix.getStyleClass().add("small-button");
+            fix.managedProperty().bind(fix.visibleProperty());
+            fix.setOnAction(e -> {
+                if (shown != null) {
+                    model.fix(shown);
+                }
+            });
+            // The message gets the width the kind and the fix button leave (so it wraps to its real height),
+            // and the button is never cut.
+            listViewProperty().addListener((o, was, now) -> {
+                if (now != null) {
+                    message.prefWidthProperty().bind(now.widthProperty().subtract(LIST_INSETS + GAP).subtract(kind.widthProperty())
+                            .subtract(javafx.beans.binding.Bindings.when(fix.visibleProperty())
+                                    .then(fix.widthProperty().add(GAP)).otherwise(0)));
+                }
+            });
+        }
+
         @Override
         protected void updateItem(Alert a, boolean empty) {
             super.updateItem(a, empty);
+            shown = empty ? null : a;
             if (empty || a == null) {
                 setGraphic(null);
                 setText(null);
                 return;
             }
-            Label kind = new Label(a.kind().label());
-            kind.getStyleClass().addAll("alert-kind", "alert-" + a.kind().name().toLowerCase());
-            Label message = new Label(a.message());
-            message.setWrapText(true);
-            message.setMinHeight(Region.USE_PREF_SIZE);
-            HBox row = new HBox(GAP, kind, message);
-            row.setAlignment(Pos.CENTER_LEFT);
-            // The message gets the width the kind and the fix button leave (so it wraps to its real height),
-            // and the button is never cut.
-            javafx.beans.binding.DoubleBinding space = getListView().widthProperty()
-                    .subtract(LIST_INSETS + GAP).subtract(kind.widthProperty());
-            if (a.fix() != null) {
-                Button fix = new Button(a.fixLabel());
-                fix.setMnemonicParsing(false);
-                fix.setMinWidth(Region.USE_PREF_SIZE);
-                fix.getStyleClass().add("small-button");
-                fix.setOnAction(e -> model.fix(a));
-                row.getChildren().add(fix);
-                space = space.subtract(fix.widthProperty()).subtract(GAP);
-            }
-            message.prefWidthProperty().bind(space);
+            kind.setText(a.kind().label());
+            kind.getStyleClass().setAll("label", "alert-kind", "alert-" + a.kind().name().toLowerCase());
+            message.setText(a.message());
+            fix.setVisible(a.fix() != null);
+            fix.setText(a.fix() != null ? a.fixLabel() : "");
             setGraphic(row);
             setText(null);
         }
