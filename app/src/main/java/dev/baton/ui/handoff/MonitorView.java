@@ -107,7 +107,12 @@ final class MonitorView {
         for (Label l : new Label[]{hint, verdict, evaluation, tests}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox detail = new VBox(6, chart, tests);
+        chart.setMinHeight(220);
+        javafx.scene.control.ScrollPane testsPane = new javafx.scene.control.ScrollPane(tests);
+        testsPane.setFitToWidth(true);
+        testsPane.setPrefViewportHeight(90);
+        testsPane.setMinHeight(60);
+        VBox detail = new VBox(6, chart, testsPane);
         VBox.setVgrow(chart, Priority.ALWAYS);
         SplitPane split = new SplitPane(columns, detail);
         split.setDividerPositions(0.58);
@@ -193,12 +198,16 @@ final class MonitorView {
         if (e != null) {
             StringBuilder text = new StringBuilder("Evaluation on " + String.format(Locale.ROOT, "%,d", e.rowsEvaluated()) + " labelled rows: "
                     + e.statement());
+            List<String> others = new ArrayList<>();
             for (Evaluation.Comparison m : e.metrics()) {
                 if (!m.metric().equals(e.mainMetric())) {
-                    text.append(String.format(Locale.ROOT, "%n%s %s (held out: %s)%s", Metrics.label(m.metric()), Metrics.format(m.metric(),
+                    others.add(String.format(Locale.ROOT, "%s %s (held out %s%s)", Metrics.label(m.metric()), Metrics.format(m.metric(),
                             m.now().value()), m.holdout() == null ? "\u2013" : Metrics.format(m.metric(), m.holdout().value()),
                             m.significant() ? ", significantly " + m.change() : ""));
                 }
+            }
+            if (!others.isEmpty()) {
+                text.append(" Also: ").append(String.join("; ", others)).append('.');
             }
             evaluation.setText(text.toString());
         }
