@@ -250,6 +250,14 @@ public final class Evaluation {
                     f(metric, now.low()), f(metric, now.high())));
         }
         double diff = now.value() - then.value();
+        if (then.se() == 0 && then.method().startsWith("bootstrap")) {
+            // Every resample of the held-out rows gave the same value (an AUC of 1 on 69 rows): its spread is unknown, not zero.
+            return new Comparison(metric, label, now, then, diff, null, false, diff == 0 ? "same" : (Metrics.higherIsBetter(metric)
+                    ? diff > 0 : diff < 0) ? "better" : "worse", String.format(Locale.ROOT, "%s is %s on these %,d rows (95%% CI %s to %s), "
+                    + "against %s on the bundle's %,d held-out rows, where every resample gave the same value: whether they differ cannot "
+                    + "be judged.", cap(label), f(metric, now.value()), now.rows(), f(metric, now.low()), f(metric, now.high()),
+                    f(metric, then.value()), then.rows()));
+        }
         double se = Math.sqrt(now.se() * now.se() + then.se() * then.se());
         Double z = se > 0 ? diff / se : null;
         boolean significant = z != null ? Math.abs(z) > MetricIntervals.Z95 : diff != 0 && then.se() == 0 && now.se() == 0;

@@ -130,6 +130,9 @@ class DriftStatisticsTest {
         dev.baton.train.MetricEstimate e = MetricIntervals.wilson(0.9, 100);
         assertThat(e.low()).isCloseTo(0.825634, within(1e-6));
         assertThat(e.high()).isCloseTo(0.944771, within(1e-6));
-        assertThat(e.se()).isCloseTo(0.03, within(1e-12));
+        assertThat(e.se()).isCloseTo((0.944771 - 0.825634) / 2 / 1.959964, within(1e-6)); // the half-width in standard errors
+        // every held-out row right: Wilson's interval still has a width, so its standard error is not 0
+        assertThat(MetricIntervals.wilson(1.0, 69).low()).isCloseTo(0.9473, within(1e-4)); // 69 / (69 + z²) = 0.94727
+        assertThat(MetricIntervals.wilson(1.0, 69).se()).isPositive();
     }
 }
