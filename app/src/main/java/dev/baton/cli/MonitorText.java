@@ -46,7 +46,7 @@ final class MonitorText {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Evaluation of %s on %s: %s%n%s%n", r.bundle(), r.input(), r.verdict().toUpperCase(Locale.ROOT),
                 r.statement()));
-        b.append(String.format(Locale.ROOT, "%,d rows read: %,d evaluated, %,d rejected by the contract, %,d without a true outcome%s%s.%n%n",
+        b.append(String.format(Locale.ROOT, "%,d rows read: %,d evaluated, %,d rejected (by the contract, or unreadable), %,d without a true outcome%s%s.%n%n",
                 r.rows(), r.rowsEvaluated(), r.rowsRejected(), r.rowsWithoutTarget(),
                 r.unreadableTargets() > 0 ? String.format(Locale.ROOT, ", %,d whose outcome is not a number", r.unreadableTargets()) : "",
                 r.unknownLabels() != null ? ", labels the model does not know: " + r.unknownLabels() : ""));

@@ -205,7 +205,7 @@ public final class Evaluation {
         int n = p.size();
         if (n == 0) {
             throw new IllegalArgumentException(input + " has no row with both a known " + target() + " and a prediction (" + rows + " rows: "
-                    + rejected + " rejected by the contract, " + withoutTarget + " without a " + target() + ", "
+                    + rejected + " rejected by the contract or unreadable, " + withoutTarget + " without a " + target() + ", "
                     + (unknownLabels.values().stream().mapToLong(Long::longValue).sum() + unreadableTarget) + " with a value the model cannot have).");
         }
         int k = classes == null ? 0 : classes.size();

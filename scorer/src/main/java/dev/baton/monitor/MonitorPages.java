@@ -54,7 +54,7 @@ public final class MonitorPages {
                 .append(esc(r.referenceFrom())).append(".</p>\n");
         h.append("<p style=\"font-size:1.2em\">Verdict: ").append(badge(r.verdict())).append(" \u2014 ").append(esc(r.reason())).append("</p>\n");
         h.append("<p class=\"muted\">Rule: ").append(esc(r.rule())).append(".<br>").append(String.format(Locale.ROOT,
-                "%,d rows read, %,d scored, %,d rejected by the contract.", r.rows(), r.rowsScored(), r.rowsRejected())).append("</p>\n");
+                "%,d rows read, %,d scored, %,d rejected (by the contract, or unreadable).", r.rows(), r.rowsScored(), r.rowsRejected())).append("</p>\n");
         h.append("<h2>Inputs</h2>\n");
         summaryTable(h, r.columns(), true);
         h.append("<h2>Model outputs</h2>\n");
@@ -162,7 +162,7 @@ public final class MonitorPages {
         };
         h.append("<p style=\"font-size:1.2em\"><span class=\"v ").append(css).append("\">").append(esc(r.verdict())).append("</span> ")
                 .append(esc(r.statement())).append("</p>\n");
-        h.append(String.format(Locale.ROOT, "<p class=\"muted\">%,d rows read; %,d evaluated; %,d rejected by the contract; %,d without a true %s",
+        h.append(String.format(Locale.ROOT, "<p class=\"muted\">%,d rows read; %,d evaluated; %,d rejected (by the contract, or unreadable); %,d without a true %s",
                 r.rows(), r.rowsEvaluated(), r.rowsRejected(), r.rowsWithoutTarget(), "outcome"));
         if (r.unreadableTargets() > 0) {
             h.append(String.format(Locale.ROOT, "; %,d whose outcome is not a number", r.unreadableTargets()));
