@@ -68,6 +68,12 @@ public final class Bundle {
                     + ") does not know; it reads " + BundleFormat.FORMAT + ". A newer Baton may read it.");
         }
         checkEntries(file, entries, manifest);
+        // The model is read on a thread of its own while the JSON entries are parsed: in a fresh process both are
+        // mostly class loading (protobuf and Tribuo; Jackson), a third of a second each.
+        ModelReader modelReader = new ModelReader(entries.get(BundleFormat.MODEL));
+        Thread reading = new Thread(modelReader, "baton-bundle-model");
+        reading.setDaemon(true);
+        reading.start();
         Contract contract = parse(file, BundleFormat.CONTRACT, entries.get(BundleFormat.CONTRACT), Contract.class);
         Recipe recipe;
         try {
@@ -77,13 +83,37 @@ public final class Bundle {
         }
         checkScoringSteps(file, recipe);
         Preparation preparation = parse(file, BundleFormat.PREPARATION, entries.get(BundleFormat.PREPARATION), Preparation.class);
-        Model<?> model;
         try {
-            model = Model.deserialize(ModelProto.parseFrom(entries.get(BundleFormat.MODEL)));
-        } catch (IOException | RuntimeException | LinkageError e) {
-            throw new BundleException(file + ": the model (" + BundleFormat.MODEL + ") cannot be read: " + modelProblem(e), e);
+            reading.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.baton.util.CancelledException();
         }
-        return new Bundle(file, entries, manifest, contract, recipe, preparation, model);
+        if (modelReader.failure != null) {
+            throw new BundleException(file + ": the model (" + BundleFormat.MODEL + ") cannot be read: " + modelProblem(modelReader.failure),
+                    modelReader.failure);
+        }
+        return new Bundle(file, entries, manifest, contract, recipe, preparation, modelReader.model);
+    }
+
+    /** Reads the Tribuo model from its protobuf bytes; what went wrong, if anything, is kept for the caller. */
+    private static final class ModelReader implements Runnable {
+        private final byte[] bytes;
+        private volatile Model<?> model;
+        private volatile Throwable failure;
+
+        ModelReader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void run() {
+            try {
+                model = Model.deserialize(ModelProto.parseFrom(bytes));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                failure = e;
+            }
+        }
     }
 
     /**
