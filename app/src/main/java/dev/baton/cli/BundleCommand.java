@@ -269,12 +269,7 @@ final class BundleCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            dev.baton.monitor.DriftThresholds t;
-            try {
-                t = dev.baton.monitor.DriftThresholds.parse(thresholds);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
-            }
+            dev.baton.monitor.DriftThresholds t = thresholds(spec, thresholds);
             if (driftWindow != null && (driftWindow < 1 || driftWindow > dev.baton.monitor.RecentDrift.MAX_WINDOW)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--drift-window takes 1 to "
                         + dev.baton.monitor.RecentDrift.MAX_WINDOW + " records, not " + driftWindow);
@@ -322,27 +317,10 @@ final class BundleCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            dev.baton.monitor.DriftThresholds t;
-            try {
-                t = dev.baton.monitor.DriftThresholds.parse(thresholds);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
-            }
-            if (!Files.isRegularFile(input)) {
-                throw new UserException("There is no input file " + input + ".");
-            }
-            Bundle b = Bundle.open(file);
+            dev.baton.monitor.DriftThresholds t = thresholds(spec, thresholds);
+            Bundle b = openWithInput(file, input);
             dev.baton.monitor.DriftReport r = dev.baton.monitor.Monitoring.drift(b, input, t, Progress.NONE);
-            if (html != null) {
-                dev.baton.util.AtomicFiles.writeString(html, dev.baton.monitor.MonitorPages.drift(r));
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(dev.baton.util.Json.mapper().writeValueAsString(r));
-            } else {
-                out.print(MonitorText.drift(r));
-            }
-            out.flush();
+            show(spec, r, json, html, dev.baton.monitor.MonitorPages.drift(r), MonitorText.drift(r));
             return r.exitCode();
         }
     }
@@ -370,27 +348,43 @@ final class BundleCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.isRegularFile(input)) {
-                throw new UserException("There is no input file " + input + ".");
-            }
-            Bundle b = Bundle.open(file);
+            Bundle b = openWithInput(file, input);
             dev.baton.monitor.Evaluation.Report r;
             try {
                 r = dev.baton.monitor.Monitoring.evaluate(b, input, by, Progress.NONE);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
-            if (html != null) {
-                dev.baton.util.AtomicFiles.writeString(html, dev.baton.monitor.MonitorPages.evaluation(r));
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(dev.baton.util.Json.mapper().writeValueAsString(r));
-            } else {
-                out.print(MonitorText.evaluation(r));
-            }
-            out.flush();
+            show(spec, r, json, html, dev.baton.monitor.MonitorPages.evaluation(r), MonitorText.evaluation(r));
             return r.exitCode();
         }
+    }
+
+    /** The drift thresholds of {@code --threshold key=value} options; a bad one is a usage error (exit 2). */
+    private static dev.baton.monitor.DriftThresholds thresholds(CommandLine.Model.CommandSpec spec, java.util.List<String> settings) {
+        try {
+            return dev.baton.monitor.DriftThresholds.parse(settings);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
+        }
+    }
+
+    /** The bundle, once the data file to check with it is known to exist. */
+    private static Bundle openWithInput(Path bundle, Path input) {
+        if (!Files.isRegularFile(input)) {
+            throw new UserException("There is no input file " + input + ".");
+        }
+        return Bundle.open(bundle);
+    }
+
+    /** A monitoring report: the page written when asked (whole or not at all), then JSON or the text summary printed. */
+    private static void show(CommandLine.Model.CommandSpec spec, Object report, boolean json, Path html, String page, String text)
+            throws IOException {
+        if (html != null) {
+            dev.baton.util.AtomicFiles.writeString(html, page);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? dev.baton.util.Json.mapper().writeValueAsString(report) + System.lineSeparator() : text);
+        out.flush();
     }
 }
