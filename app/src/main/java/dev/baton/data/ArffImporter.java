@@ -112,7 +112,7 @@ final class ArffImporter {
         List<String> notes = new ArrayList<>(unique.notes());
         notes.addAll(typed.notes());
         ImportOptions resolved = options.withFormat(DataFormat.ARFF).withEncoding(decoded.encoding());
-        DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+        FileSource dataSource = new FileSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
         return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
     }
 

@@ -1,63 +1,23 @@
 package dev.baton.data;
 
-import java.util.Objects;
-
 /**
- * Where a dataset came from and how it was read: the absolute path of the file, the options used (with every
- * detected value filled in), the SHA-256 of the file's bytes (lower-case hex) and the file's size.
- * A value, compared by all four; the SHA-256 may be computed when first asked for (see {@link FileHash}).
+ * Where a dataset came from: a file, or the result of a query on a database. Both say how the rows were read
+ * and carry a fingerprint, so that re-opening can tell whether the data changed.
  */
-public final class DataSource {
+public sealed interface DataSource permits FileSource, QuerySource {
 
-    private final String path;
-    private final ImportOptions options;
-    private final FileHash fingerprint;
-    private final long sizeBytes;
+    /** The SHA-256 (lower-case hex): of a file's bytes, or of a query result's canonical serialization. */
+    String fingerprint();
 
-    public DataSource(String path, ImportOptions options, String fingerprint, long sizeBytes) {
-        this(path, options, FileHash.known(fingerprint), sizeBytes);
-    }
+    /** How the rows were typed, with every detected value filled in. */
+    ImportOptions options();
 
-    DataSource(String path, ImportOptions options, FileHash fingerprint, long sizeBytes) {
-        this.path = path;
-        this.options = options;
-        this.fingerprint = fingerprint;
-        this.sizeBytes = sizeBytes;
-    }
+    /** A short name for titles and file names: the file's name, or "query on" the database. */
+    String fileName();
 
-    public String path() {
-        return path;
-    }
+    /** Where the data is, in full, for messages: the file's path, or the database (never a password) and the query. */
+    String location();
 
-    public ImportOptions options() {
-        return options;
-    }
-
-    public String fingerprint() {
-        return fingerprint.get();
-    }
-
-    public long sizeBytes() {
-        return sizeBytes;
-    }
-
-    public String fileName() {
-        return java.nio.file.Path.of(path).getFileName().toString();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DataSource d && sizeBytes == d.sizeBytes && Objects.equals(path, d.path)
-                && Objects.equals(options, d.options) && Objects.equals(fingerprint(), d.fingerprint());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(path, options, fingerprint(), sizeBytes);
-    }
-
-    @Override
-    public String toString() {
-        return "DataSource[path=" + path + ", options=" + options + ", fingerprint=" + fingerprint() + ", sizeBytes=" + sizeBytes + "]";
-    }
+    /** The file's path, or for a query the database it ran on. */
+    String path();
 }

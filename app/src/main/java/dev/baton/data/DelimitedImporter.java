@@ -75,7 +75,7 @@ final class DelimitedImporter {
                 .withQuote(layout.quote())
                 .withHeader(layout.header())
                 .withLineEnding(layout.lineEnding());
-        DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.hash(), source.sizeOnDisk());
+        FileSource dataSource = new FileSource(file.toAbsolutePath().toString(), resolved, source.hash(), source.sizeOnDisk());
         return typed.dataset(baseName(file), dataSource, notes);
     }
 

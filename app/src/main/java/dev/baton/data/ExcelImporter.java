@@ -145,7 +145,7 @@ final class ExcelImporter {
                         cells.uncomputable, cells.uncomputable == 1 ? "" : "s"));
             }
             ImportOptions resolved = options.withFormat(DataFormat.EXCEL).withSheet(sheet.getSheetName()).withHeader(header);
-            DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+            FileSource dataSource = new FileSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
             return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
         } catch (IOException e) {
             throw unreadable(file, e);

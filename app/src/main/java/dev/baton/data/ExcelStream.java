@@ -173,7 +173,7 @@ final class ExcelStream {
             List<String> notes = new ArrayList<>(unique.notes());
             notes.addAll(typed.notes());
             ImportOptions resolved = options.withFormat(DataFormat.EXCEL).withSheet(sheet.getSheetName()).withHeader(header);
-            DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+            FileSource dataSource = new FileSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
             return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
         } catch (ImportException | FormulasWithoutResults | FieldGridBuilder.TooMuchText e) {
             throw e;

@@ -37,14 +37,22 @@ final class FieldGridBuilder {
         if (value == null) {
             starts.add(-1);
             ends.add(-1);
+            cellsInRow++;
         } else {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, data, size, bytes.length);
-            starts.add(size);
-            size += bytes.length;
-            ends.add(size);
+            add(value.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Adds the next cell of the current row as its UTF-8 bytes. */
+    void add(byte[] bytes) {
+        if (cellsInRow >= columns) {
+            throw new IllegalStateException("row has more than " + columns + " cells");
+        }
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, data, size, bytes.length);
+        starts.add(size);
+        size += bytes.length;
+        ends.add(size);
         cellsInRow++;
     }
 

@@ -127,7 +127,7 @@ final class JsonImporter {
         }
         notes.addAll(typed.notes());
         ImportOptions resolved = options.withFormat(DataFormat.JSON).withEncoding(text.encoding());
-        DataSource dataSource = new DataSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
+        FileSource dataSource = new FileSource(file.toAbsolutePath().toString(), resolved, source.sha256(), source.sizeOnDisk());
         return typed.dataset(DelimitedImporter.baseName(file), dataSource, notes);
     }
 

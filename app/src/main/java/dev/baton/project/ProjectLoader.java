@@ -2,7 +2,9 @@ package dev.baton.project;
 
 import dev.baton.clean.CleaningHistory;
 import dev.baton.clean.Recipe;
+import dev.baton.data.DatabaseReader;
 import dev.baton.data.Dataset;
+import dev.baton.data.Passwords;
 import dev.baton.data.DatasetReader;
 import dev.baton.train.ModelFiles;
 import dev.baton.util.Progress;
@@ -21,8 +23,19 @@ public final class ProjectLoader {
 
     /** Reads the data file and replays the saved recipe on it (refitting, as the workbench does). Runs off the FX thread. */
     public static CleaningHistory session(ProjectFile file, Path dataFile, Progress progress) {
-        Dataset data = DatasetReader.read(dataFile, file.data().options(), progress.slice(0, 0.7));
+        Dataset data = readData(file.data(), dataFile, null, progress.slice(0, 0.7));
         return replay(data, file.recipe(), progress.slice(0.7, 1.0));
+    }
+
+    /**
+     * Reads the project's data: the file found at {@code dataFile}, or the saved query run again on its database (the
+     * password typed this session, else from the environment or {@code ~/.pgpass}). Runs off the FX thread.
+     */
+    public static Dataset readData(DataRef data, Path dataFile, String typedPassword, Progress progress) {
+        if (data.isQuery()) {
+            return new DatabaseReader(new Passwords()).read(data.queryRequest(), typedPassword, progress);
+        }
+        return DatasetReader.read(dataFile, data.options(), progress);
     }
 
     /**
@@ -41,25 +54,44 @@ public final class ProjectLoader {
         }
     }
 
-    /** The data file read is not the one the project was saved with: its SHA-256 differs. */
-    public record DataChange(Path file, String savedFingerprint, String fingerprint) {
+    /**
+     * The data read is not what the project was saved with: the file's SHA-256 differs, or the query now returns other
+     * rows. {@code what} names the file (its path) or the query's database.
+     */
+    public record DataChange(String what, boolean query, String savedFingerprint, String fingerprint) {
+
+        public static DataChange of(DataRef saved, Path dataFile, String fingerprint) {
+            return saved.isQuery()
+                    ? new DataChange(saved.query().connection().describe(), true, saved.fingerprint(), fingerprint)
+                    : new DataChange(dataFile.toString(), false, saved.fingerprint(), fingerprint);
+        }
 
         /** For a stopped command: what changed, and {@code remedy}, how to go on. */
         public String refusal(String remedy) {
+            if (query) {
+                return String.format("The project's query on the %s now returns other data than when the project was saved: "
+                        + "the SHA-256 of its result is %s, the project's %s. The results would mix two datasets. %s", what,
+                        shortHash(fingerprint), shortHash(savedFingerprint), remedy);
+            }
             return String.format("%s is not the file this project was saved with: its SHA-256 is %s, the project's %s. "
-                    + "The results would mix two datasets. %s", file, shortHash(fingerprint), shortHash(savedFingerprint), remedy);
+                    + "The results would mix two datasets. %s", what, shortHash(fingerprint), shortHash(savedFingerprint), remedy);
         }
 
         /**
          * For the report's title page. {@code savedResults}: the models' results shown are those saved with the project
-         * (computed on the earlier file); otherwise every model was trained on the new file, or none is shown.
+         * (computed on the earlier data); otherwise every model was trained on the new data, or none is shown.
          */
         public String notice(boolean savedResults) {
-            return String.format("The data file %s has changed since the project was saved (SHA-256 %s instead of %s). %s",
-                    file.getFileName(), shortHash(fingerprint), shortHash(savedFingerprint), savedResults
-                            ? "The data figures in this report come from the new file; the models' results are those saved with "
-                            + "the project, computed on the earlier file."
-                            : "Every figure in this report comes from the new file.");
+            String changed = query
+                    ? String.format("The query's result on the %s has changed since the project was saved (SHA-256 %s instead of %s).",
+                    what, shortHash(fingerprint), shortHash(savedFingerprint))
+                    : String.format("The data file %s has changed since the project was saved (SHA-256 %s instead of %s).",
+                    Path.of(what).getFileName(), shortHash(fingerprint), shortHash(savedFingerprint));
+            String noun = query ? "result" : "file";
+            return changed + " " + (savedResults
+                    ? "The data figures in this report come from the new " + noun + "; the models' results are those saved with "
+                    + "the project, computed on the earlier " + noun + "."
+                    : "Every figure in this report comes from the new " + noun + ".");
         }
 
         private static String shortHash(String sha) {
@@ -85,15 +117,15 @@ public final class ProjectLoader {
         if (file.data() == null) {
             throw new UserException("The project " + projectFolder.getFileName() + " has no data yet.");
         }
-        Path dataFile = ProjectStore.locateData(file.data(), projectFolder);
-        if (dataFile == null) {
+        Path dataFile = file.data().isQuery() ? null : ProjectStore.locateData(file.data(), projectFolder);
+        if (dataFile == null && !file.data().isQuery()) {
             throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: "
                     + file.data().location(projectFolder) + ". Open the project in Baton to locate it.");
         }
         CleaningHistory session = session(file, dataFile, progress.slice(0, 0.6));
         String fingerprint = session.source().source() == null ? null : session.source().source().fingerprint();
         DataChange change = file.data().fingerprint() != null && !file.data().fingerprint().equals(fingerprint)
-                ? new DataChange(dataFile, file.data().fingerprint(), fingerprint) : null;
+                ? DataChange.of(file.data(), dataFile, fingerprint) : null;
         dev.baton.train.Experiment.Leaderboard board = null;
         if (withModels && file.training() != null && !file.training().results().isEmpty()) {
             progress.update(60, 100, "Loading trained models");

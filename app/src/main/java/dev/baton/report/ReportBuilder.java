@@ -2,6 +2,8 @@ package dev.baton.report;
 
 import dev.baton.clean.StepResult;
 import dev.baton.data.Dataset;
+import dev.baton.data.FileSource;
+import dev.baton.data.QuerySource;
 import dev.baton.explore.Alert;
 import dev.baton.explore.ColumnProfile;
 import dev.baton.explore.DatasetProfile;
@@ -170,11 +172,15 @@ public final class ReportBuilder {
         Dataset data = in.data();
         DatasetProfile p = cleaned.profile();
         StringBuilder text = new StringBuilder();
-        if (data.source() != null) {
-            var src = data.source();
+        if (data.source() instanceof FileSource src) {
             text.append(String.format(Locale.ROOT, "The data comes from the file %s (%s, %s). ", Markup.isolate(src.fileName()),
                     src.options().format() == null ? "delimited text" : src.options().format().description(),
                     Format.bytes(src.sizeBytes())));
+        } else if (data.source() instanceof QuerySource src) {
+            text.append(String.format(Locale.ROOT, "The data comes from a query on the %s, read on %s UTC (%s rows). ",
+                    Markup.isolate(src.connection().describe()),
+                    src.readAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", ""),
+                    Format.count(src.rows())));
         }
         text.append(String.format(Locale.ROOT, "After cleaning it has %s rows and %s columns; %s of its cells are missing",
                 Format.count(p.rows()), Format.count(p.columnCount()), Format.percent(p.missingCellsPercent())));
@@ -186,7 +192,16 @@ public final class ReportBuilder {
         figures.add(new Block.Figure("columns", Format.count(p.columnCount()), in.source() != null ? Format.count(in.source().columnCount()) + " as imported" : null));
         figures.add(new Block.Figure("missing cells", Format.percent(p.missingCellsPercent()), Format.count(p.missingCells()) + " cells"));
         blocks.add(new Block.Figures(figures));
-        if (data.source() != null && data.source().fingerprint() != null) {
+        if (data.source() instanceof QuerySource src) {
+            blocks.add(new Block.Table("Where the data came from", List.of("", ""), List.of(
+                    List.of("Database", src.connection().describe()),
+                    List.of("Query", src.sql().strip()),
+                    List.of("Read at", src.readAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (UTC)"),
+                    List.of("Rows returned", Format.count(src.rows())),
+                    List.of("SHA-256 of the result", src.fingerprint())), List.of(false, false)));
+            blocks.add(new Block.Note("The same fingerprint means the query returned the same rows in the same order, "
+                    + "so the report can be reproduced from the same data."));
+        } else if (data.source() != null && data.source().fingerprint() != null) {
             blocks.add(new Block.Note("SHA-256 of the file: " + data.source().fingerprint()
                     + ". The same fingerprint means the same bytes, so the report can be reproduced from the same file."));
         }
@@ -627,7 +642,8 @@ public final class ReportBuilder {
         rows.add(List.of("Trained on", String.format(Locale.ROOT, "%s rows of %s; tested on %s held-out rows",
                 Format.count(chosen.trainRows()), Markup.isolate(datasetName()), Format.count(chosen.testRows()))));
         if (in.data().source() != null && in.data().source().fingerprint() != null) {
-            rows.add(List.of("Data fingerprint", "SHA-256 " + in.data().source().fingerprint()));
+            rows.add(List.of("Data fingerprint", "SHA-256 " + in.data().source().fingerprint()
+                    + (in.data().source() instanceof QuerySource q ? " of the result of a query on the " + q.connection().describe() : "")));
         }
         var bundle = in.bundle();
         if (bundle != null && bundle.algorithm().equals(chosen.algorithm())) {

@@ -594,19 +594,28 @@ public final class MainWindow implements Prompts {
     }
 
     @Override
-    public boolean replayOnChangedData(Path file, java.util.List<dev.baton.clean.DryRun.StepReport> check) {
+    public boolean replayOnChangedData(dev.baton.project.ProjectLoader.DataChange change,
+                                       java.util.List<dev.baton.clean.DryRun.StepReport> check) {
+        String what = change.query() ? "The project's query now returns other data than when the project was saved "
+                + "(the SHA-256 of its result differs)" : change.what() + " is not the file this project was saved with (its SHA-256 differs)";
+        String data = change.query() ? "data" : "file";
         if (check.isEmpty()) {
-            Alert alert = new Alert(Alert.AlertType.WARNING, file + " is not the file this project was saved with (its SHA-256 differs). "
-                    + "Open the project with it? The saved models were trained on the earlier file, so they are set aside: "
-                    + "train again (same setup and seed) for results on this file.",
-                    new ButtonType("Open with this file", ButtonBar.ButtonData.YES), ButtonType.CANCEL);
+            Alert alert = new Alert(Alert.AlertType.WARNING, what + ". Open the project with it? The saved models were trained "
+                    + "on the earlier " + data + ", so they are set aside: train again (same setup and seed) for results on this " + data + ".",
+                    new ButtonType("Open with this " + data, ButtonBar.ButtonData.YES), ButtonType.CANCEL);
             alert.initOwner(stage);
-            alert.setHeaderText("The data file has changed");
+            alert.setHeaderText(change.query() ? "The query's result has changed" : "The data file has changed");
             return alert.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
         }
-        dev.baton.ui.clean.CleanViewModel.DryReport report = new dev.baton.ui.clean.CleanViewModel.DryReport(null,
-                file.getFileName() + " (changed since the project was saved)", check);
+        String title = change.query() ? "the query on " + change.what() + " (its result changed since the project was saved)"
+                : Path.of(change.what()).getFileName() + " (changed since the project was saved)";
+        dev.baton.ui.clean.CleanViewModel.DryReport report = new dev.baton.ui.clean.CleanViewModel.DryReport(null, title, check);
         return dev.baton.ui.clean.DryRunDialog.show(stage, report, true);
+    }
+
+    @Override
+    public String askPassword(dev.baton.data.DatabaseConnection connection, String reason) {
+        return dev.baton.ui.data.PasswordDialog.ask(stage, connection, reason);
     }
 
     @Override

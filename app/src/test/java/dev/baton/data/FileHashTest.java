@@ -56,6 +56,6 @@ class FileHashTest {
         writer.join();
         assertThat(d.rowCount()).isEqualTo(344);
         assertThat(d.source().fingerprint()).isEqualTo(PENGUINS);
-        assertThat(d.source().sizeBytes()).isEqualTo(Files.size(Path.of("sample-data", "penguins.csv")));
+        assertThat(((FileSource) d.source()).sizeBytes()).isEqualTo(Files.size(Path.of("sample-data", "penguins.csv")));
     }
 }

@@ -256,6 +256,24 @@ class OtherFormatsImportTest {
     }
 
     @Test
+    void parquetFileNamesWithGlobCharactersReadExactlyThatFile() throws Exception {
+        // DuckDB takes a path as a glob: h*.parquet would match all three files, h[1].parquet would read h1.parquet.
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM range(3)) TO '" + dir.resolve("h1.parquet") + "' (FORMAT PARQUET)");
+            s.execute("COPY (SELECT * FROM range(5)) TO '" + dir.resolve("h2.parquet") + "' (FORMAT PARQUET)");
+            s.execute("COPY (SELECT * FROM range(7)) TO '" + dir.resolve("h*.parquet") + "' (FORMAT PARQUET)");
+            s.execute("COPY (SELECT * FROM range(11)) TO '" + dir.resolve("h[1].parquet") + "' (FORMAT PARQUET)");
+            s.execute("COPY (SELECT * FROM range(13)) TO '" + dir.resolve("h?.parquet") + "' (FORMAT PARQUET)");
+            s.execute("COPY (SELECT * FROM range(17)) TO '" + dir.resolve("it's.parquet").toString().replace("'", "''") + "' (FORMAT PARQUET)");
+        }
+        assertThat(read(dir.resolve("h*.parquet")).rowCount()).isEqualTo(7);
+        assertThat(read(dir.resolve("h[1].parquet")).rowCount()).isEqualTo(11);
+        assertThat(read(dir.resolve("h?.parquet")).rowCount()).isEqualTo(13);
+        assertThat(read(dir.resolve("it's.parquet")).rowCount()).isEqualTo(17);
+        assertThat(read(dir.resolve("h1.parquet")).rowCount()).isEqualTo(3);
+    }
+
+    @Test
     void notAParquetFile() throws IOException {
         Path file = dir.resolve("fake.parquet");
         Files.writeString(file, "a,b\n1,2\n");

@@ -23,7 +23,13 @@ public interface Prompts {
      * The project's data file has changed since it was saved (its SHA-256 differs). {@code check} is the recipe's
      * dry run on the new file (empty without a recipe). True to replay the recipe on it; false to keep what is open.
      */
-    boolean replayOnChangedData(Path file, java.util.List<dev.baton.clean.DryRun.StepReport> check);
+    boolean replayOnChangedData(dev.baton.project.ProjectLoader.DataChange change, java.util.List<dev.baton.clean.DryRun.StepReport> check);
+
+    /**
+     * A database wants a password that Baton does not have (or refused the one it had): the password, kept in memory
+     * for this session only, or null if the user cancels. {@code reason} is the database's refusal in words.
+     */
+    String askPassword(dev.baton.data.DatabaseConnection connection, String reason);
 
     /** A note for the user that needs no decision. */
     void inform(String header, String message);

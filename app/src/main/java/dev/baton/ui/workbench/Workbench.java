@@ -7,6 +7,7 @@ import dev.baton.data.DatasetReader;
 import dev.baton.data.ImportException;
 import dev.baton.data.ImportOptions;
 import dev.baton.data.RaggedRows;
+import dev.baton.data.DatabaseException;
 import dev.baton.project.DataRef;
 import dev.baton.project.Project;
 import dev.baton.project.ProjectFile;
@@ -28,6 +29,7 @@ public final class Workbench {
     private final Prompts prompts;
     private final RecentFiles recentData;
     private final RecentFiles recentProjects;
+    private final SessionPasswords passwords = new SessionPasswords();
 
     public Workbench(Project project, TaskRunner tasks, Prompts prompts, RecentFiles recentData, RecentFiles recentProjects) {
         this.project = project;
@@ -51,6 +53,36 @@ public final class Workbench {
 
     public RecentFiles recentProjects() {
         return recentProjects;
+    }
+
+    /** Passwords typed this session, in memory only. */
+    public SessionPasswords passwords() {
+        return passwords;
+    }
+
+    /**
+     * Runs a query and makes its result the project's data. {@code password}: typed by the user (kept for this
+     * session), or null to use the environment or {@code ~/.pgpass}. Asks for a password when the database wants one.
+     */
+    public void openQuery(dev.baton.data.QueryRequest request, String password) {
+        if (password != null) {
+            passwords.put(request.connection(), password);
+        }
+        String typed = passwords.get(request.connection());
+        tasks.background("Reading the query on " + request.connection().shortName(), progress ->
+                        new dev.baton.data.DatabaseReader(new dev.baton.data.Passwords()).read(request, typed, progress).summarized())
+                .onSuccess(project::setData)
+                .onFailure(error -> {
+                    if (error instanceof DatabaseException db && db.needsPassword()) {
+                        String again = prompts.askPassword(request.connection(), db.getMessage());
+                        if (again != null) {
+                            openQuery(request, again);
+                        }
+                        return;
+                    }
+                    prompts.showError("Could not read the query on " + request.connection().shortName(), error);
+                })
+                .start();
     }
 
     /** Reads a data file and makes it the project's data. */
@@ -86,26 +118,36 @@ public final class Workbench {
 
     private void loadProjectData(Path folder, ProjectFile file) {
         DataRef data = file.data();
-        Path location = data == null ? null : ProjectStore.locateData(data, folder);
-        if (data != null && location == null) {
+        Path location = data == null || data.isQuery() ? null : ProjectStore.locateData(data, folder);
+        if (data != null && !data.isQuery() && location == null) {
             location = prompts.locateData(data.location(folder));
         }
-        if (location == null) {
+        if (data == null || (!data.isQuery() && location == null)) {
             project.restore(file, folder, null);
             recentProjects.add(folder);
             return;
         }
-        Path dataFile = location;
-        tasks.background("Reading " + dataFile.getFileName(), progress -> {
-                    Dataset read = DatasetReader.read(dataFile, data.options(), progress.slice(0, 0.8));
+        readProjectData(folder, file, location);
+    }
+
+    /** Reads the project's file, or runs its query again (asking for the password when the database wants one). */
+    private void readProjectData(Path folder, ProjectFile file, Path dataFile) {
+        DataRef data = file.data();
+        String what = data.isQuery() ? "Running the project's query on " + data.query().connection().shortName()
+                : "Reading " + dataFile.getFileName();
+        String password = data.isQuery() ? passwords.get(data.query().connection()) : null;
+        tasks.background(what, progress -> {
+                    Dataset read = ProjectLoader.readData(data, dataFile, password, progress.slice(0, 0.8));
                     boolean changed = data.fingerprint() != null && read.source() != null && !data.fingerprint().equals(read.source().fingerprint());
-                    // A different file: check the recipe against it before anything is replaced (the Cleaning dry run).
+                    // Different data: check the recipe against it before anything is replaced (the Cleaning dry run).
                     List<DryRun.StepReport> check = changed && file.recipe() != null && !file.recipe().isEmpty()
                             ? DryRun.run(read, file.recipe(), progress.slice(0.8, 1)) : List.of();
                     return new ReadData(read, changed, check);
                 })
                 .onSuccess(read -> {
-                    if (read.changed() && !prompts.replayOnChangedData(dataFile, read.check())) {
+                    ProjectLoader.DataChange change = read.changed()
+                            ? ProjectLoader.DataChange.of(data, dataFile, read.data().source().fingerprint()) : null;
+                    if (change != null && !prompts.replayOnChangedData(change, read.check())) {
                         return; // the user kept what was open
                     }
                     tasks.background("Replaying the recipe", progress -> {
@@ -117,10 +159,8 @@ public final class Workbench {
                             .onSuccess(session -> {
                                 project.restore(file, folder, session);
                                 recentProjects.add(folder);
-                                if (read.changed()) {
-                                    // The saved models and their metrics belong to the earlier file: never shown beside this one.
-                                    ProjectLoader.DataChange change = new ProjectLoader.DataChange(dataFile, data.fingerprint(),
-                                            read.data().source().fingerprint());
+                                if (change != null) {
+                                    // The saved models and their metrics belong to the earlier data: never shown beside this one.
                                     project.discardResults();
                                     project.noteChangedData(change.notice(false));
                                 } else {
@@ -130,7 +170,17 @@ public final class Workbench {
                             .onFailure(error -> prompts.showError("Could not replay the recipe of project " + folder.getFileName(), error))
                             .start();
                 })
-                .onFailure(error -> prompts.showError("Could not read the data of project " + folder.getFileName(), error))
+                .onFailure(error -> {
+                    if (data.isQuery() && error instanceof DatabaseException db && db.needsPassword()) {
+                        String typed = prompts.askPassword(data.query().connection(), db.getMessage());
+                        if (typed != null) {
+                            passwords.put(data.query().connection(), typed);
+                            readProjectData(folder, file, dataFile);
+                        }
+                        return;
+                    }
+                    prompts.showError("Could not read the data of project " + folder.getFileName(), error);
+                })
                 .start();
     }
 
