@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SUITE", converter = SuiteConverter.class,
-            description = "What to measure: ${COMPLETION-CANDIDATES} (default: all but train-vs-sklearn).")
+            description = "What to measure: ${COMPLETION-CANDIDATES} (default: all but train-vs-sklearn and database).")
     List<Suite> suites;
 
     @Option(names = "--python", description = "The Python with scikit-learn for train-vs-sklearn (default: /usr/bin/python3, Debian's).")
@@ -47,8 +47,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Where the generated CSV is kept (default: target/bench/bench-ROWS.csv).")
     Path file;
 
+    @Option(names = "--db", paramLabel = "URL", description = "database: the PostgreSQL server, postgresql://USER@HOST:PORT/DATABASE "
+            + "(the password from PGPASSWORD or ~/.pgpass).")
+    String db;
+
+    @Option(names = "--table", description = "database: the table to read whole (default: ${DEFAULT-VALUE}, as .ci/postgres.sh loads it).",
+            defaultValue = "big")
+    String table;
+
     enum Suite {
-        IMPORT, CLEAN, EXPLORE, TRAIN, REPORT, BUNDLE, TRAIN_VS_SKLEARN;
+        IMPORT, CLEAN, EXPLORE, TRAIN, REPORT, BUNDLE, TRAIN_VS_SKLEARN, DATABASE;
 
         @Override
         public String toString() {
@@ -76,7 +84,16 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         out = spec.commandLine().getOut();
         List<Suite> chosen = suites == null || suites.isEmpty()
-                ? Arrays.stream(Suite.values()).filter(s -> s != Suite.TRAIN_VS_SKLEARN).toList() : suites;
+                ? Arrays.stream(Suite.values()).filter(s -> s != Suite.TRAIN_VS_SKLEARN && s != Suite.DATABASE).toList() : suites;
+        if (chosen.equals(List.of(Suite.DATABASE))) {
+            if (db == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "bench database needs --db postgresql://USER@HOST:PORT/DATABASE");
+            }
+            out.printf("%d cores; Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            DatabaseBench.run(this, db, table, pythonPath());
+            out.flush();
+            return 0;
+        }
         if (chosen.equals(List.of(Suite.TRAIN_VS_SKLEARN))) {
             out.printf("%d cores; Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             trainVsSklearn();
@@ -95,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
                 case BUNDLE -> BundleBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE), csv);
                 case REPORT -> ReportBench.run(this, data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE));
                 case TRAIN_VS_SKLEARN -> trainVsSklearn();
+                case DATABASE -> out.println("database: run it alone, with --db (bench database --db URL)");
                 case EXPLORE -> {
                     Dataset d = data != null ? data : DatasetReader.read(csv, ImportOptions.detect(), Progress.NONE);
                     time("explore: full profile (all columns, quantiles, histograms, duplicates)",
@@ -112,8 +130,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void trainVsSklearn() throws java.io.IOException, InterruptedException {
-        String py = python != null ? python : java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        TrainVsSklearn.run(this, Path.of("target", "bench"), py, Path.of("bench", "train_vs_sklearn.py"), algorithms);
+        TrainVsSklearn.run(this, Path.of("target", "bench"), pythonPath(), Path.of("bench", "train_vs_sklearn.py"), algorithms);
+    }
+
+    private String pythonPath() {
+        return python != null ? python : java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
     PrintWriter out() {

@@ -183,8 +183,12 @@ final class BundleCommand implements Runnable {
         @Parameters(paramLabel = "BUNDLE")
         Path file;
 
-        @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV with a header row, or JSON lines (.jsonl, .ndjson); - for stdin.")
+        @Option(names = "--input", paramLabel = "FILE", description = "CSV with a header row, or JSON lines (.jsonl, .ndjson); - for stdin. "
+                + "Or --db with a query.")
         String input;
+
+        @CommandLine.Mixin
+        QueryOptionsMixin queryOptions;
 
         @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the predictions; - for stdout.")
         String output;
@@ -202,14 +206,15 @@ final class BundleCommand implements Runnable {
             if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--max-rejected-share takes a share from 0 to 1, not " + maxRejectedShare);
             }
+            QueryOptionsMixin.Query query = queryInput(spec, input, queryOptions);
             Bundle b = Bundle.open(file);
-            boolean json = format != null ? format.equalsIgnoreCase("jsonl") || format.equalsIgnoreCase("json")
-                    : input.endsWith(".jsonl") || input.endsWith(".ndjson") || input.endsWith(".json");
+            boolean json = query == null && (format != null ? format.equalsIgnoreCase("jsonl") || format.equalsIgnoreCase("json")
+                    : input.endsWith(".jsonl") || input.endsWith(".ndjson") || input.endsWith(".json"));
             Violations v = new Violations();
             Path target = output.equals("-") ? null : Path.of(output);
             Path temp = target == null ? null : dev.baton.util.AtomicFiles.tempFor(target);
             boolean written = false;
-            try (InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
+            try (InputStream in = query != null ? query.openCsv() : input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
                  Writer out = temp == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                          : Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 if (json) {
@@ -301,8 +306,11 @@ final class BundleCommand implements Runnable {
         @Parameters(paramLabel = "BUNDLE")
         Path file;
 
-        @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV with a header row, or JSON lines (.jsonl, .ndjson).")
+        @Option(names = "--input", paramLabel = "FILE", description = "CSV with a header row, or JSON lines (.jsonl, .ndjson). Or --db with a query.")
         Path input;
+
+        @CommandLine.Mixin
+        QueryOptionsMixin queryOptions;
 
         @Option(names = "--json", description = "Print every figure as JSON instead of the summary table.")
         boolean json;
@@ -318,8 +326,17 @@ final class BundleCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             dev.baton.monitor.DriftThresholds t = thresholds(spec, thresholds);
-            Bundle b = openWithInput(file, input);
-            dev.baton.monitor.DriftReport r = dev.baton.monitor.Monitoring.drift(b, input, t, Progress.NONE);
+            QueryOptionsMixin.Query query = queryInput(spec, input, queryOptions);
+            dev.baton.monitor.DriftReport r;
+            if (query != null) {
+                Bundle b = Bundle.open(file);
+                try (InputStream in = query.openCsv()) {
+                    r = dev.baton.monitor.Monitoring.drift(b, in, false, query.name(), t, Progress.NONE);
+                }
+            } else {
+                Bundle b = openWithInput(file, input);
+                r = dev.baton.monitor.Monitoring.drift(b, input, t, Progress.NONE);
+            }
             show(spec, r, json, html, dev.baton.monitor.MonitorPages.drift(r), MonitorText.drift(r));
             return r.exitCode();
         }
@@ -334,8 +351,12 @@ final class BundleCommand implements Runnable {
         @Parameters(paramLabel = "BUNDLE")
         Path file;
 
-        @Option(names = "--input", required = true, paramLabel = "LABELLED", description = "CSV or JSON lines with the bundle's inputs and its target column.")
+        @Option(names = "--input", paramLabel = "LABELLED", description = "CSV or JSON lines with the bundle's inputs and its target column. "
+                + "Or --db with a query.")
         Path input;
+
+        @CommandLine.Mixin
+        QueryOptionsMixin queryOptions;
 
         @Option(names = "--by", paramLabel = "COLUMN", description = "Also give the metrics per group of this categorical column.")
         String by;
@@ -348,10 +369,17 @@ final class BundleCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Bundle b = openWithInput(file, input);
+            QueryOptionsMixin.Query query = queryInput(spec, input, queryOptions);
             dev.baton.monitor.Evaluation.Report r;
             try {
-                r = dev.baton.monitor.Monitoring.evaluate(b, input, by, Progress.NONE);
+                if (query != null) {
+                    Bundle b = Bundle.open(file);
+                    try (InputStream in = query.openCsv()) {
+                        r = dev.baton.monitor.Monitoring.evaluate(b, in, false, query.name(), by, Progress.NONE);
+                    }
+                } else {
+                    r = dev.baton.monitor.Monitoring.evaluate(openWithInput(file, input), input, by, Progress.NONE);
+                }
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
@@ -370,6 +398,20 @@ final class BundleCommand implements Runnable {
     }
 
     /** The bundle, once the data file to check with it is known to exist. */
+    /** The query when the command reads from a database (exactly one of --input and --db); null for --input. */
+    private static QueryOptionsMixin.Query queryInput(CommandLine.Model.CommandSpec spec, Object input, QueryOptionsMixin queryOptions) {
+        if (queryOptions.isSet()) {
+            if (input != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Give --input or --db with a query, not both.");
+            }
+            return queryOptions.request(spec, dev.baton.data.ImportOptions.detect());
+        }
+        if (input == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing the data: --input FILE, or --db URL with --query SQL.");
+        }
+        return null;
+    }
+
     private static Bundle openWithInput(Path bundle, Path input) {
         if (!Files.isRegularFile(input)) {
             throw new UserException("There is no input file " + input + ".");

@@ -26,7 +26,7 @@ final class CleanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA", description = "The data file.")
+    @Parameters(paramLabel = "DATA", arity = "0..1", description = "The data file (or --db with a query).")
     Path file;
 
     @Option(names = "--recipe", required = true, paramLabel = "RECIPE", description = "The recipe file (baton-recipe/1 JSON).")
@@ -41,10 +41,13 @@ final class CleanCommand implements Callable<Integer> {
     @Mixin
     ImportOptionsMixin importOptions;
 
+    @Mixin
+    QueryOptionsMixin queryOptions;
+
     @Override
     public Integer call() throws Exception {
         Recipe recipe = RecipeFiles.read(recipeFile);
-        Dataset data = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        Dataset data = QueryOptionsMixin.read(spec, file, importOptions, queryOptions, false);
         PrintWriter stdout = spec.commandLine().getOut();
         if (dryRun) {
             List<DryRun.StepReport> reports = DryRun.run(data, recipe, Progress.NONE);

@@ -38,7 +38,7 @@ final class ProfileCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA", description = "The data file.")
+    @Parameters(paramLabel = "DATA", arity = "0..1", description = "The data file (or --db with a query).")
     Path file;
 
     @Option(names = "--json", description = "Print the full profile and the alerts as JSON.")
@@ -51,12 +51,14 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin
     ImportOptionsMixin importOptions;
 
+    @Mixin
+    QueryOptionsMixin queryOptions;
+
     @Override
     public Integer call() throws Exception {
         boolean quickLook = !json && !full;
         // The quick look does not show the file's SHA-256, so it does not compute it.
-        Dataset dataset = quickLook ? DatasetReader.readForQuickLook(file, Options.of(spec, importOptions), Progress.NONE)
-                : DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        Dataset dataset = QueryOptionsMixin.read(spec, file, importOptions, queryOptions, quickLook);
         PrintWriter out = spec.commandLine().getOut();
         if (quickLook) {
             printSummary(dataset, out);
@@ -93,7 +95,11 @@ final class ProfileCommand implements Callable<Integer> {
 
     private static ObjectNode toJson(Dataset dataset, Exploration exploration, List<JsonNode> columnTrees) {
         ObjectNode root = Json.mapper().createObjectNode();
-        root.put("file", dataset.source() == null ? dataset.name() : dataset.source().path());
+        if (dataset.source() instanceof dev.baton.data.QuerySource q) {
+            root.put("database", q.connection().describe()).put("query", q.sql()).put("readAt", q.readAt().toString());
+        } else {
+            root.put("file", dataset.source() == null ? dataset.name() : dataset.source().path());
+        }
         root.put("fingerprint", dataset.source() == null ? null : dataset.source().fingerprint());
         DatasetProfile p = exploration.profile();
         root.put("rows", p.rows());

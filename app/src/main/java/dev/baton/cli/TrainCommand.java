@@ -49,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DATA", description = "The data file.")
+    @Parameters(paramLabel = "DATA", arity = "0..1", description = "The data file (or --db with a query).")
     Path file;
 
     @Option(names = "--target", required = true, description = "The column to predict.")
@@ -104,12 +104,15 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ImportOptionsMixin importOptions;
 
+    @Mixin
+    QueryOptionsMixin queryOptions;
+
     @Override
     public Integer call() throws Exception {
         if (choose != null && saveProject == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--choose needs --save-project");
         }
-        Dataset raw = DatasetReader.read(file, Options.of(spec, importOptions), Progress.NONE);
+        Dataset raw = QueryOptionsMixin.read(spec, file, importOptions, queryOptions, false);
         // The recipe is replayed as opening a project replays it, so the saved project reproduces these figures.
         CleaningHistory history = recipe == null ? new CleaningHistory(raw) : replay(raw, RecipeFiles.read(recipe));
         Dataset data = history.current();

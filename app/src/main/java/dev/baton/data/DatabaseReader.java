@@ -69,6 +69,8 @@ public final class DatabaseReader {
                         p.setProperty("password", found.password());
                     }
                     p.setProperty("ApplicationName", "Baton");
+                    // Values as the server's text: read as bytes, without a Java string per value (see ResultSetGrid).
+                    p.setProperty("binaryTransfer", "false");
                     p.setProperty("connectTimeout", "10");
                     try {
                         yield DriverManager.getConnection(c.jdbcUrl(), p);
@@ -153,6 +155,42 @@ public final class DatabaseReader {
         return run(request, typed, progress, rows);
     }
 
+    /**
+     * Runs the query and returns its rows as CSV text, read from the database as the stream is read (for scoring and
+     * drift). The caller closes the stream, which closes the connection.
+     */
+    public QueryCsv openCsv(QueryRequest request, String typed) {
+        DatabaseConnection c = request.connection();
+        String sql = stripTrailingSemicolon(request.sql());
+        Connection connection = connect(c, typed);
+        try {
+            if (c.kind() == DatabaseKind.POSTGRESQL) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
+            Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            ResultSet rs;
+            try {
+                rs = statement.executeQuery(sql);
+            } catch (SQLException e) {
+                throw new DatabaseException(DatabaseException.Kind.SQL, SqlErrors.describe(e, sql), e);
+            }
+            return new QueryCsv(connection, statement, rs, ResultSetGrid.describe(rs.getMetaData(), request.unsupportedAsText(), "The query"));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new DatabaseException(DatabaseException.Kind.OTHER, "Reading from " + c.describe() + " failed: "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
     private Dataset run(QueryRequest request, String typed, Progress progress, int maxRows) {
         TablesawInit.start();
         DatabaseConnection c = request.connection();
@@ -182,7 +220,7 @@ public final class DatabaseReader {
                     ResultSetGrid.Columns columns = ResultSetGrid.describe(rs.getMetaData(), request.unsupportedAsText(), "The query");
                     ResultSetGrid.Read read;
                     try {
-                        read = ResultSetGrid.read(rs, columns, progress, -1, "Reading rows");
+                        read = ResultSetGrid.read(rs, columns, progress, -1, "Reading rows", c.kind() == DatabaseKind.POSTGRESQL);
                     } catch (SQLException e) {
                         throw queryError(e, sql, watch);
                     }
