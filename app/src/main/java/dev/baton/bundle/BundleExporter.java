@@ -432,7 +432,14 @@ public final class BundleExporter {
         TrainingSetup s = req.setup();
         Map<String, Object> p = new LinkedHashMap<>();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file", req.source().source() == null ? req.source().name() : req.source().source().fileName());
+        if (req.source().source() instanceof dev.baton.data.QuerySource q) {
+            // Where the rows came from, never how to log in: the connection holds no password.
+            data.put("database", q.connection().describe());
+            data.put("query", q.sql());
+            data.put("readAt", q.readAt().toString());
+        } else {
+            data.put("file", req.source().source() == null ? req.source().name() : req.source().source().fileName());
+        }
         data.put("sha256", req.source().source() == null ? null : req.source().source().fingerprint());
         data.put("rows", req.source().rowCount());
         data.put("columns", req.source().columnCount());

@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
         opened.warnings().forEach(w -> err.println("baton: warning: " + w));
         if (opened.dataChange() != null) {
             if (!allowChangedData) {
-                throw new dev.baton.util.UserException(opened.dataChange().refusal("Give --allow-changed-data to use the new file anyway."));
+                throw new dev.baton.util.UserException(opened.dataChange().refusal("Give --allow-changed-data to use the new data anyway."));
             }
             err.println("baton: warning: " + opened.dataChange().notice(true));
             opened.project().noteChangedData(opened.dataChange().notice(true));

@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         ProjectLoader.Loaded loaded = ProjectLoader.load(project, false, Progress.NONE);
         loaded.warnings().forEach(w -> err.println("baton: warning: " + w));
         if (loaded.dataChange() != null && !allowChangedData) {
-            throw new dev.baton.util.UserException(loaded.dataChange().refusal("Give --allow-changed-data to use the new file anyway."));
+            throw new dev.baton.util.UserException(loaded.dataChange().refusal("Give --allow-changed-data to use the new data anyway."));
         }
         Project p = new Project();
         loaded.applyTo(p);

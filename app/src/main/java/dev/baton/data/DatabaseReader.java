@@ -280,8 +280,8 @@ public final class DatabaseReader {
             case "28P01", "28000" -> found == null
                     ? new DatabaseException(DatabaseException.Kind.NO_PASSWORD, "The server at " + where + " wants a password for user "
                     + user + ". Type it, or set PGPASSWORD, or add it to ~/.pgpass.", e)
-                    : new DatabaseException(DatabaseException.Kind.WRONG_PASSWORD, "The server at " + where + " refused the password for user "
-                    + user + " (the password came from " + found.from() + ").", e);
+                    : new DatabaseException(DatabaseException.Kind.WRONG_PASSWORD, "The server at " + where + " refused the password "
+                    + (found.from().equals("typed") ? "typed for user " + user : "for user " + user + " from " + found.from()) + ".", e);
             case "08004" -> new DatabaseException(found == null ? DatabaseException.Kind.NO_PASSWORD : DatabaseException.Kind.WRONG_PASSWORD,
                     "The server at " + where + " wants a password for user " + user
                     + ". Type it, or set PGPASSWORD, or add it to ~/.pgpass.", e);

@@ -48,9 +48,8 @@ public record DataRef(String path, String relativePath, String fingerprint, Impo
         return new DataRef(f.path(), null, f.fingerprint(), f.options());
     }
 
-    /** True when the data comes from a query rather than a file. */
-    @JsonIgnore
-    public boolean isQuery() {
+    /** True when the data comes from a query rather than a file. (Not isQuery: Jackson would take it for the query's getter.) */
+    public boolean fromQuery() {
         return query != null;
     }
 

@@ -404,7 +404,7 @@ public final class Project {
         // The file actually read, by its absolute path: a later Save As elsewhere makes its relative path from there.
         this.dataRef = session != null && session.source().source() != null ? DataRef.of(session.source().source())
                 : file.data() == null ? null
-                : file.data().isQuery() ? file.data()
+                : file.data().fromQuery() ? file.data()
                 : new DataRef(file.data().location(projectFolder), null, file.data().fingerprint(), file.data().options());
         this.history = session;
         this.explore = file.explore() == null ? ExploreState.empty() : file.explore();

@@ -32,7 +32,7 @@ public final class ProjectLoader {
      * password typed this session, else from the environment or {@code ~/.pgpass}). Runs off the FX thread.
      */
     public static Dataset readData(DataRef data, Path dataFile, String typedPassword, Progress progress) {
-        if (data.isQuery()) {
+        if (data.fromQuery()) {
             return new DatabaseReader(new Passwords()).read(data.queryRequest(), typedPassword, progress);
         }
         return DatasetReader.read(dataFile, data.options(), progress);
@@ -61,7 +61,7 @@ public final class ProjectLoader {
     public record DataChange(String what, boolean query, String savedFingerprint, String fingerprint) {
 
         public static DataChange of(DataRef saved, Path dataFile, String fingerprint) {
-            return saved.isQuery()
+            return saved.fromQuery()
                     ? new DataChange(saved.query().connection().describe(), true, saved.fingerprint(), fingerprint)
                     : new DataChange(dataFile.toString(), false, saved.fingerprint(), fingerprint);
         }
@@ -117,8 +117,8 @@ public final class ProjectLoader {
         if (file.data() == null) {
             throw new UserException("The project " + projectFolder.getFileName() + " has no data yet.");
         }
-        Path dataFile = file.data().isQuery() ? null : ProjectStore.locateData(file.data(), projectFolder);
-        if (dataFile == null && !file.data().isQuery()) {
+        Path dataFile = file.data().fromQuery() ? null : ProjectStore.locateData(file.data(), projectFolder);
+        if (dataFile == null && !file.data().fromQuery()) {
             throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: "
                     + file.data().location(projectFolder) + ". Open the project in Baton to locate it.");
         }

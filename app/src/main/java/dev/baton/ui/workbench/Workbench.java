@@ -118,11 +118,11 @@ public final class Workbench {
 
     private void loadProjectData(Path folder, ProjectFile file) {
         DataRef data = file.data();
-        Path location = data == null || data.isQuery() ? null : ProjectStore.locateData(data, folder);
-        if (data != null && !data.isQuery() && location == null) {
+        Path location = data == null || data.fromQuery() ? null : ProjectStore.locateData(data, folder);
+        if (data != null && !data.fromQuery() && location == null) {
             location = prompts.locateData(data.location(folder));
         }
-        if (data == null || (!data.isQuery() && location == null)) {
+        if (data == null || (!data.fromQuery() && location == null)) {
             project.restore(file, folder, null);
             recentProjects.add(folder);
             return;
@@ -133,9 +133,9 @@ public final class Workbench {
     /** Reads the project's file, or runs its query again (asking for the password when the database wants one). */
     private void readProjectData(Path folder, ProjectFile file, Path dataFile) {
         DataRef data = file.data();
-        String what = data.isQuery() ? "Running the project's query on " + data.query().connection().shortName()
+        String what = data.fromQuery() ? "Running the project's query on " + data.query().connection().shortName()
                 : "Reading " + dataFile.getFileName();
-        String password = data.isQuery() ? passwords.get(data.query().connection()) : null;
+        String password = data.fromQuery() ? passwords.get(data.query().connection()) : null;
         tasks.background(what, progress -> {
                     Dataset read = ProjectLoader.readData(data, dataFile, password, progress.slice(0, 0.8));
                     boolean changed = data.fingerprint() != null && read.source() != null && !data.fingerprint().equals(read.source().fingerprint());
@@ -171,7 +171,7 @@ public final class Workbench {
                             .start();
                 })
                 .onFailure(error -> {
-                    if (data.isQuery() && error instanceof DatabaseException db && db.needsPassword()) {
+                    if (data.fromQuery() && error instanceof DatabaseException db && db.needsPassword()) {
                         String typed = prompts.askPassword(data.query().connection(), db.getMessage());
                         if (typed != null) {
                             passwords.put(data.query().connection(), typed);
