@@ -206,7 +206,11 @@ public final class DatabaseReader {
                  CancelWatch watch = new CancelWatch(statement, progress)) {
                 statement.setFetchSize(FETCH_SIZE);
                 if (maxRows > 0) {
-                    statement.setMaxRows(maxRows);
+                    try {
+                        statement.setMaxRows(maxRows); // the server then sends no more
+                    } catch (java.sql.SQLFeatureNotSupportedException e) {
+                        // DuckDB: the reader stops after maxRows itself.
+                    }
                 }
                 progress.update(0, -1, "Running the query on " + c.shortName());
                 ResultSet rs;
@@ -220,7 +224,7 @@ public final class DatabaseReader {
                     ResultSetGrid.Columns columns = ResultSetGrid.describe(rs.getMetaData(), request.unsupportedAsText(), "The query");
                     ResultSetGrid.Read read;
                     try {
-                        read = ResultSetGrid.read(rs, columns, progress, -1, "Reading rows", c.kind() == DatabaseKind.POSTGRESQL);
+                        read = ResultSetGrid.read(rs, columns, progress, -1, "Reading rows", c.kind() == DatabaseKind.POSTGRESQL, maxRows);
                     } catch (SQLException e) {
                         throw queryError(e, sql, watch);
                     }
@@ -228,7 +232,7 @@ public final class DatabaseReader {
                         throw new DatabaseException(DatabaseException.Kind.NO_ROWS, "The query returned "
                                 + read.names().size() + " columns but no rows: there is nothing to analyse.");
                     }
-                    String name = "query_" + c.shortName().replaceAll("[^A-Za-z0-9_]+", "_");
+                    String name = datasetName(request.sql(), c);
                     GridTables.Typed types = GridTables.type(name, read.grid(), read.names(), request.options(),
                             read.declared(), progress);
                     List<String> notes = new ArrayList<>(columns.notes());
@@ -254,6 +258,13 @@ public final class DatabaseReader {
                     + "Baton keeps up to 2 GB of text in memory and had read %,d complete rows when it passed that. Select "
                     + "fewer columns, or fewer rows.", e.rows));
         }
+    }
+
+    /** A name for the dataset: the first table the query reads from, else the database's. */
+    static String datasetName(String sql, DatabaseConnection c) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][\\w.]*)").matcher(sql);
+        String name = m.find() ? m.group(1) : c.shortName();
+        return name.replaceAll("[^A-Za-z0-9_.-]+", "_");
     }
 
     /** Nothing to keep: the transaction only read. A failure here must not hide the one that ended the read. */

@@ -152,7 +152,7 @@ final class ResultSetGrid {
      * @param what what the progress bar says ("Reading rows")
      */
     static Read read(ResultSet rs, Columns columns, Progress progress, long total, String what) throws SQLException {
-        return read(rs, columns, progress, total, what, false);
+        return read(rs, columns, progress, total, what, false, 0);
     }
 
     /**
@@ -160,9 +160,11 @@ final class ResultSetGrid {
      * database's own UTF-8 text (PostgreSQL's text transfer), so numbers and text are taken as those bytes, without
      * making a Java string of each. Floating point, dates and timestamps without a zone then keep the database's text
      * (PostgreSQL writes the shortest text that reads back exactly, and ISO dates); timestamps with a zone are still
-     * converted to UTC, so the session's time zone never changes the values or the fingerprint.
+     * converted to UTC, so the session's time zone never changes the values or the fingerprint. {@code maxRows}: stop
+     * after that many rows (0: read all), for drivers that do not take a statement's maximum (DuckDB).
      */
-    static Read read(ResultSet rs, Columns columns, Progress progress, long total, String what, boolean wireText) throws SQLException {
+    static Read read(ResultSet rs, Columns columns, Progress progress, long total, String what, boolean wireText, int maxRows)
+            throws SQLException {
         List<Column> all = columns.all();
         int width = all.size();
         Reader[] readers = new Reader[width];
@@ -190,7 +192,7 @@ final class ResultSetGrid {
         }
         FieldGridBuilder grid = new FieldGridBuilder(names.size());
         long row = 0;
-        while (rs.next()) {
+        while ((maxRows <= 0 || row < maxRows) && rs.next()) {
             for (int c = 0; c < width; c++) {
                 if (!keep[c]) {
                     continue;

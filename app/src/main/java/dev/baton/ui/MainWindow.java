@@ -308,6 +308,8 @@ public final class MainWindow implements Prompts {
         MenuItem newProject = item("New Project", "Shortcut+N", this::newProject);
         MenuItem openData = item("Open Data\u2026", "Shortcut+O", this::openDataDialog);
         openData.setId("menu-open-data");
+        MenuItem openDatabase = item("Open from Database\u2026", "Shortcut+Alt+O", this::openDatabaseDialog);
+        openDatabase.setId("menu-open-database");
         MenuItem openProject = item("Open Project\u2026", "Shortcut+Shift+O", this::openProjectDialog);
         Menu samples = new Menu("Open Sample Dataset");
         for (Path sample : SampleData.files()) {
@@ -332,7 +334,7 @@ public final class MainWindow implements Prompts {
                 Platform.exit();
             });
         });
-        file.getItems().addAll(newProject, openData, openProject, recentMenu, samples, sampleProjects, new SeparatorMenuItem(), save, saveAs,
+        file.getItems().addAll(newProject, openData, openDatabase, openProject, recentMenu, samples, sampleProjects, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", "Shortcut+Z", () -> cleanModel.undo());
@@ -387,13 +389,17 @@ public final class MainWindow implements Prompts {
         Button open = new Button("Open");
         open.setTooltip(new Tooltip("Open a data file (Ctrl+O)"));
         open.setOnAction(e -> openDataDialog());
+        Button openDatabase = new Button("Database");
+        openDatabase.setTooltip(new Tooltip("Open the result of a query on PostgreSQL, DuckDB or SQLite (Ctrl+Alt+O)"));
+        openDatabase.setOnAction(e -> openDatabaseDialog());
+        openDatabase.setId("toolbar-open-database");
         Button openProject = new Button("Open Project");
         openProject.setTooltip(new Tooltip("Open a saved project (Ctrl+Shift+O)"));
         openProject.setOnAction(e -> openProjectDialog());
         Button save = new Button("Save");
         save.setTooltip(new Tooltip("Save the project (Ctrl+S)"));
         save.setOnAction(e -> workbench.save(() -> { }));
-        ToolBar bar = new ToolBar(open, openProject, save, new Separator(Orientation.VERTICAL));
+        ToolBar bar = new ToolBar(open, openDatabase, openProject, save, new Separator(Orientation.VERTICAL));
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -470,6 +476,20 @@ public final class MainWindow implements Prompts {
             if (file != null) {
                 showImportDialog(file.toPath());
             }
+        });
+    }
+
+    /**
+     * The "Open from database" dialog, filled in with the current project's query if it has one; opening its query
+     * replaces the project, so unsaved work is dealt with first.
+     */
+    public void openDatabaseDialog() {
+        whenSafe(() -> {
+            var ref = workbench.project().dataRef();
+            boolean query = ref != null && ref.fromQuery();
+            Optional<dev.baton.data.QueryRequest> request = new dev.baton.ui.data.DatabaseDialog(stage, tasks, workbench.passwords(),
+                    query ? ref.query().connection() : null, query ? ref.query().sql() : null).showAndWait();
+            request.ifPresent(r -> workbench.openQuery(r, null));
         });
     }
 

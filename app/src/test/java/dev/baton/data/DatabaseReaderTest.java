@@ -137,6 +137,14 @@ class DatabaseReaderTest {
     }
 
     @Test
+    void previewReadsTheFirstRowsOnDuckDbToo() {
+        Dataset d = reader.preview(new QueryRequest(DatabaseConnection.embedded(DatabaseKind.DUCKDB, null),
+                "SELECT range AS i FROM range(1000000)"), null, 100, Progress.NONE);
+        assertThat(d.rowCount()).isEqualTo(100);
+        assertThat(d.table().intColumn("i").get(99)).isEqualTo(99);
+    }
+
+    @Test
     void sqlErrorsSayWhatAndWhere() {
         DatabaseConnection duck = DatabaseConnection.embedded(DatabaseKind.DUCKDB, null);
         DatabaseException e = catchThrowableOfType(DatabaseException.class, () -> read(duck, "SELECT nosuch FROM range(3)"));

@@ -146,6 +146,12 @@ public final class DataStageView {
         if (dataset.source() == null) {
             return "";
         }
+        if (dataset.source() instanceof dev.baton.data.QuerySource q) {
+            String sql = q.sql().strip().replaceAll("\\s+", " ");
+            return q.connection().describe() + "  \u00b7  " + (sql.length() > 90 ? sql.substring(0, 87) + "\u2026" : sql)
+                    + "  \u00b7  read " + q.readAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
+                    .replace("Z", " UTC") + "  \u00b7  SHA-256 " + q.fingerprint().substring(0, 12) + "\u2026";
+        }
         ImportOptions o = dataset.source().options();
         StringBuilder sb = new StringBuilder(dataset.source().path());
         sb.append("  \u00b7  ").append(o.format() == null ? "" : o.format().description());
