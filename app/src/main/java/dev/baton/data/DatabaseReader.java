@@ -202,8 +202,14 @@ public final class DatabaseReader {
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
             }
+            if (c.kind() == DatabaseKind.POSTGRESQL && maxRows == 0) {
+                Dataset copied = PostgresCopy.readIfPlain(connection, request, sql, progress, clock);
+                if (copied != null) {
+                    return copied;
+                }
+            }
             try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                 CancelWatch watch = new CancelWatch(statement, progress)) {
+                 CancelWatch watch = new CancelWatch(statement::cancel, progress)) {
                 statement.setFetchSize(FETCH_SIZE);
                 if (maxRows > 0) {
                     try {
@@ -232,18 +238,7 @@ public final class DatabaseReader {
                         throw new DatabaseException(DatabaseException.Kind.NO_ROWS, "The query returned "
                                 + read.names().size() + " columns but no rows: there is nothing to analyse.");
                     }
-                    String name = datasetName(request.sql(), c);
-                    GridTables.Typed types = GridTables.type(name, read.grid(), read.names(), request.options(),
-                            read.declared(), progress);
-                    List<String> notes = new ArrayList<>(columns.notes());
-                    notes.addAll(types.notes());
-                    if (columns.kept().stream().anyMatch(col -> col.databaseType().equals("timestamptz")
-                            || col.databaseType().contains("with time zone"))) {
-                        notes.add("Timestamps with a time zone were converted to UTC (the same instant, shown without a zone).");
-                    }
-                    QuerySource source = new QuerySource(c, request.sql(), read.rows(), read.sha256(), clock.instant(),
-                            request.options(), request.unsupportedAsText());
-                    return types.dataset(name, source, notes);
+                    return dataset(request, read.grid(), columns, read.declared(), read.rows(), read.sha256(), clock, progress);
                 }
             } finally {
                 if (c.kind() == DatabaseKind.POSTGRESQL) {
@@ -260,6 +255,23 @@ public final class DatabaseReader {
         }
     }
 
+    /** The typed dataset of a result's grid, its source the query and the result's fingerprint. */
+    static Dataset dataset(QueryRequest request, FieldGrid grid, ResultSetGrid.Columns columns, java.util.Map<String, Object> declared,
+                           long rows, String sha256, Clock clock, Progress progress) {
+        DatabaseConnection c = request.connection();
+        String name = datasetName(request.sql(), c);
+        GridTables.Typed types = GridTables.type(name, grid, columns.names(), request.options(), declared, progress);
+        List<String> notes = new ArrayList<>(columns.notes());
+        notes.addAll(types.notes());
+        if (columns.kept().stream().anyMatch(col -> col.databaseType().equals("timestamptz")
+                || col.databaseType().contains("with time zone"))) {
+            notes.add("Timestamps with a time zone were converted to UTC (the same instant, shown without a zone).");
+        }
+        QuerySource source = new QuerySource(c, request.sql(), rows, sha256, clock.instant(), request.options(),
+                request.unsupportedAsText());
+        return types.dataset(name, source, notes);
+    }
+
     /** A name for the dataset: the first table the query reads from, else the database's. */
     static String datasetName(String sql, DatabaseConnection c) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+\"?([A-Za-z_][\\w.]*)").matcher(sql);
@@ -268,7 +280,7 @@ public final class DatabaseReader {
     }
 
     /** Nothing to keep: the transaction only read. A failure here must not hide the one that ended the read. */
-    private static void endTransaction(Connection connection) {
+    static void endTransaction(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -276,7 +288,7 @@ public final class DatabaseReader {
         }
     }
 
-    private static RuntimeException queryError(SQLException e, String sql, CancelWatch watch) {
+    static RuntimeException queryError(SQLException e, String sql, CancelWatch watch) {
         if (watch.cancelled()) {
             return new CancelledException();
         }
@@ -314,7 +326,7 @@ public final class DatabaseReader {
         }
     }
 
-    private static String stripTrailingSemicolon(String sql) {
+    static String stripTrailingSemicolon(String sql) {
         String s = sql.strip();
         while (s.endsWith(";")) {
             s = s.substring(0, s.length() - 1).strip();
@@ -334,12 +346,18 @@ public final class DatabaseReader {
      * Cancels the statement on the server when the user cancels: a thread that looks every 50 ms while the query runs,
      * since the reading thread is blocked in the driver until the server answers.
      */
-    private static final class CancelWatch implements AutoCloseable {
+    static final class CancelWatch implements AutoCloseable {
+
+        /** What cancels the running statement on the server. */
+        interface Canceller {
+            void cancel() throws SQLException;
+        }
+
         private final Thread thread;
         private volatile boolean done;
         private volatile boolean cancelled;
 
-        CancelWatch(Statement statement, Progress progress) {
+        CancelWatch(Canceller statement, Progress progress) {
             thread = new Thread(() -> {
                 while (!done) {
                     // Again until the reader stops: a cancel that reaches the engine before the query starts is lost.

@@ -42,6 +42,11 @@ final class ResultSetGrid {
 
     /** One column of the result: its name, how it is read, the type Baton gives it (null: inferred from the text). */
     record Column(String name, String databaseType, Reader reader, ColumnType declared, boolean unsupported) {
+
+        /** True when the server's own text of a value is what this reader makes of it (PostgreSQL's text transfer). */
+        boolean readAsServerText() {
+            return !unsupported && reader != Reader.TIMESTAMP_UTC && reader != Reader.BINARY && reader != Reader.STRUCT;
+        }
     }
 
     /** The result's columns, those Baton cannot hold listed apart. */

@@ -126,6 +126,31 @@ class PostgresIT {
     }
 
     @Test
+    void aPlainResultIsCopiedAndItsFingerprintIsTheDocumentedOne() throws Exception {
+        String sql = "SELECT species, island, body_mass_g, sex FROM penguins ORDER BY body_mass_g, species, island, sex";
+        Dataset d = read(sql);
+        // Independently: the column names as the canonical cells, then PostgreSQL's own CSV of the result.
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String name : List.of("species", "island", "body_mass_g", "sex")) {
+            sha.update(new byte[]{1, 0, 0, 0, (byte) name.length()});
+            sha.update(name.getBytes(StandardCharsets.US_ASCII));
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(connection().jdbcUrl(), p)) {
+            java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT WITH (FORMAT csv)", csv);
+            sha.update(csv.toByteArray());
+        }
+        assertThat(d.source().fingerprint()).isEqualTo(java.util.HexFormat.of().formatHex(sha.digest()));
+        assertThat(d.rowCount()).isEqualTo(344);
+        assertThat(d.missingCount("sex")).isEqualTo(11);
+        assertThat(d.missingCount("body_mass_g")).isEqualTo(2);
+        assertThat(d.type("body_mass_g")).isEqualTo(ColumnType.INTEGER);
+    }
+
+    @Test
     void aMillionRowsStreamInAHeapTooSmallToHoldTheResultAsJdbcRows() throws Exception {
         String sql = "SELECT id, small_int, flag FROM big";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -160,33 +185,36 @@ class PostgresIT {
 
     @Test
     void cancelDuringALongQueryReturnsWithinASecond() throws Exception {
-        AtomicBoolean cancel = new AtomicBoolean();
-        Progress progress = new Progress() {
-            @Override
-            public void update(long done, long total, String message) {
-            }
+        // pg_sleep is read through a cursor; the count, two plain columns, through COPY: both cancel on the server.
+        for (String sql : List.of("SELECT pg_sleep(60), 1 AS one", "SELECT count(*) AS n, 1 AS one FROM big a CROSS JOIN big b")) {
+            AtomicBoolean cancel = new AtomicBoolean();
+            Progress progress = new Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                }
 
-            @Override
-            public boolean isCancelled() {
-                return cancel.get();
-            }
-        };
-        Thread canceller = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            cancel.set(true);
-        });
-        long start = System.nanoTime();
-        canceller.start();
-        Throwable t = catchThrowableOfType(RuntimeException.class, () -> reader.read(new QueryRequest(connection(),
-                "SELECT pg_sleep(60), 1 AS one"), password, progress));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(t).isInstanceOf(CancelledException.class);
-        assertThat(seconds).isLessThan(1.5); // 0.5 s before the cancel, then at most a second
-        // The server cancelled it: the connection is free for the next query at once.
+                @Override
+                public boolean isCancelled() {
+                    return cancel.get();
+                }
+            };
+            Thread canceller = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                cancel.set(true);
+            });
+            long start = System.nanoTime();
+            canceller.start();
+            Throwable t = catchThrowableOfType(RuntimeException.class, () -> reader.read(new QueryRequest(connection(), sql),
+                    password, progress));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(t).as(sql).isInstanceOf(CancelledException.class);
+            assertThat(seconds).as(sql).isLessThan(1.5); // 0.5 s before the cancel, then at most a second
+        }
+        // The server cancelled them: the connection is free for the next query at once.
         assertThat(read("SELECT 1 AS one").rowCount()).isEqualTo(1);
     }
 
