@@ -111,6 +111,11 @@ public final class ProjectLoader {
     }
 
     public static Loaded load(Path folder, boolean withModels, Progress progress) {
+        return load(folder, withModels, null, progress);
+    }
+
+    /** As {@link #load(Path, boolean, Progress)}; {@code typedPassword} for a query on a database that wants one. */
+    public static Loaded load(Path folder, boolean withModels, String typedPassword, Progress progress) {
         ProjectFile file = ProjectStore.read(folder);
         Path projectFolder = Files.isDirectory(folder) ? folder : folder.getParent();
         List<String> warnings = new ArrayList<>();
@@ -122,7 +127,8 @@ public final class ProjectLoader {
             throw new UserException("The data of project " + projectFolder.getFileName() + " is not where it was saved: "
                     + file.data().location(projectFolder) + ". Open the project in Baton to locate it.");
         }
-        CleaningHistory session = session(file, dataFile, progress.slice(0, 0.6));
+        Dataset data = readData(file.data(), dataFile, typedPassword, progress.slice(0, 0.42));
+        CleaningHistory session = replay(data, file.recipe(), progress.slice(0.42, 0.6));
         String fingerprint = session.source().source() == null ? null : session.source().source().fingerprint();
         DataChange change = file.data().fingerprint() != null && !file.data().fingerprint().equals(fingerprint)
                 ? DataChange.of(file.data(), dataFile, fingerprint) : null;

@@ -173,7 +173,12 @@ public final class Recovery {
 
         /** Reads it back like a saved project, with its models; the caller makes it current and marks it unsaved. */
         public ProjectLoader.Loaded load(Progress progress) {
-            ProjectLoader.Loaded loaded = ProjectLoader.load(folder, true, progress);
+            return load(null, progress);
+        }
+
+        /** As {@link #load(Progress)}; {@code typedPassword} for data from a query on a database that wants one. */
+        public ProjectLoader.Loaded load(String typedPassword, Progress progress) {
+            ProjectLoader.Loaded loaded = ProjectLoader.load(folder, true, typedPassword, progress);
             Path original = about.projectFolder() == null ? null : Path.of(about.projectFolder());
             return new ProjectLoader.Loaded(loaded.file(), original, loaded.session(), loaded.models(), loaded.warnings(),
                     loaded.dataChange());

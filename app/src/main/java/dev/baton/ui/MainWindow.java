@@ -88,7 +88,7 @@ public final class MainWindow implements Prompts {
         this.tasks = new FxTaskRunner(error -> showError("Something went wrong", error));
         this.workbench = new Workbench(project, tasks, this, recentData, recentProjects);
         this.statusBar = new StatusBar(tasks.running());
-        this.dataView = new DataStageView(workbench, this::openDataDialog,
+        this.dataView = new DataStageView(workbench, this::openDataDialog, this::openDatabaseDialog,
                 sample -> whenSafe(() -> workbench.openData(sample, ImportOptions.detect())));
         views.put(StageId.DATA, dataView.node());
         this.cleanModel = new dev.baton.ui.clean.CleanViewModel(project, tasks);
@@ -101,7 +101,7 @@ public final class MainWindow implements Prompts {
         views.put(StageId.TRAIN, trainView.node());
         this.reportView = new dev.baton.ui.report.ReportStageView(new dev.baton.ui.report.ReportViewModel(project, tasks), () -> stage);
         views.put(StageId.REPORT, reportView.node());
-        this.handoffView = new dev.baton.ui.handoff.HandoffStageView(new dev.baton.ui.handoff.HandoffViewModel(project, tasks), () -> stage);
+        this.handoffView = new dev.baton.ui.handoff.HandoffStageView(new dev.baton.ui.handoff.HandoffViewModel(project, tasks, workbench.passwords()), () -> stage);
         views.put(StageId.HANDOFF, handoffView.node());
         project.addListener(change -> {
             if (change == Project.Change.TRAINING) {
@@ -190,7 +190,13 @@ public final class MainWindow implements Prompts {
     }
 
     private void restore(Recovery.Leftover leftover) {
-        whenSafe(() -> tasks.background("Restoring " + leftover.about().name(), leftover::load)
+        whenSafe(() -> restoreWith(leftover, null));
+    }
+
+    /** Restores an autosave; a query whose database wants a password asks for it and tries again. */
+    private void restoreWith(Recovery.Leftover leftover, dev.baton.data.DatabaseConnection typedFor) {
+        String typed = typedFor == null ? null : workbench.passwords().get(typedFor);
+        tasks.background("Restoring " + leftover.about().name(), progress -> leftover.load(typed, progress))
                 .onSuccess(loaded -> {
                     Project project = workbench.project();
                     loaded.applyTo(project);
@@ -207,8 +213,29 @@ public final class MainWindow implements Prompts {
                     }
                     discardQuietly(leftover);
                 })
-                .onFailure(error -> showError("Could not restore the unsaved work", error))
-                .start());
+                .onFailure(error -> {
+                    if (error instanceof dev.baton.data.DatabaseException db && db.needsPassword()) {
+                        dev.baton.data.DatabaseConnection connection = savedConnection(leftover);
+                        String password = connection == null ? null : askPassword(connection, db.getMessage());
+                        if (password != null) {
+                            workbench.passwords().put(connection, password);
+                            restoreWith(leftover, connection);
+                        }
+                        return;
+                    }
+                    showError("Could not restore the unsaved work", error);
+                })
+                .start();
+    }
+
+    /** The database connection an autosave's data comes from, or null for a file. */
+    private static dev.baton.data.DatabaseConnection savedConnection(Recovery.Leftover leftover) {
+        try {
+            var data = ProjectStore.read(leftover.folder()).data();
+            return data != null && data.fromQuery() ? data.query().connection() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void discardQuietly(Recovery.Leftover leftover) {

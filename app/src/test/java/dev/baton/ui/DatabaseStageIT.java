@@ -77,6 +77,7 @@ class DatabaseStageIT {
         robot.clickOn("#database-test");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tables(robot).getRoot() != null
                 && !tables(robot).isShowRoot() && tables(robot).getRoot().getChildren().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#database-status").queryLabeled().getText()).startsWith("Connected: DuckDB");
         robot.interact(() -> tables(robot).getSelectionModel().select(tables(robot).getRoot().getChildren().get(0)));
         robot.doubleClickOn(".tree-cell");
@@ -110,6 +111,7 @@ class DatabaseStageIT {
         robot.clickOn("#database-password-field").write(System.getenv("BATON_TEST_PG_PASSWORD"));
         robot.clickOn("#database-test");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tables(robot).getRoot() != null && !tables(robot).isShowRoot());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(tables(robot).getRoot().getChildren()).extracting(javafx.scene.control.TreeItem::getValue)
                 .contains("big", "every_type", "penguins");
         assertThat(robot.lookup("#database-status").queryLabeled().getText()).startsWith("Connected: PostgreSQL");

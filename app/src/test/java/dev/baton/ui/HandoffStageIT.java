@@ -153,6 +153,29 @@ class HandoffStageIT {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(page));
         assertThat(java.nio.file.Files.readString(page)).contains("Body Mass (g)", "Confusion matrix").doesNotContain("<script");
 
+        // The same rows as the result of a query (DuckDB over the file): the same figures, read as they are checked.
+        robot.interact(() -> model.monitor.query.set(new dev.baton.data.QueryRequest(dev.baton.data.DatabaseConnection.parse("duckdb:").connection(),
+                "SELECT * FROM read_csv('" + data.toString().replace("'", "''") + "', nullstr = 'NA')")));
+        assertThat(model.monitor.data.get()).isNull();
+        assertThat(model.monitor.result.get()).isNull(); // the file's result is not shown beside the query
+        assertThat(table.getItems()).isEmpty();
+        robot.clickOn("#monitor-check");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.monitor.result.get() != null || model.monitor.message.get() != null
+                && model.monitor.message.get().startsWith("The check did not finish"));
+        WaitForAsyncUtils.waitForFxEvents();
+        var fromQuery = model.monitor.result.get();
+        assertThat(fromQuery).as(model.monitor.message.get()).isNotNull();
+        assertThat(fromQuery.drift().rows()).isEqualTo(51_600);
+        java.util.Map<String, String> queryVerdicts = new java.util.HashMap<>();
+        fromQuery.drift().columns().forEach(c -> queryVerdicts.put(c.name(), c.verdict().label()));
+        assertThat(queryVerdicts).isEqualTo(verdicts);
+        for (var column : fromQuery.drift().columns()) {
+            var fromFile = check.drift().columns().stream().filter(c -> c.name().equals(column.name())).findFirst().orElseThrow();
+            assertThat(column.tests().get(0).value()).as(column.name()).isEqualTo(fromFile.tests().get(0).value());
+        }
+        // No evaluation here: DuckDB's names ignore case, so the file's "species" (the target) beside "Species" is renamed.
+        assertThat(fromQuery.drift().input()).isEqualTo("the query on duckdb");
+
         // choosing other data clears the result: no figure from another file stays on screen
         robot.interact(() -> model.monitor.data.set(dir.resolve("other.csv")));
         assertThat(model.monitor.result.get()).isNull();

@@ -68,18 +68,23 @@ public final class Monitoring {
 
     /** One pass over the file for both checks; the evaluation is null when the file has no target column. */
     public static Check check(Bundle bundle, Path input, DriftThresholds thresholds, String by, Progress progress) throws IOException {
+        try (InputStream in = Files.newInputStream(input)) {
+            return check(bundle, in, jsonLines(input.toString()), input.getFileName().toString(), thresholds, by, progress);
+        }
+    }
+
+    /** {@link #check(Bundle, Path, DriftThresholds, String, Progress)} of a stream of CSV or JSON lines named {@code name}. */
+    public static Check check(Bundle bundle, InputStream in, boolean jsonLines, String name, DriftThresholds thresholds, String by,
+                              Progress progress) throws IOException {
         DriftCheck drift = new DriftCheck(bundle, thresholds);
         Evaluation evaluation = new Evaluation(bundle, by);
-        try (InputStream in = Files.newInputStream(input)) {
-            stream(bundle.scorer(), in, jsonLines(input.toString()), progress, listener(evaluation.rawColumns(), (raw, scored) -> {
-                drift.add(scored.inputs(), scored.outputs());
-                evaluation.add(raw, scored.outputs());
-            }, rows -> {
-                drift.notRead(rows);
-                evaluation.notRead(rows);
-            }));
-        }
-        String name = input.getFileName().toString();
+        stream(bundle.scorer(), in, jsonLines, progress, listener(evaluation.rawColumns(), (raw, scored) -> {
+            drift.add(scored.inputs(), scored.outputs());
+            evaluation.add(raw, scored.outputs());
+        }, rows -> {
+            drift.notRead(rows);
+            evaluation.notRead(rows);
+        }));
         return new Check(drift.report(name), evaluation.hasTarget() && evaluation.evaluated() > 0 ? evaluation.report(name) : null);
     }
 

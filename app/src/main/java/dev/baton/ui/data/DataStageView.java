@@ -34,7 +34,7 @@ public final class DataStageView {
     private final StackPane center = new StackPane();
     private final Node emptyState;
 
-    public DataStageView(Workbench workbench, Runnable openData, Consumer<Path> openSample) {
+    public DataStageView(Workbench workbench, Runnable openData, Runnable openDatabase, Consumer<Path> openSample) {
         this.workbench = workbench;
         this.table = new DatasetTable(workbench.tasks());
         root.getStyleClass().add("stage-view");
@@ -58,7 +58,7 @@ public final class DataStageView {
         VBox header = new VBox(8, top, notesPane);
         header.getStyleClass().add("stage-header");
         root.setTop(header);
-        emptyState = emptyState(openData, openSample);
+        emptyState = emptyState(openData, openDatabase, openSample);
         center.getChildren().setAll(emptyState);
         root.setCenter(center);
         workbench.project().addListener(change -> {
@@ -77,16 +77,22 @@ public final class DataStageView {
         return table;
     }
 
-    private Node emptyState(Runnable openData, Consumer<Path> openSample) {
+    private Node emptyState(Runnable openData, Runnable openDatabase, Consumer<Path> openSample) {
         Label headline = new Label("Open a dataset to begin");
         headline.getStyleClass().add("empty-headline");
-        Label how = new Label("CSV, TSV, JSON, Excel (.xlsx), ARFF or Parquet. Use Open data (Ctrl+O) or drop a file on this window.");
+        Label how = new Label("CSV, TSV, JSON, Excel (.xlsx), ARFF or Parquet. Use Open data (Ctrl+O) or drop a file on this window; "
+                + "or read the result of a query on PostgreSQL, DuckDB or SQLite (Ctrl+Alt+O).");
         how.getStyleClass().add("muted");
         how.setWrapText(true);
         how.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Button open = new Button("Open data\u2026");
         open.getStyleClass().add("accent");
         open.setOnAction(e -> openData.run());
+        Button database = new Button("Open from database\u2026");
+        database.setId("empty-open-database");
+        database.setOnAction(e -> openDatabase.run());
+        HBox buttons = new HBox(10, open, database);
+        buttons.setAlignment(Pos.CENTER);
         FlowPane samples = new FlowPane(8, 8);
         samples.setAlignment(Pos.CENTER);
         for (Path sample : SampleData.files()) {
@@ -95,7 +101,7 @@ public final class DataStageView {
             link.setOnAction(e -> openSample.accept(sample));
             samples.getChildren().add(link);
         }
-        VBox box = new VBox(14, headline, how, open);
+        VBox box = new VBox(14, headline, how, buttons);
         if (!samples.getChildren().isEmpty()) {
             Label sampleTitle = new Label("Or try a sample dataset:");
             sampleTitle.getStyleClass().add("muted");

@@ -163,9 +163,9 @@ public final class DatabaseDialogViewModel {
                 }), connected -> {
                     busy.set(false);
                     passwords.put(c, typed);
-                    tables.setAll(connected.tables());
                     status.set("Connected: " + connected.server() + ", " + connected.tables().size() + " table"
                             + (connected.tables().size() == 1 ? "" : "s") + " and views.");
+                    tables.setAll(connected.tables());
                 });
     }
 

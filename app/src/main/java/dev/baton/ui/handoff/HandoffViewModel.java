@@ -35,10 +35,10 @@ public final class HandoffViewModel {
     /** Monitoring new data with a bundle: the one just exported, or any other. */
     public final MonitorViewModel monitor;
 
-    public HandoffViewModel(Project project, TaskRunner tasks) {
+    public HandoffViewModel(Project project, TaskRunner tasks, dev.baton.ui.workbench.SessionPasswords passwords) {
         this.project = project;
         this.tasks = tasks;
-        this.monitor = new MonitorViewModel(tasks);
+        this.monitor = new MonitorViewModel(tasks, passwords);
         project.addListener(change -> {
             if (change == Project.Change.TRAINING || change == Project.Change.DATA) {
                 refresh();

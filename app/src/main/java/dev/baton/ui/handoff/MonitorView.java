@@ -66,6 +66,10 @@ final class MonitorView {
         Button chooseData = new Button("New data\u2026");
         chooseData.setId("monitor-data");
         chooseData.setOnAction(e -> chooseData());
+        Button chooseQuery = new Button("From database\u2026");
+        chooseQuery.setId("monitor-query");
+        chooseQuery.setTooltip(new Tooltip("New data as the result of a query on PostgreSQL, DuckDB or SQLite"));
+        chooseQuery.setOnAction(e -> chooseQuery());
         check.setId("monitor-check");
         check.setTooltip(new Tooltip("Compare the new data with the bundle's reference (Ctrl+Shift+D)"));
         check.setOnAction(e -> model.check());
@@ -118,10 +122,11 @@ final class MonitorView {
         split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        root.getChildren().addAll(hint, new HBox(10, chooseBundle, bundleName), new HBox(10, chooseData, dataName),
+        root.getChildren().addAll(hint, new HBox(10, chooseBundle, bundleName), new HBox(10, chooseData, chooseQuery, dataName),
                 new HBox(10, check, export), message, verdict, evaluation, split);
         model.bundle.addListener((o, was, now) -> bundleName.setText(now == null ? "No bundle chosen" : now.toString()));
-        model.data.addListener((o, was, now) -> dataName.setText(now == null ? "No data chosen" : now.toString()));
+        model.data.addListener((o, was, now) -> showDataName());
+        model.query.addListener((o, was, now) -> showDataName());
         model.result.addListener((o, was, now) -> show(now));
         show(null);
     }
@@ -148,6 +153,25 @@ final class MonitorView {
         File f = chooser.showOpenDialog(window.get());
         if (f != null) {
             model.data.set(f.toPath());
+        }
+    }
+
+    /** New data from a query: the database dialog, its Open making the query the data to check. */
+    void chooseQuery() {
+        var current = model.query.get();
+        new dev.baton.ui.data.DatabaseDialog(window.get(), model.tasks(), model.passwords(),
+                current == null ? null : current.connection(), current == null ? null : current.sql())
+                .showAndWait().ifPresent(model.query::set);
+    }
+
+    private void showDataName() {
+        if (model.data.get() != null) {
+            dataName.setText(model.data.get().toString());
+        } else if (model.query.get() != null) {
+            String sql = model.query.get().sql().strip().replaceAll("\\s+", " ");
+            dataName.setText(model.query.get().connection().describe() + ": " + (sql.length() > 80 ? sql.substring(0, 77) + "\u2026" : sql));
+        } else {
+            dataName.setText("No data chosen");
         }
     }
 
