@@ -35,6 +35,27 @@ class FastParseTest {
     }
 
     @Test
+    void longAndExtremeDoublesAreCorrectlyRoundedAsTheJdkRoundsThem() {
+        // Every finite double's shortest text and its 17-digit text, over the whole exponent range, subnormals included.
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            double v = Double.longBitsToDouble(random.nextLong());
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            for (String text : new String[]{Double.toString(v), String.format(Locale.ROOT, "%.16e", v)}) {
+                assertThat(dbl(text)).as(text).isEqualTo(Double.parseDouble(text));
+            }
+        }
+        for (String text : new String[]{"9007199254740993", "9007199254740995", "2.2250738585072011e-308",
+            "2.2250738585072012e-308", "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "1e-400", "1e400",
+            "0.1000000000000000055511151231257827", "123456789012345678901234567890", "-0.00000000000000000000000000001",
+            "84.14709848078965", "1.8571428571428572"}) {
+            assertThat(dbl(text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+    }
+
+    @Test
     void numbers() {
         assertThat(dbl("39.1")).isEqualTo(39.1);
         assertThat(dbl(" 1e3 ")).isEqualTo(1000.0);
