@@ -56,6 +56,36 @@ class FastParseTest {
     }
 
     @Test
+    void isoDateTimesAgreeWithJavaTime() {
+        java.time.format.DateTimeFormatter iso = new java.time.format.DateTimeFormatterBuilder()
+                .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
+                .optionalStart().appendLiteral(' ').optionalEnd().append(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME)
+                .toFormatter(Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(random.nextInt(1, 9999), random.nextInt(1, 13), random.nextInt(1, 29),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000_000));
+            String date = t.toLocalDate().toString();
+            String hm = String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+            String fraction = String.format(Locale.ROOT, "%09d", t.getNano()).substring(0, random.nextInt(1, 10));
+            String sep = random.nextBoolean() ? "T" : " ";
+            for (String text : new String[]{date + sep + hm, date + sep + hm + String.format(Locale.ROOT, ":%02d", t.getSecond()),
+                date + sep + hm + String.format(Locale.ROOT, ":%02d.", t.getSecond()) + fraction}) {
+                byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+                assertThat(FastParse.parseIsoDateTime(b, 0, b.length)).as(text)
+                        .isEqualTo(PackedDates.dateTime(java.time.LocalDateTime.parse(text, iso)));
+            }
+        }
+        // Not ISO date-times (java.time rejects them too), or forms left to the general pattern: never a wrong value.
+        for (String text : new String[]{"2024-02-30T10:00", "2024-01-01T24:00", "2024-01-01T10:60", "2024-01-01T10:00:60",
+            "2024-01-01T10:00:00.", "2024-01-01T10:00:00.1234567890", "2024-01-01T10", "2024-01-01", "2024-01-01X10:00",
+            "2024-01-01T10:00Z", "2024-1-01T10:00"}) {
+            byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+            assertThat(FastParse.parseIsoDateTime(b, 0, b.length)).as(text).isEqualTo(Long.MIN_VALUE);
+        }
+    }
+
+    @Test
     void numbers() {
         assertThat(dbl("39.1")).isEqualTo(39.1);
         assertThat(dbl(" 1e3 ")).isEqualTo(1000.0);

@@ -194,6 +194,58 @@ final class FastParse {
         return PackedDates.date(year, month, day);
     }
 
+    /**
+     * An ISO local date-time, {@code yyyy-MM-dd} then 'T' or a space then {@code HH:mm}, optionally {@code :ss} and a
+     * fraction of 1 to 9 digits, packed as {@link PackedDates#dateTime} packs it (the fraction kept to the millisecond);
+     * {@link Long#MIN_VALUE} for anything else, which the general ISO pattern then reads or rejects.
+     */
+    static long parseIsoDateTime(byte[] b, int s, int e) {
+        s = trimStart(b, s, e);
+        e = trimEnd(b, s, e);
+        if (e - s < 16 || (b[s + 10] != 'T' && b[s + 10] != ' ') || b[s + 13] != ':') {
+            return Long.MIN_VALUE;
+        }
+        int date = parseIsoDate(b, s, s + 10);
+        int hour = digits(b, s + 11, 2);
+        int minute = digits(b, s + 14, 2);
+        if (date == Integer.MIN_VALUE || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+            return Long.MIN_VALUE;
+        }
+        int second = 0;
+        int millis = 0;
+        int i = s + 16;
+        if (i < e) {
+            if (b[i] != ':' || e - i < 3) {
+                return Long.MIN_VALUE;
+            }
+            second = digits(b, i + 1, 2);
+            if (second < 0 || second > 59) {
+                return Long.MIN_VALUE;
+            }
+            i += 3;
+            if (i < e) {
+                int fraction = e - i - 1;
+                if (b[i] != '.' || fraction < 1 || fraction > 9) {
+                    return Long.MIN_VALUE;
+                }
+                for (int k = 1; k <= fraction; k++) {
+                    int d = b[i + k] - '0';
+                    if (d < 0 || d > 9) {
+                        return Long.MIN_VALUE;
+                    }
+                    if (k <= 3) {
+                        millis = millis * 10 + d;
+                    }
+                }
+                for (int k = fraction; k < 3; k++) {
+                    millis *= 10;
+                }
+            }
+        }
+        int time = hour << 24 | minute << 16 | (second * 1000 + millis);
+        return (long) date << 32 | (time & 0xFFFF_FFFFL);
+    }
+
     static int daysIn(int year, int month) {
         return switch (month) {
             case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
