@@ -148,5 +148,23 @@ class DatabaseStageIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.tasks().running().isEmpty());
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(2);
         assertThat(project.dataset().rowCount()).isEqualTo(50_000);
+
+        // Saved, then opened in a session that knows no password: Baton asks for it, and the query runs again.
+        Path saved = dir.resolve("big.baton-project");
+        robot.interact(() -> window.workbench().saveTo(saved, () -> { }));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(saved.resolve("project.json")) && !project.isDirty());
+        assertThat(java.nio.file.Files.readString(saved.resolve("project.json"))).doesNotContain(System.getenv("BATON_TEST_PG_PASSWORD"));
+        var connection = project.dataRef().query().connection();
+        robot.interact(() -> {
+            window.workbench().passwords().put(connection, null);
+            project.clear();
+        });
+        robot.interact(() -> javafx.application.Platform.runLater(() -> window.open(saved)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#database-password").tryQuery().isPresent());
+        robot.clickOn("#database-password").write(System.getenv("BATON_TEST_PG_PASSWORD"));
+        robot.clickOn("Connect");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project.hasData() && project.dataset().rowCount() == 50_000);
+        assertThat(project.dataRef().query().sql()).isEqualTo("SELECT * FROM big WHERE id <= 50000 ORDER BY id");
+        assertThat(project.isDirty()).isFalse(); // the same result: nothing changed since the save
     }
 }
