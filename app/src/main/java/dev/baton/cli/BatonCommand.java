@@ -87,6 +87,16 @@ public final class BatonCommand implements Runnable {
         return line.length() > 300 ? line.substring(0, 297) + "..." : line;
     }
 
+    /** The first problem in the cause chain that was written for the user, or null. */
+    private static UserException userCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UserException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+
     /**
      * A class, not a method reference: the class-data archive cannot hold a lambda of a picocli interface (Java 5
      * class files), and making one at archive time would leave picocli's main class out of it too.
@@ -95,8 +105,10 @@ public final class BatonCommand implements Runnable {
         @Override
         public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
             PrintWriter err = cl.getErr();
-            if (e instanceof UserException) {
-                err.println("baton: " + e.getMessage());
+            UserException told = userCause(e);
+            if (told != null) {
+                // Also through a stream's IOException: a database that failed mid-read says why in words.
+                err.println("baton: " + told.getMessage());
             } else if (e instanceof CancelledException) {
                 err.println("baton: cancelled");
             } else {

@@ -97,8 +97,8 @@ public final class QueryCsv extends InputStream {
                 rows++;
             }
         } catch (SQLException e) {
-            throw new IOException(new DatabaseException(DatabaseException.Kind.SQL, "Reading the query's rows failed after "
-                    + rows + " rows: " + DatabaseReader.firstLine(e.getMessage()), e));
+            String message = String.format("Reading the query's rows failed after %,d rows: %s", rows, DatabaseReader.firstLine(e.getMessage()));
+            throw new IOException(message, new DatabaseException(DatabaseException.Kind.SQL, message, e));
         }
         buffer = out.toString().getBytes(StandardCharsets.UTF_8);
         position = 0;

@@ -242,6 +242,17 @@ class PostgresIT {
     }
 
     @Test
+    void aQueryThatFailsPartWayIsAnErrorNeverAShortResult() {
+        // Through COPY (two plain columns) and through the cursor (a time zone): the server fails at row 300,000.
+        for (String sql : List.of("SELECT id, 1 / (id - 300000) AS x FROM big ORDER BY id",
+                "SELECT id, 1 / (id - 300000) AS x, now() AS at FROM big ORDER BY id")) {
+            DatabaseException e = catchThrowableOfType(DatabaseException.class, () -> read(sql));
+            assertThat(e).as(sql).isNotNull();
+            assertThat(e.getMessage()).as(sql).startsWith("The query failed: division by zero");
+        }
+    }
+
+    @Test
     void sqlErrorsNameThePositionTheServerReports() {
         DatabaseException e = catchThrowableOfType(DatabaseException.class, () -> read("SELECT id,\n  nosuch FROM every_type"));
         assertThat(e.kind()).isEqualTo(DatabaseException.Kind.SQL);
