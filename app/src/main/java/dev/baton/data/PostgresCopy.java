@@ -66,7 +66,8 @@ final class PostgresCopy {
         try (DatabaseReader.CancelWatch watch = new DatabaseReader.CancelWatch(pg::cancelQuery, progress)) {
             CopyOut copy;
             try {
-                copy = pg.getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT WITH (FORMAT csv)");
+                // The closing parenthesis on a line of its own: a query may end with a -- comment.
+                copy = pg.getCopyAPI().copyOut("COPY (" + sql + "\n) TO STDOUT WITH (FORMAT csv)");
             } catch (SQLException e) {
                 throw DatabaseReader.queryError(e, sql, watch);
             }
