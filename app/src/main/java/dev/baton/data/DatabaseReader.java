@@ -130,15 +130,17 @@ public final class DatabaseReader {
                     tables.add(new Table(schema, rs.getString("TABLE_NAME"), List.of()));
                 }
             }
+            // Every column in one request (a database with hundreds of tables would otherwise take one round trip each).
+            java.util.Map<String, List<String>> columns = new java.util.HashMap<>();
+            try (ResultSet rs = meta.getColumns(null, null, "%", "%")) {
+                while (rs.next()) {
+                    columns.computeIfAbsent(rs.getString("TABLE_SCHEM") + "\u0000" + rs.getString("TABLE_NAME"), k -> new ArrayList<>())
+                            .add(rs.getString("COLUMN_NAME") + " : " + String.valueOf(rs.getString("TYPE_NAME")).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
             List<Table> withColumns = new ArrayList<>();
             for (Table t : tables) {
-                List<String> columns = new ArrayList<>();
-                try (ResultSet rs = meta.getColumns(null, t.schema(), t.name(), "%")) {
-                    while (rs.next()) {
-                        columns.add(rs.getString("COLUMN_NAME") + " : " + rs.getString("TYPE_NAME").toLowerCase(java.util.Locale.ROOT));
-                    }
-                }
-                withColumns.add(new Table(t.schema(), t.name(), columns));
+                withColumns.add(new Table(t.schema(), t.name(), columns.getOrDefault(t.schema() + "\u0000" + t.name(), List.of())));
             }
             return withColumns;
         } catch (SQLException e) {
