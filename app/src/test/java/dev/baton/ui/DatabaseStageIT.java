@@ -92,6 +92,7 @@ class DatabaseStageIT {
         robot.clickOn("#database-open");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project.hasData() && project.dataset().rowCount() == 34_400);
         WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.tasks().running().isEmpty());
         assertThat(project.dataset().source()).isInstanceOf(QuerySource.class);
         assertThat(project.dataset().missingCount("sex")).isEqualTo(1_100); // 11 penguins without a sex, 100 times
         assertThat(project.dataRef().query().sql()).isEqualTo("SELECT * FROM penguins");
@@ -164,6 +165,10 @@ class DatabaseStageIT {
         robot.clickOn("#database-password").write(System.getenv("BATON_TEST_PG_PASSWORD"));
         robot.clickOn("Connect");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> project.hasData() && project.dataset().rowCount() == 50_000);
+        // The rest of the opening (recent projects, the project's models) finishes before the test's preferences go.
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.tasks().running().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(project.dataRef().query().sql()).isEqualTo("SELECT * FROM big WHERE id <= 50000 ORDER BY id");
         assertThat(project.isDirty()).isFalse(); // the same result: nothing changed since the save
     }
