@@ -9,7 +9,6 @@ import dev.baton.data.QueryRequest;
 import dev.baton.ui.controls.Forms;
 import dev.baton.ui.task.TaskRunner;
 import dev.baton.ui.workbench.SessionPasswords;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -289,35 +288,13 @@ public final class DatabaseDialog {
         }
         List<TableColumn<Integer, String>> columns = new ArrayList<>();
         for (ColumnInfo info : preview.columns()) {
-            TableColumn<Integer, String> column = new TableColumn<>();
-            column.setSortable(false);
             Label name = new Label(info.name());
             name.getStyleClass().add("column-name");
             Label type = new Label(info.type().label());
             type.getStyleClass().add("hint");
-            column.setGraphic(new VBox(2, name, type));
-            var values = preview.table().column(info.name());
-            column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(CellText.of(values, cd.getValue())));
-            column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove("missing-cell");
-                    if (!empty && item == null) {
-                        getStyleClass().add("missing-cell");
-                    }
-                    setText(empty ? null : item == null ? "missing" : item);
-                }
-            });
-            column.setPrefWidth(Math.max(110, Math.min(240, info.name().length() * 9 + 20)));
-            columns.add(column);
+            columns.add(PreviewColumns.column(preview, info.name(), new VBox(2, name, type), 110));
         }
-        previewTable.getColumns().setAll(columns);
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < preview.rowCount(); i++) {
-            rows.add(i);
-        }
-        previewTable.getItems().setAll(rows);
+        PreviewColumns.show(previewTable, columns, preview);
         notes.setText(preview.notes().isEmpty() ? "" : "\u2022 " + String.join("\n\u2022 ", preview.notes()));
     }
 }

@@ -151,22 +151,28 @@ public final class DatabaseDialogViewModel {
             return;
         }
         String typed = typedPassword();
-        busy.set(true);
-        error.set(null);
-        status.set("Connecting to " + c.describe() + "\u2026");
+        starting("Connecting to " + c.describe() + "\u2026");
         work.start(tasks.background("Connecting to " + c.shortName(), p -> new Connected(reader.test(c, typed), reader.tables(c, typed)))
                 .quiet()
-                .onFailure(e -> {
-                    busy.set(false);
-                    status.set("");
-                    error.set(ErrorDialog.plainMessage(e));
-                }), connected -> {
+                .onFailure(this::failed), connected -> {
                     busy.set(false);
                     passwords.put(c, typed);
                     status.set("Connected: " + connected.server() + ", " + connected.tables().size() + " table"
                             + (connected.tables().size() == 1 ? "" : "s") + " and views.");
                     tables.setAll(connected.tables());
                 });
+    }
+
+    private void starting(String what) {
+        busy.set(true);
+        error.set(null);
+        status.set(what);
+    }
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        status.set("");
+        error.set(ErrorDialog.plainMessage(e));
     }
 
     private record Connected(String server, java.util.List<DatabaseReader.Table> tables) {
@@ -182,16 +188,12 @@ public final class DatabaseDialogViewModel {
             return;
         }
         String typed = typedPassword();
-        busy.set(true);
-        error.set(null);
-        status.set("Running the query for its first " + PREVIEW_ROWS + " rows\u2026");
+        starting("Running the query for its first " + PREVIEW_ROWS + " rows\u2026");
         work.start(tasks.background("Previewing the query", p -> reader.preview(request, typed, PREVIEW_ROWS, p))
                 .quiet()
                 .onFailure(e -> {
-                    busy.set(false);
-                    status.set("");
                     preview.set(null);
-                    error.set(ErrorDialog.plainMessage(e));
+                    failed(e);
                 })
                 .onCancelled(() -> {
                     busy.set(false);

@@ -10,7 +10,6 @@ import dev.baton.data.RaggedRows;
 import dev.baton.ui.controls.Forms;
 import dev.baton.ui.task.TaskRunner;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -182,8 +181,6 @@ public final class ImportDialog {
         }
         List<TableColumn<Integer, String>> columns = new ArrayList<>();
         for (ColumnInfo info : preview.columns()) {
-            TableColumn<Integer, String> column = new TableColumn<>();
-            column.setSortable(false);
             ComboBox<ColumnType> type = new ComboBox<>();
             type.getItems().setAll(ColumnType.values());
             type.setValue(model.typeOf(info.name()));
@@ -192,30 +189,9 @@ public final class ImportDialog {
             type.setId("type-" + info.name());
             Label name = new Label(info.name());
             name.getStyleClass().add("column-name");
-            VBox header = new VBox(2, name, type);
-            column.setGraphic(header);
-            var values = preview.table().column(info.name());
-            column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(CellText.of(values, cd.getValue())));
-            column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().remove("missing-cell");
-                    if (!empty && item == null) {
-                        getStyleClass().add("missing-cell");
-                    }
-                    setText(empty ? null : item == null ? "missing" : item);
-                }
-            });
-            column.setPrefWidth(Math.max(135, Math.min(240, info.name().length() * 9 + 20)));
-            columns.add(column);
+            columns.add(PreviewColumns.column(preview, info.name(), new VBox(2, name, type), 135));
         }
-        previewTable.getColumns().setAll(columns);
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < preview.rowCount(); i++) {
-            rows.add(i);
-        }
-        previewTable.getItems().setAll(rows);
+        PreviewColumns.show(previewTable, columns, preview);
         ImportOptions resolved = preview.source() == null ? null : preview.source().options();
         List<String> lines = new ArrayList<>();
         if (resolved != null && resolved.format() == DataFormat.DELIMITED) {
