@@ -14,9 +14,13 @@ public final class Main {
 
     public static void main(String[] args) {
         ProcessLogging.quiet();
-        dev.baton.data.TablesawInit.start(Main::firstTableWithoutScanning);
         if (args.length == 0) {
             args = new String[]{"gui"};
+        }
+        dev.baton.data.TablesawInit.firstTable(Main::firstTableWithoutScanning);
+        if (!BatonCommand.scorerOnly(args)) {
+            // Started now so that it overlaps the command's own start; a scorer command never builds a table.
+            dev.baton.data.TablesawInit.start();
         }
         int code;
         try {

@@ -41,6 +41,16 @@ public final class BatonCommand implements Runnable {
         return commandLine(args).execute(args);
     }
 
+    /**
+     * Commands that run on the scorer alone (a bundle scored, checked, served): they build no Tablesaw table unless
+     * they read from a database, which starts Tablesaw's initialisation itself.
+     */
+    public static boolean scorerOnly(String[] args) {
+        return args.length > 1 && args[0].equals("bundle") && SCORER_COMMANDS.contains(args[1]);
+    }
+
+    private static final java.util.Set<String> SCORER_COMMANDS = java.util.Set.of("inspect", "verify", "score", "serve", "drift", "evaluate");
+
     /** Commands that keep the JVM alive after returning (the window, a server). */
     public static boolean keepsRunning(String[] args) {
         return args.length > 0 && (args[0].equals("gui") || (args[0].equals("bundle") && args.length > 1 && args[1].equals("serve")));

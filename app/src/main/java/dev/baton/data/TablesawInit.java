@@ -13,33 +13,35 @@ import java.util.concurrent.CompletableFuture;
 public final class TablesawInit {
 
     private static CompletableFuture<Void> done;
+    /** How the first {@code Table} is made, set by the entry point; null: the plain way. */
+    private static Runnable firstTable;
 
     private TablesawInit() {
     }
 
     /**
-     * For an application's entry point: starts the initialisation in the background, with {@code firstTable}
-     * creating Tablesaw's first {@code Table} (whose static initialiser scans the class path for Tablesaw's file
-     * readers; Baton's own main hides the class path from that scan, a choice only the program that owns the
-     * process may make).
+     * For an application's entry point, before anything starts the initialisation: {@code howToMake} creates
+     * Tablesaw's first {@code Table} (whose static initialiser scans the class path for Tablesaw's file readers;
+     * Baton's own main hides the class path from that scan, a choice only the program that owns the process may make).
      */
-    public static void start(Runnable firstTable) {
-        begin(firstTable);
+    public static synchronized void firstTable(Runnable howToMake) {
+        firstTable = howToMake;
     }
 
     /** Starts the initialisation in the background if it has not started yet. */
     public static void start() {
-        begin(null);
+        begin();
     }
 
     /** Waits until Tablesaw is initialised. */
     public static void await() {
-        begin(null).join();
+        begin().join();
     }
 
-    private static synchronized CompletableFuture<Void> begin(Runnable firstTable) {
+    private static synchronized CompletableFuture<Void> begin() {
         if (done == null) {
-            done = CompletableFuture.runAsync(() -> initialise(firstTable), runnable -> {
+            Runnable first = firstTable;
+            done = CompletableFuture.runAsync(() -> initialise(first), runnable -> {
                 Thread t = new Thread(runnable, "tablesaw-init");
                 t.setDaemon(true);
                 t.start();

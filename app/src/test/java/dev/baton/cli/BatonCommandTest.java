@@ -34,6 +34,19 @@ class BatonCommandTest {
     }
 
     @Test
+    void theScorersCommandsAreBundleCommandsThatExist() {
+        var bundle = BatonCommand.commandLine("bundle").getSubcommands().get("bundle").getSubcommands();
+        for (String name : new String[]{"inspect", "verify", "score", "serve", "drift", "evaluate"}) {
+            assertThat(bundle).containsKey(name);
+            assertThat(BatonCommand.scorerOnly(new String[]{"bundle", name, "b.baton"})).as(name).isTrue();
+        }
+        // export reads a project (a dataset: Tablesaw), as do the workbench's own commands
+        assertThat(BatonCommand.scorerOnly(new String[]{"bundle", "export", "p"})).isFalse();
+        assertThat(BatonCommand.scorerOnly(new String[]{"profile", "x.csv"})).isFalse();
+        assertThat(BatonCommand.scorerOnly(new String[]{"bundle"})).isFalse();
+    }
+
+    @Test
     void helpForOneCommandAndSuggestionsForTypos() {
         Cli help = Cli.run("help", "profile");
         assertThat(help.exit()).isZero();
