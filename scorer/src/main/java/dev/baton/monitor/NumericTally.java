@@ -1,5 +1,6 @@
 package dev.baton.monitor;
 
+import dev.baton.bundle.BinLookup;
 import dev.baton.bundle.ReferenceProfile;
 import dev.baton.bundle.Distributions;
 import dev.baton.bundle.ReferenceProfile.Numeric;
@@ -30,12 +31,16 @@ final class NumericTally {
      * points (as the quantiles of the reference are): one search per value instead of two. Null otherwise.
      */
     private final int[] binOfSlot;
+    private final BinLookup slots;
+    private final BinLookup edges;
 
     NumericTally(Numeric reference) {
         this.reference = reference;
         this.bins = new long[reference.counts().length];
         this.between = new long[reference.points().length + 1];
         this.binOfSlot = slotsToBins(reference.edges(), reference.points());
+        this.slots = new BinLookup(reference.points());
+        this.edges = new BinLookup(reference.edges());
     }
 
     private static int[] slotsToBins(double[] edges, double[] points) {
@@ -59,9 +64,9 @@ final class NumericTally {
             return;
         }
         count++;
-        int slot = Distributions.bin(reference.points(), v);
+        int slot = slots.bin(v);
         between[slot]++;
-        bins[binOfSlot != null ? binOfSlot[slot] : Distributions.bin(reference.edges(), v)]++;
+        bins[binOfSlot != null ? binOfSlot[slot] : edges.bin(v)]++;
         double d = v - reference.mean();
         shiftedSum += d;
         shiftedSquares += d * d;
