@@ -16,6 +16,8 @@ import java.util.Arrays;
 public final class BinLookup {
 
     private static final int BUCKETS = 1024;
+    /** Up to this many candidates are scanned in order: cheaper than a search's unpredictable branches. */
+    private static final int SCAN = 8;
 
     private final double[] values;
     /** {@code start[k]}: how many values lie in buckets below {@code k}; {@code start[BUCKETS]} is all of them. Null: no buckets. */
@@ -30,8 +32,8 @@ public final class BinLookup {
         double lo = n > 0 ? values[0] : 0;
         double hi = n > 0 ? values[n - 1] : 0;
         double s = BUCKETS / (hi - lo);
-        if (n < 16 || !Double.isFinite(lo) || !Double.isFinite(hi) || !(s > 0) || !Double.isFinite(s)) {
-            // Few values (a plain search is as fast), infinite ends, or a range too narrow to divide.
+        if (n <= SCAN || !Double.isFinite(lo) || !Double.isFinite(hi) || !(s > 0) || !Double.isFinite(s)) {
+            // Few values (scanned), infinite ends, or a range too narrow to divide.
             this.start = null;
             this.low = 0;
             this.scale = 0;
@@ -57,11 +59,22 @@ public final class BinLookup {
 
     /** {@link Distributions#bin}(values, v) for a v that is not NaN. */
     public int bin(double v) {
-        if (start == null) {
-            return Distributions.bin(values, v);
+        int from = 0;
+        int to = values.length;
+        if (start != null) {
+            int k = bucket(v);
+            from = start[k];
+            to = start[k + 1];
         }
-        int k = bucket(v);
-        int at = Arrays.binarySearch(values, start[k], start[k + 1], v);
+        if (to - from <= SCAN) {
+            // The search's answer in a strictly increasing array: how many values are below v in Double.compare's order.
+            int i = from;
+            while (i < to && Double.compare(values[i], v) < 0) {
+                i++;
+            }
+            return i;
+        }
+        int at = Arrays.binarySearch(values, from, to, v);
         return at >= 0 ? at : -at - 1;
     }
 }

@@ -43,7 +43,7 @@ class BinLookupTest {
             () -> random.nextBoolean() ? -1e308 : 1e308 * random.nextDouble(), // a range that overflows
         };
         for (DoubleSupplier kind : kinds) {
-            for (int size : new int[]{0, 1, 2, 15, 16, 17, 201, 2000}) {
+            for (int size : new int[]{0, 1, 2, 8, 9, 15, 16, 17, 201, 2000}) {
                 double[] points = distinctSorted(kind, size);
                 BinLookup lookup = new BinLookup(points);
                 for (int i = 0; i < 20_000; i++) {
