@@ -169,6 +169,8 @@ public final class BundleExporter {
         entries.put(BundleFormat.MODEL, chosen.model().serialize().toByteArray());
         entries.put(BundleFormat.PREPARATION, json(chosen.preparation()));
         entries.put(BundleFormat.CONTRACT, json(contract));
+        entries.put(BundleFormat.RECORD_SCHEMA, RecordSchema.json(contract, lineage.recipe(), "the " + chosen.result().label() + " model predicting "
+                + setup.target() + " (Baton bundle " + out.getFileName() + ")"));
         entries.put(BundleFormat.RECIPE, RecipeFiles.toJson(lineage.recipe()).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.METRICS, metrics(chosen, req.baseline(), setup));
         progress.update(38, 100, "Profiling the training rows for drift checks");

@@ -82,7 +82,8 @@ final class ModelCard {
             md.append('\n');
         }
 
-        md.append("## Inputs\n\nEvery column below must be present in each record (`contract.json` has the full detail and the policies).\n\n");
+        md.append("## Inputs\n\nEvery column below must be present in each record (`contract.json` has the full detail and the policies; "
+                + "`contract.schema.json` is the same as a JSON Schema of one record, for any JSON Schema validator).\n\n");
         md.append("| column | type | seen in training | missing value | unseen or out of range |\n|---|---|---|---|---|\n");
         for (Contract.Input in : contract.inputs()) {
             String seen = in.categories() != null ? categories(in.categories())

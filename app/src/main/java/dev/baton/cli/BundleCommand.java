@@ -102,6 +102,8 @@ final class BundleCommand implements Runnable {
             out.printf("  created %s with %s%n", m.createdAt(), m.createdWith());
             out.printf("  ONNX: %s%n", m.onnx() ? "included" : "no (" + m.onnxNote() + ")");
             out.printf("  golden examples: %d (%s), tolerance %s%n", m.examples(), m.examplesFrom(), m.tolerance());
+            out.printf("  record schema: %s%n", b.entryNames().contains(dev.baton.bundle.BundleFormat.RECORD_SCHEMA)
+                    ? dev.baton.bundle.BundleFormat.RECORD_SCHEMA + " (JSON Schema of one input record)" : "none (exported before record schemas)");
             try {
                 var ref = dev.baton.monitor.DriftCheck.reference(b);
                 out.printf(Locale.ROOT, "  reference profile: %s, %,d rows (%s): bundle drift and bundle evaluate use it%n", ref.format(),

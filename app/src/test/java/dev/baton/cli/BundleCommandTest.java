@@ -36,7 +36,8 @@ class BundleCommandTest {
         Cli r = Cli.run("bundle", "inspect", bundle.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("baton-bundle/1", "classification of species with Logistic regression", "classes: Adelie, Chinstrap, Gentoo",
-                "Island", "Biscoe, Dream, Torgersen", "Culmen Length (mm)", "32.1 to 59.6", "accuracy", "tribuo");
+                "Island", "Biscoe, Dream, Torgersen", "Culmen Length (mm)", "32.1 to 59.6", "accuracy", "tribuo",
+                "record schema: contract.schema.json");
     }
 
     @Test

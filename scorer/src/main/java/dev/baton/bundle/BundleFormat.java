@@ -14,6 +14,8 @@ public final class BundleFormat {
     public static final String ONNX = "model/model.onnx";
     public static final String ONNX_IO = "model/onnx-io.json";
     public static final String CONTRACT = "contract.json";
+    /** The contract as a JSON Schema of one input record ({@link RecordSchema}); bundles written before it lack it. */
+    public static final String RECORD_SCHEMA = "contract.schema.json";
     public static final String RECIPE = "recipe.json";
     public static final String METRICS = "metrics.json";
     public static final String REFERENCE_PROFILE = "reference-profile.json";
