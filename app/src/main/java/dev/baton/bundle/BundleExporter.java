@@ -71,7 +71,9 @@ public final class BundleExporter {
     }
 
     /** What was written and checked. */
-    public record Report(Path file, long bytes, String sha256, int parityRows, int examples, boolean onnx, String onnxNote, List<String> inputs) {
+    /** @param onnxSummary the ONNX graph in a sentence: the whole pipeline with its parity, the model alone and why, or none and why */
+    public record Report(Path file, long bytes, String sha256, int parityRows, int examples, boolean onnx, String onnxNote, List<String> inputs,
+                         String onnxSummary) {
 
         /** What the project keeps of this export, for the report's lineage. */
         public ExportedBundle exported(String algorithm) {
@@ -179,12 +181,26 @@ public final class BundleExporter {
         entries.put(BundleFormat.EXAMPLES_EXPECTED, GoldenExamples.expectedCsv(contract, goldenExpected).getBytes(StandardCharsets.UTF_8));
         entries.put(BundleFormat.PROVENANCE, provenance(req, lineage));
         String onnxNote = onnx.reason();
+        OnnxSupport.PipelineIo pipelineIo = null;
+        String pipelineReason = null;
         if (onnx.graph() != null) {
             progress.update(45, 100, "Checking the ONNX graph with ONNX Runtime");
             List<String> diff = onnxDifferences(onnx.graph(), req, contract, lineage.recipe(), golden, goldenExpected);
             if (diff.isEmpty()) {
-                entries.put(BundleFormat.ONNX, onnx.graph());
-                entries.put(BundleFormat.ONNX_IO, json(onnx.io()));
+                progress.update(48, 100, "Building the whole pipeline as one ONNX graph");
+                Pipeline pipeline = pipeline(onnx, req, contract, lineage, parityRows, parityExpected, golden, goldenExpected);
+                if (pipeline.graph() != null) {
+                    pipelineIo = pipeline.io();
+                    entries.put(BundleFormat.ONNX, pipeline.graph());
+                    entries.put(BundleFormat.ONNX_IO, json(pipeline.io()));
+                } else {
+                    pipelineReason = pipeline.reason();
+                    // The model alone still spares an engineer the model; the note says what they must do before it, and why.
+                    OnnxSupport.Io io = onnx.io();
+                    entries.put(BundleFormat.ONNX, onnx.graph());
+                    entries.put(BundleFormat.ONNX_IO, json(new OnnxSupport.Io(io.inputName(), io.inputShape(), io.features(), io.outputs(),
+                            io.probabilities(), io.preparation() + " (No graph of the whole pipeline: " + pipeline.reason() + ".)", io.tolerance())));
+                }
             } else {
                 onnxNote = "The ONNX export of this model did not reproduce its outputs within " + OnnxSupport.TOLERANCE
                         + " on the golden rows (" + diff.get(0) + "), so it was left out.";
@@ -197,7 +213,7 @@ public final class BundleExporter {
         entries.put(BundleFormat.MODEL_CARD, ModelCard.render(req.card() == null ? ModelCardFields.empty() : req.card(), draft, contract,
                 chosen.result(), setup, req.source().source() == null ? req.source().name() : req.source().source().fileName(),
                 req.source().source() == null ? "unknown" : req.source().source().fingerprint(), req.recipe().steps().size(),
-                lineage.recipe().steps().size(), dev.baton.train.ModelCaveats.of(req.model().result(), req.cleaned(), req.setup()), req.search())
+                lineage.recipe().steps().size(), dev.baton.train.ModelCaveats.of(req.model().result(), req.cleaned(), req.setup()), req.search(), pipelineIo)
                 .getBytes(StandardCharsets.UTF_8));
         Map<String, String> sums = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> sums.put(name, Bundle.sha256(bytes)));
@@ -236,7 +252,12 @@ public final class BundleExporter {
             Files.deleteIfExists(temp);
         }
         progress.update(100, 100, "Wrote " + out.getFileName());
-        return new Report(out, Files.size(out), sha256, parityRows.length, golden.length, manifest.onnx(), onnxNote, lineage.inputs());
+        String onnxSummary = !manifest.onnx() ? "No ONNX graph: " + onnxNote
+                : pipelineIo != null ? String.format(java.util.Locale.ROOT, "ONNX graph of the whole pipeline included (raw columns in; on %d rows "
+                + "scored from their raw values by ONNX Runtime, %d labels differ and probabilities by at most %.1e).", pipelineIo.parity().rows(),
+                pipelineIo.parity().labelsDiffering(), pipelineIo.parity().maxDifference())
+                : "ONNX graph of the model alone included, on prepared rows (no graph of the whole pipeline: " + pipelineReason + ").";
+        return new Report(out, Files.size(out), sha256, parityRows.length, golden.length, manifest.onnx(), onnxNote, lineage.inputs(), onnxSummary);
     }
 
     private static void write(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -359,6 +380,40 @@ public final class BundleExporter {
             all[i] = i;
         }
         return GoldenExamples.fromScores(s, all);
+    }
+
+    /** A whole-pipeline graph that reproduced the workbench on every parity and golden row, or the reason there is none. */
+    record Pipeline(byte[] graph, OnnxSupport.PipelineIo io, String reason) {
+    }
+
+    private static Pipeline pipeline(OnnxSupport.Export onnx, Request req, Contract contract, Lineage.Result lineage, int[] parityRows,
+                                     List<GoldenExamples.Expected> parityExpected, int[] golden, List<GoldenExamples.Expected> goldenExpected) {
+        OnnxSupport.Io io = onnx.io();
+        PipelineGraph.Result built = PipelineGraph.build(contract, lineage.recipe(), req.model().preparation(), onnx.graph(), io.features(),
+                io.outputs(), io.probabilities());
+        if (built.graph() == null) {
+            return new Pipeline(null, null, built.reason());
+        }
+        List<GoldenExamples.Expected> expected = new ArrayList<>(parityExpected);
+        expected.addAll(goldenExpected);
+        int[] rows = java.util.stream.IntStream.concat(java.util.Arrays.stream(parityRows), java.util.Arrays.stream(golden)).toArray();
+        List<String> header = new ArrayList<>();
+        List<String[]> texts = GoldenExamples.readInputs(GoldenExampleRows.inputCsv(req.source(), contract.inputNames(), rows), header,
+                new java.util.HashSet<>(contract.missingTokens()));
+        List<Scorer.Output> scored;
+        try {
+            scored = PipelineRuntime.score(built.graph(), contract, header, texts);
+        } catch (BundleException e) {
+            return new Pipeline(null, null, e.getMessage());
+        }
+        List<String> diff = GoldenExamples.differences(expected, scored, OnnxSupport.PIPELINE_TOLERANCE, "ONNX Runtime");
+        if (!diff.isEmpty()) {
+            return new Pipeline(null, null, "it differed from the workbench on " + diff.size() + " of " + rows.length
+                    + " held-out and golden rows (" + diff.get(0) + ")");
+        }
+        OnnxSupport.Parity parity = PipelineRuntime.parity(expected, scored, parityRows.length + " held-out rows and " + golden.length
+                + " golden rows, from their raw values, against the workbench");
+        return new Pipeline(built.graph(), built.io().withParity(parity), null);
     }
 
     private static List<String> onnxDifferences(byte[] graph, Request req, Contract contract, Recipe recipe, int[] golden,

@@ -16,7 +16,7 @@ final class ModelCard {
 
     static String render(ModelCardFields fields, Manifest manifest, Contract contract, ModelResult result, TrainingSetup setup,
                          String dataFile, String fingerprint, int recipeSteps, int keptSteps, List<String> caveats,
-                         dev.baton.train.HyperparameterSearch.Result search) {
+                         dev.baton.train.HyperparameterSearch.Result search, OnnxSupport.PipelineIo pipeline) {
         StringBuilder md = new StringBuilder();
         md.append("# Model card: ").append(result.label()).append(" predicting ").append(contract.target()).append("\n\n");
         md.append("| | |\n|---|---|\n");
@@ -26,7 +26,9 @@ final class ModelCard {
         row(md, "algorithm", result.label() + " (`" + result.algorithm() + "`)");
         row(md, "created", manifest.createdAt() + " with " + manifest.createdWith());
         row(md, "bundle format", manifest.format());
-        row(md, "ONNX", manifest.onnx() ? "included (`model/model.onnx`, described in `model/onnx-io.json`)" : "not included: " + manifest.onnxNote());
+        row(md, "ONNX", !manifest.onnx() ? "not included: " + manifest.onnxNote()
+                : pipeline != null ? "the whole pipeline (`model/model.onnx`: raw columns in, outputs out; `model/onnx-io.json`)"
+                : "the model alone, on prepared rows (`model/model.onnx`; `model/onnx-io.json` says why and what to do first)");
         md.append('\n');
         section(md, "Intended use", fields.intendedUse(), "The author has not described the intended use.");
         section(md, "Limitations", fields.limitations(), "The author has not described limitations.");
@@ -98,6 +100,9 @@ final class ModelCard {
         md.append("java -jar baton.jar bundle score MODEL.baton --input new.csv --output scored.csv\n");
         md.append("java -jar baton.jar bundle serve MODEL.baton --port 8080\n```\n\n");
         md.append("From Java: `Scorer scorer = Bundle.open(Path.of(\"MODEL.baton\")).scorer(); scorer.score(Map.of(...))`.\n");
+        if (pipeline != null) {
+            OnnxScoringSnippets.append(md, pipeline);
+        }
         md.append("\n## Monitoring\n\nThe bundle carries a reference profile of its training rows and of the model's outputs on the held-out rows, "
                 + "so new data can be checked without the training data:\n\n```\n");
         md.append("java -jar baton.jar bundle drift MODEL.baton --input new.csv --html drift.html      # exit 1 on drift\n");

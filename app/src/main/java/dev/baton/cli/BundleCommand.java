@@ -75,7 +75,7 @@ final class BundleCommand implements Runnable {
             BundleExporter.Report r = BundleExporter.export(request, out, Progress.NONE);
             err.printf("Wrote %s (%,d KB): %s, %d inputs, %d golden rows; the bundle reproduced the project's predictions on %,d held-out rows.%n",
                     r.file(), r.bytes() / 1024, request.model().result().label(), r.inputs().size(), r.examples(), r.parityRows());
-            err.println(r.onnx() ? "ONNX graph included." : "No ONNX graph: " + r.onnxNote());
+            err.println(r.onnxSummary());
             err.flush();
             return 0;
         }
@@ -100,7 +100,9 @@ final class BundleCommand implements Runnable {
                 out.printf("  classes: %s%n", String.join(", ", b.contract().classes()));
             }
             out.printf("  created %s with %s%n", m.createdAt(), m.createdWith());
-            out.printf("  ONNX: %s%n", m.onnx() ? "included" : "no (" + m.onnxNote() + ")");
+            out.printf("  ONNX: %s%n", !m.onnx() ? "no (" + m.onnxNote() + ")"
+                    : dev.baton.bundle.OnnxSupport.isPipeline(b.entry(dev.baton.bundle.BundleFormat.ONNX_IO))
+                    ? "the whole pipeline, raw columns in (model/onnx-io.json)" : "the model alone, on prepared rows: " + onnxModelOnlyWhy(b));
             out.printf("  golden examples: %d (%s), tolerance %s%n", m.examples(), m.examplesFrom(), m.tolerance());
             out.printf("  record schema: %s%n", b.entryNames().contains(dev.baton.bundle.BundleFormat.RECORD_SCHEMA)
                     ? dev.baton.bundle.BundleFormat.RECORD_SCHEMA + " (JSON Schema of one input record)" : "none (exported before record schemas)");
@@ -140,6 +142,18 @@ final class BundleCommand implements Runnable {
         }
     }
 
+    /** Why a bundle's graph is the model alone, from its onnx-io.json (bundles of earlier versions do not say). */
+    static String onnxModelOnlyWhy(Bundle b) {
+        try {
+            String preparation = dev.baton.util.Json.mapper().readTree(b.entry(dev.baton.bundle.BundleFormat.ONNX_IO)).path("preparation").asText();
+            int at = preparation.indexOf("(No graph of the whole pipeline: ");
+            return at < 0 ? "apply the recipe and the preparation first (model/onnx-io.json says how)"
+                    : preparation.substring(at + "(No graph of the whole pipeline: ".length(), preparation.length() - 2);
+        } catch (java.io.IOException e) {
+            return "see model/onnx-io.json";
+        }
+    }
+
     @Command(name = "verify", description = "Re-score the golden examples (Java scorer, and ONNX Runtime when there is a graph); exit 1 on any difference.")
     static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
@@ -156,7 +170,7 @@ final class BundleCommand implements Runnable {
             out.printf("%s: checksums and format OK%n", file);
             report(out, "Java scorer", r.rows(), r.javaDifferences(), b.manifest().tolerance());
             if (r.onnxChecked()) {
-                report(out, "ONNX Runtime", r.rows(), r.onnxDifferences(), dev.baton.bundle.OnnxSupport.TOLERANCE);
+                report(out, r.onnxWhat(), r.rows(), r.onnxDifferences(), r.onnxTolerance());
             } else {
                 out.println("ONNX Runtime: not checked (" + (r.onnxNote() != null ? r.onnxNote() : "the bundle has no ONNX graph") + ")");
             }

@@ -49,6 +49,16 @@ class AlgorithmFamiliesTest {
                 assertThat(report.onnxNote()).as(a.id()).hasSizeLessThan(300).contains("ONNX");
                 assertThat(bundle.text("MODEL_CARD.md")).as(a.id()).hasSizeLessThan(20_000);
             }
+            if (a.onnx()) {
+                // The graph is the whole pipeline, raw columns in, and matched the workbench on every held-out and golden row.
+                var io = dev.baton.util.Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+                System.out.printf("%-28s %s %s%n", a.id(), io.path("kind").asText("model"), io.has("parity") ? io.get("parity") : io.path("preparation").asText());
+                assertThat(io.path("kind").asText()).as(a.id() + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+                assertThat(io.at("/parity/labelsDiffering").asInt()).as(a.id()).isZero();
+                assertThat(io.at("/parity/maxDifference").asDouble()).as(a.id()).isLessThanOrEqualTo(OnnxSupport.PIPELINE_TOLERANCE);
+                assertThat(io.at("/parity/rows").asInt()).as(a.id()).isEqualTo(report.parityRows() + report.examples());
+                OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, task.toString(), java.util.List.of());
+            }
             BundleVerifier.Result verified = BundleVerifier.verify(bundle);
             assertThat(verified.javaDifferences()).as(a.id()).isEmpty();
             assertThat(verified.onnxDifferences()).as(a.id()).isEmpty();

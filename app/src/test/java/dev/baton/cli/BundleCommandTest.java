@@ -28,7 +28,8 @@ class BundleCommandTest {
         bundle = dir.resolve("penguins.baton");
         Cli r = Cli.run("bundle", "export", folder.toString(), "--out", bundle.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("reproduced the project's predictions on 69 held-out rows", "ONNX graph included");
+        assertThat(r.err()).contains("reproduced the project's predictions on 69 held-out rows",
+                "ONNX graph of the whole pipeline included (raw columns in; on 129 rows scored from their raw values by ONNX Runtime, 0 labels differ");
     }
 
     @Test
@@ -37,14 +38,14 @@ class BundleCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("baton-bundle/1", "classification of species with Logistic regression", "classes: Adelie, Chinstrap, Gentoo",
                 "Island", "Biscoe, Dream, Torgersen", "Culmen Length (mm)", "32.1 to 59.6", "accuracy", "tribuo",
-                "record schema: contract.schema.json");
+                "record schema: contract.schema.json", "ONNX: the whole pipeline, raw columns in");
     }
 
     @Test
     void verifyPassesAndATamperedBundleFails() throws Exception {
         Cli ok = Cli.run("bundle", "verify", bundle.toString());
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("Java scorer: all", "ONNX Runtime: all");
+        assertThat(ok.out()).contains("Java scorer: all", "ONNX Runtime (the whole pipeline, from raw values): all 60 golden rows match within 1.0E-5");
         Path bad = dir.resolve("bad.baton");
         byte[] bytes = Files.readAllBytes(bundle);
         Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length - 100));

@@ -11,7 +11,12 @@ import java.util.List;
 public final class BundleVerifier {
 
     /** What verification found: empty difference lists mean the bundle behaves as exported. */
-    public record Result(int rows, List<String> javaDifferences, boolean onnxChecked, List<String> onnxDifferences, String onnxNote) {
+    /**
+     * @param onnxWhat      what the ONNX check ran: the whole pipeline from raw values, or the model on prepared rows
+     * @param onnxTolerance the largest difference it allowed
+     */
+    public record Result(int rows, List<String> javaDifferences, boolean onnxChecked, List<String> onnxDifferences, String onnxNote,
+                         String onnxWhat, double onnxTolerance) {
 
         public boolean ok() {
             return javaDifferences.isEmpty() && onnxDifferences.isEmpty();
@@ -37,13 +42,21 @@ public final class BundleVerifier {
         } else if (graph != null) {
             checked = true;
             try {
-                Scorer runtime = new Scorer(contract, bundle.recipe(), bundle.preparation(), OnnxRuntimeModel.of(graph, bundle.model()));
-                onnx = differences(runtime, header, rows, expected, OnnxSupport.TOLERANCE, "ONNX Runtime");
+                if (OnnxSupport.isPipeline(bundle.entry(BundleFormat.ONNX_IO))) {
+                    // The whole pipeline: the golden rows' raw values straight into the graph, as an engineer feeds it.
+                    onnx = GoldenExamples.differences(expected, PipelineRuntime.score(graph, contract, header, rows),
+                            OnnxSupport.PIPELINE_TOLERANCE, "ONNX Runtime");
+                } else {
+                    Scorer runtime = new Scorer(contract, bundle.recipe(), bundle.preparation(), OnnxRuntimeModel.of(graph, bundle.model()));
+                    onnx = differences(runtime, header, rows, expected, OnnxSupport.TOLERANCE, "ONNX Runtime");
+                }
             } catch (BundleException e) {
                 onnx = List.of(e.getMessage());
             }
         }
-        return new Result(rows.size(), java, checked, onnx, note);
+        boolean pipeline = graph != null && OnnxSupport.isPipeline(bundle.entry(BundleFormat.ONNX_IO));
+        return new Result(rows.size(), java, checked, onnx, note, pipeline ? "ONNX Runtime (the whole pipeline, from raw values)"
+                : "ONNX Runtime (the model, on prepared rows)", pipeline ? OnnxSupport.PIPELINE_TOLERANCE : OnnxSupport.TOLERANCE);
     }
 
     private static List<String> differences(Scorer scorer, List<String> header, List<String[]> rows, List<GoldenExamples.Expected> expected,

@@ -81,6 +81,15 @@ final class GoldenExamples {
         return out;
     }
 
+    /** What a scorer gave, as expected outputs to compare another scorer with. */
+    static List<Expected> fromOutputs(List<Scorer.Output> outputs) {
+        List<Expected> out = new ArrayList<>(outputs.size());
+        for (Scorer.Output o : outputs) {
+            out.add(new Expected(o.label(), o.probabilities(), o.value()));
+        }
+        return out;
+    }
+
     static List<Expected> readExpected(Contract contract, String csv) {
         List<Expected> out = new ArrayList<>();
         try {

@@ -35,6 +35,47 @@ public final class OnnxSupport {
                      String preparation, double tolerance) {
     }
 
+    /** How far the whole-pipeline graph's probabilities may be from the Java scorer's (the model part computes in floats). */
+    public static final double PIPELINE_TOLERANCE = 1e-5;
+
+    /** One input of the whole-pipeline graph: a contract column. */
+    @JsonPropertyOrder({"name", "tensor", "type", "meaning"})
+    public record PipelineInput(String name, String tensor, String type, String meaning) {
+    }
+
+    /** How the whole-pipeline graph reproduced the Java scorer at export: rows scored both ways and the largest difference. */
+    @JsonPropertyOrder({"rows", "labelsDiffering", "maxDifference", "measuredOn"})
+    public record Parity(int rows, int labelsDiffering, double maxDifference, String measuredOn) {
+    }
+
+    /**
+     * model/onnx-io.json of a whole-pipeline graph ({@link PipelineGraph}): raw columns in, the contract's outputs out.
+     *
+     * @param outputs the graph's outputs: label and probabilities (or scores) for classification, prediction for regression
+     */
+    @JsonPropertyOrder({"kind", "inputs", "missingTokens", "outputs", "classes", "probabilities", "opset", "mlOpset", "minimumOnnxRuntime",
+            "tolerance", "parity"})
+    public record PipelineIo(String kind, List<PipelineInput> inputs, List<String> missingTokens, List<String> outputs, List<String> classes,
+                             boolean probabilities, int opset, int mlOpset, String minimumOnnxRuntime, Double tolerance, Parity parity) {
+
+        public PipelineIo withParity(Parity measured) {
+            return new PipelineIo(kind, inputs, missingTokens, outputs, classes, probabilities, opset, mlOpset, minimumOnnxRuntime,
+                    PIPELINE_TOLERANCE, measured);
+        }
+    }
+
+    /** Whether an onnx-io.json describes a whole-pipeline graph (raw columns in) rather than the model alone. */
+    public static boolean isPipeline(byte[] onnxIo) {
+        if (onnxIo == null) {
+            return false;
+        }
+        try {
+            return "pipeline".equals(dev.baton.util.Json.mapper().readTree(onnxIo).path("kind").asText());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private OnnxSupport() {
     }
 

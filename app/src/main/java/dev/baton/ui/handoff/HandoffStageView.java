@@ -202,7 +202,8 @@ public final class HandoffStageView {
         Algorithms.Algorithm a = Algorithms.get(chosen.task(), chosen.algorithm());
         modelSummary.setText(String.format(Locale.ROOT, "%s predicting %s: %s %.4f on %,d held-out rows. %s", chosen.label(),
                 project.trainingSetup().target(), Metrics.label(metric), value == null ? Double.NaN : value, chosen.testRows(),
-                a.onnx() ? "The bundle will include an ONNX graph." : "This algorithm has no ONNX export; engineers use the Tribuo model."));
+                a.onnx() ? "The bundle will include an ONNX graph, of the whole pipeline where every recipe step has an ONNX form."
+                        : "This algorithm has no ONNX export; engineers use the Tribuo model."));
     }
 
     private void showPreview(BundleExporter.Preview p) {
@@ -229,7 +230,7 @@ public final class HandoffStageView {
                         + "%d golden examples verified with the Java scorer%s. %s",
                 r.file(), r.bytes() / 1024, r.parityRows(), v.rows(),
                 v.onnxChecked() ? (v.onnxDifferences().isEmpty() ? " and ONNX Runtime" : ", but ONNX Runtime differs") : "",
-                r.onnx() ? "ONNX graph included." : "No ONNX graph: " + r.onnxNote()));
+                r.onnxSummary()));
     }
 
     /** Shows the Monitor tab and checks the chosen data against the chosen bundle (Ctrl+Shift+D). */

@@ -1,0 +1,78 @@
+package dev.baton.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.project.Project;
+import dev.baton.util.Json;
+import dev.baton.util.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole pipeline in one ONNX graph when the recipe has steps: the penguins project renames columns, lower-cases
+ * Sex, takes the year of a date and fills missing bill lengths with their median, and the graph does all of it from
+ * the raw columns. A step without an ONNX form leaves the model-only graph, with the step named.
+ */
+class OnnxPipelineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRecipesStepsAreInTheGraph() throws Exception {
+        Project project = dev.baton.report.PenguinsReport.project();
+        // The year the recipe takes from Date Egg as a feature too.
+        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
+                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"), 0.2, 0, 42,
+                List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        for (String algorithm : List.of("logistic-regression", "random-forest")) {
+            Path file = dir.resolve(algorithm + ".baton");
+            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
+            Bundle bundle = Bundle.open(file);
+            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            // Inputs are the raw columns by their raw names, in the contract's order; outputs in the contract's class order.
+            assertThat(io.get("inputs").findValuesAsText("name")).isEqualTo(bundle.contract().inputNames());
+            assertThat(io.get("classes").findValuesAsText("classes")).isEmpty();
+            assertThat(List.of(io.get("classes").get(0).asText(), io.get("classes").get(1).asText(), io.get("classes").get(2).asText()))
+                    .isEqualTo(bundle.contract().classes());
+            assertThat(io.at("/parity/labelsDiffering").asInt()).isZero();
+            assertThat(io.at("/parity/maxDifference").asDouble()).isLessThanOrEqualTo(1e-5);
+            OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
+                    Map.of("Sex", "male"), Map.of("Sex", "Male"), Map.of("Sex", "FEMALE"), Map.of("Sex", "fEmAlE"), Map.of("Sex", "NA"),
+                    Map.of("Sex", "\u212Aale"),                       // the Kelvin sign lower-cases to k: no level either way
+                    Map.of("Island", "biscoe"),                        // Island is not lower-cased: unseen
+                    Map.of("Date Egg", "2008-12-31"), Map.of("Date Egg", "2009-01-01"), Map.of("Date Egg", "1999-03-01"),
+                    Map.of("Date Egg", "2000-02-29"), Map.of("Date Egg", "1969-12-31"),
+                    Map.of("Culmen Length (mm)", "N/A")));            // filled with the recipe's median, then the preparation's
+            BundleVerifier.Result verified = BundleVerifier.verify(bundle);
+            assertThat(verified.onnxChecked()).isTrue();
+            assertThat(verified.onnxDifferences()).isEmpty();
+            assertThat(verified.onnxWhat()).contains("whole pipeline");
+        }
+    }
+
+    @Test
+    void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
+        Project project = dev.baton.report.PenguinsReport.project();
+        var steps = new java.util.ArrayList<>(project.recipe().steps());
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeCase(List.of("island"), dev.baton.clean.ChangeCase.Case.TITLE)));
+        project.apply(project.history().compute(steps, "title case", Progress.NONE));
+        var setup = project.trainingSetup();
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        Path file = dir.resolve("title.baton");
+        BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
+        Bundle bundle = Bundle.open(file);
+        assertThat(bundle.manifest().onnx()).isTrue();
+        JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+        assertThat(io.has("kind")).isFalse();
+        assertThat(io.get("preparation").asText()).contains("No graph of the whole pipeline").contains("change-case").contains("title case");
+        assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
+    }
+}

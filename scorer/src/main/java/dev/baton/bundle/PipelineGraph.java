@@ -1,0 +1,544 @@
+package dev.baton.bundle;
+
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.baton.clean.ChangeCase;
+import dev.baton.clean.DatePart;
+import dev.baton.clean.DropColumns;
+import dev.baton.clean.FillMissing;
+import dev.baton.clean.KeepColumns;
+import dev.baton.clean.Operation;
+import dev.baton.clean.Operations;
+import dev.baton.clean.Recipe;
+import dev.baton.clean.RenameColumn;
+import dev.baton.clean.ReorderColumns;
+import dev.baton.data.ColumnType;
+import dev.baton.train.CategoricalEncoder;
+import dev.baton.train.Encoder;
+import dev.baton.train.NumericEncoder;
+import dev.baton.train.Preparation;
+import dev.baton.train.Task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bundle's whole pipeline as one ONNX graph, from the contract's raw columns to its outputs: the recipe's row-wise
+ * steps, the fitted preparation and the model, with standard operators only (the default domain at opset
+ * {@value #OPSET} and {@code ai.onnx.ml} at {@value #ML_OPSET}). An engineer feeds each column as it comes and reads
+ * the label and the probabilities in the contract's class order; nothing of Baton's preparation is left to redo.
+ *
+ * <p>Inputs are {@code [N, 1]} tensors named as the columns: numbers, yes/no values (1 or 0), dates (days since
+ * 1970-01-01) and date-times (milliseconds since 1970-01-01T00:00Z) as doubles with NaN for missing; categories and
+ * texts as strings, the contract's missing tokens meaning missing. A step without an ONNX form here makes no graph,
+ * and the reason names it (docs/onnx-operations.md lists every operation).
+ */
+public final class PipelineGraph {
+
+    static final int OPSET = 20;
+    static final int ML_OPSET = 3;
+    public static final String LABEL = "label";
+    public static final String PROBABILITIES = "probabilities";
+    public static final String SCORES = "scores";
+    public static final String PREDICTION = "prediction";
+
+    /** The graph and its description, or the reason there is none. */
+    public record Result(byte[] graph, OnnxSupport.PipelineIo io, String reason) {
+        static Result none(String reason) {
+            return new Result(null, null, reason);
+        }
+    }
+
+    /** A column as the graph holds it between steps. */
+    private record Col(String tensor, boolean text, ColumnType type, String missing, Case pending) {
+        Col with(String newTensor) {
+            return new Col(newTensor, text, type, missing, pending);
+        }
+    }
+
+    /** A case change not yet applied to a text column: comparisons ignore case instead (see {@link #equalsLevel}). */
+    private enum Case { NONE, LOWER, UPPER }
+
+    private final Contract contract;
+    private final List<OnnxMl.NodeProto> nodes = new ArrayList<>();
+    private final List<OnnxMl.TensorProto> constants = new ArrayList<>();
+    private int names;
+
+    private PipelineGraph(Contract contract) {
+        this.contract = contract;
+    }
+
+    /**
+     * @param modelGraph    the model alone (Tribuo's export or Baton's trees), reading prepared rows from {@code input}
+     * @param modelFeatures the prepared features in the order of the model's input columns
+     * @param modelClasses  classification: the classes in the order of the model's output columns
+     */
+    public static Result build(Contract contract, Recipe recipe, Preparation preparation, byte[] modelGraph, List<String> modelFeatures,
+                               List<String> modelClasses, boolean probabilities) {
+        try {
+            return new PipelineGraph(contract).assemble(recipe, preparation, OnnxMl.ModelProto.parseFrom(modelGraph), modelFeatures,
+                    modelClasses, probabilities);
+        } catch (Unsupported e) {
+            return Result.none(e.getMessage());
+        } catch (InvalidProtocolBufferException e) {
+            return Result.none("the model's ONNX graph could not be read back: " + e.getMessage());
+        }
+    }
+
+    private static final class Unsupported extends RuntimeException {
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Result assemble(Recipe recipe, Preparation preparation, OnnxMl.ModelProto model, List<String> modelFeatures,
+                            List<String> modelClasses, boolean probabilities) {
+        if (preparation.target() != null) {
+            throw new Unsupported("the model predicts a standardized target (a bundle from before exact linear regression)");
+        }
+        OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder().setName("baton-pipeline");
+        Map<String, Col> columns = new LinkedHashMap<>();
+        List<OnnxSupport.PipelineInput> inputs = new ArrayList<>();
+        for (Contract.Input in : contract.inputs()) {
+            boolean text = in.type().isString();
+            graph.addInput(tensorInfo(in.name(), text ? OnnxMl.TensorProto.DataType.STRING : OnnxMl.TensorProto.DataType.DOUBLE, 1));
+            inputs.add(new OnnxSupport.PipelineInput(in.name(), (text ? "string" : "double") + " [N, 1]", in.type().label(), unit(in.type())));
+            columns.put(in.name(), text ? new Col(in.name(), true, in.type(), missingMask(in.name()), Case.NONE) : contractPolicy(in));
+        }
+        int k = 0;
+        for (var step : recipe.steps()) {
+            k++;
+            if (step.enabled() && step.operation().rowWise()) {
+                apply(k, step.operation(), columns);
+            }
+        }
+        Map<String, String> features = new HashMap<>();
+        for (Encoder e : preparation.encoders()) {
+            Col c = columns.get(e.column());
+            if (c == null) {
+                throw new Unsupported("the feature '" + e.column() + "' is not made by the recipe's steps");
+            }
+            if (e instanceof NumericEncoder num) {
+                numeric(num, c, features);
+            } else {
+                categorical((CategoricalEncoder) e, c, features);
+            }
+        }
+        List<String> row = new ArrayList<>();
+        for (String f : modelFeatures) {
+            String t = features.get(f);
+            if (t == null) {
+                throw new Unsupported("the model's feature '" + f + "' is not among the prepared ones");
+            }
+            row.add(t);
+        }
+        String prepared = node("Concat", row, attr("axis", 1));
+        String preparedFloat = node("Cast", List.of(prepared), attr("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE));
+        Map<String, String> modelOutputs = mergeModel(model.getGraph(), preparedFloat);
+        List<String> outputs = outputs(modelOutputs, modelClasses, probabilities, graph);
+        graph.addAllNode(nodes).addAllInitializer(constants);
+        OnnxMl.ModelProto full = OnnxMl.ModelProto.newBuilder()
+                .setIrVersion(9)
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("ai.onnx.ml").setVersion(ML_OPSET))
+                .setProducerName("Baton")
+                .setProducerVersion(dev.baton.util.Versions.baton())
+                .setDomain("dev.baton")
+                .setModelVersion(2)
+                .setDocString("Raw columns in, the bundle's outputs out: recipe steps, preparation and model in one graph.")
+                .setGraph(graph)
+                .build();
+        OnnxSupport.PipelineIo io = new OnnxSupport.PipelineIo("pipeline", inputs, contract.missingTokens(), outputs,
+                contract.task() == Task.CLASSIFICATION ? contract.classes() : null, probabilities, OPSET, ML_OPSET, "1.17", null, null);
+        return new Result(full.toByteArray(), io, null);
+    }
+
+    private static String unit(ColumnType type) {
+        return switch (type) {
+            case INTEGER, DECIMAL -> "the number; NaN when missing";
+            case BOOLEAN -> "1 for yes, 0 for no; NaN when missing";
+            case DATE -> "days since 1970-01-01; NaN when missing";
+            case DATETIME -> "milliseconds since 1970-01-01T00:00:00Z; NaN when missing";
+            case CATEGORICAL, TEXT -> "the text as it comes; a missing token (see missingTokens) when missing";
+        };
+    }
+
+    // ---- inputs ----
+
+    /** A number column after the contract's range policy: clipped to the training range when the contract says so. */
+    private Col contractPolicy(Contract.Input in) {
+        String x = in.name();
+        if (in.outOfRange() == Contract.OutOfRange.CLIP && in.type().isNumeric() && in.min() != null && in.max() != null) {
+            String clipped = node("Min", List.of(node("Max", List.of(x, constant(in.min()))), constant(in.max())));
+            x = node("Where", List.of(node("IsNaN", List.of(x)), x, clipped));
+        }
+        return new Col(x, false, in.type(), null, Case.NONE);
+    }
+
+    /** Whether each text is one of the contract's missing tokens (a bool tensor). */
+    private String missingMask(String tensor) {
+        String mask = null;
+        for (String token : contract.missingTokens()) {
+            String eq = node("Equal", List.of(tensor, constant(token)));
+            mask = mask == null ? eq : node("Or", List.of(mask, eq));
+        }
+        return mask == null ? node("Not", List.of(node("Equal", List.of(tensor, tensor)))) : mask;
+    }
+
+    // ---- recipe steps ----
+
+    private void apply(int k, Operation op, Map<String, Col> columns) {
+        String where = "step " + k + " (" + Operations.name(op) + ")";
+        if (op instanceof RenameColumn r) {
+            Col c = columns.remove(r.column());
+            if (c != null) {
+                columns.put(r.to(), c);
+            }
+        } else if (op instanceof KeepColumns keep) {
+            columns.keySet().retainAll(keep.columns());
+        } else if (op instanceof DropColumns drop) {
+            drop.columns().forEach(columns::remove);
+        } else if (op instanceof ReorderColumns) {
+            return; // the order of columns means nothing to the graph
+        } else if (op instanceof ChangeCase change) {
+            if (change.mode() == ChangeCase.Case.TITLE) {
+                throw new Unsupported(where + ": title case has no ONNX form");
+            }
+            for (String name : change.columns()) {
+                Col c = text(columns, name, where);
+                if (c.pending() != Case.NONE) {
+                    throw new Unsupported(where + ": a second case change of '" + name + "'");
+                }
+                columns.put(name, new Col(c.tensor(), true, c.type(), c.missing(), change.mode() == ChangeCase.Case.LOWER ? Case.LOWER : Case.UPPER));
+            }
+        } else if (op instanceof FillMissing fill) {
+            fill(where, fill, columns);
+        } else if (op instanceof DatePart part) {
+            datePart(where, part, columns);
+        } else {
+            throw new Unsupported(where + " has no ONNX form in this version of Baton");
+        }
+    }
+
+    private static Col text(Map<String, Col> columns, String name, String where) {
+        Col c = columns.get(name);
+        if (c == null || !c.text()) {
+            throw new Unsupported(where + ": '" + name + "' is not a text column the graph holds");
+        }
+        return c;
+    }
+
+    private void fill(String where, FillMissing fill, Map<String, Col> columns) {
+        if (fill.method() == FillMissing.Method.FORWARD || fill.method() == FillMissing.Method.BACKWARD) {
+            throw new Unsupported(where + ": filling from neighbouring rows has no ONNX form");
+        }
+        for (String name : fill.columns()) {
+            Col c = columns.get(name);
+            if (c == null) {
+                throw new Unsupported(where + ": '" + name + "' is not a column the graph holds");
+            }
+            Object value = fill.method() == FillMissing.Method.CONSTANT ? fill.value() : fill.fitted() == null ? null : fill.fitted().get(name);
+            if (value == null) {
+                throw new Unsupported(where + ": no fill value for '" + name + "'");
+            }
+            // As the step writes its value: a whole number without a fraction, anything else as its text.
+            String text = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : value.toString();
+            if (c.text()) {
+                if (c.pending() != Case.NONE) {
+                    throw new Unsupported(where + ": filling '" + name + "' after a case change");
+                }
+                String filled = node("Where", List.of(c.missing(), constant(text), c.tensor()));
+                columns.put(name, new Col(filled, true, c.type(), node("And", List.of(c.missing(), constant(false))), Case.NONE));
+            } else {
+                double v;
+                if (c.type().isNumeric()) {
+                    try {
+                        v = Double.parseDouble(text.strip());
+                    } catch (NumberFormatException e) {
+                        throw new Unsupported(where + ": the fill value '" + text + "' of '" + name + "' is not a number");
+                    }
+                } else {
+                    v = dev.baton.data.CellParser.parse(List.of(text), c.type(), null, null)[0];
+                }
+                columns.put(name, c.with(node("Where", List.of(node("IsNaN", List.of(c.tensor())), constant(v), c.tensor()))));
+            }
+        }
+    }
+
+    /**
+     * Year, quarter, month, day and weekday of days since 1970 by Howard Hinnant's civil-from-days, in doubles with
+     * Floor for integer division (every value stays an exact integer well below 2^53); NaN stays NaN throughout.
+     */
+    private void datePart(String where, DatePart part, Map<String, Col> columns) {
+        Col c = columns.get(part.column());
+        if (c == null || (c.type() != ColumnType.DATE && c.type() != ColumnType.DATETIME)) {
+            throw new Unsupported(where + ": '" + part.column() + "' is not a date column the graph holds");
+        }
+        String days = c.type() == ColumnType.DATE ? c.tensor() : floorDiv(c.tensor(), 86_400_000);
+        String value = switch (part.part()) {
+            case WEEKDAY -> add(mod(add(days, 3), 7), 1);
+            case DAY_OF_YEAR -> throw new Unsupported(where + ": the day of the year has no ONNX form in this version of Baton");
+            default -> {
+                String z = add(days, 719_468);
+                String era = floorDiv(z, 146_097);
+                String doe = sub(z, mul(era, 146_097));
+                String yoe = floorDiv(sub(add(sub(doe, floorDiv(doe, 1460)), floorDiv(doe, 36_524)), floorDiv(doe, 146_096)), 365);
+                String doy = sub(doe, add(mul(yoe, 365), sub(floorDiv(yoe, 4), floorDiv(yoe, 100))));
+                String mp = floorDiv(add(mul(doy, 5), 2), 153);
+                String day = add(sub(doy, floorDiv(add(mul(mp, 153), 2), 5)), 1);
+                String month = sub(add(mp, 3), mul(asDouble(node("GreaterOrEqual", List.of(mp, constant(10.0)))), 12));
+                String year = add(add(yoe, mul(era, 400)), asDouble(node("LessOrEqual", List.of(month, constant(2.0)))));
+                yield switch (part.part()) {
+                    case YEAR -> year;
+                    case MONTH -> month;
+                    case DAY -> day;
+                    case QUARTER -> add(floorDiv(sub(month, 1), 3), 1);
+                    default -> throw new IllegalStateException();
+                };
+            }
+        };
+        String into = part.outputs().get(0);
+        columns.put(into, new Col(value, false, ColumnType.INTEGER, null, Case.NONE));
+    }
+
+    // ---- preparation ----
+
+    private void numeric(NumericEncoder e, Col c, Map<String, String> features) {
+        if (c.text()) {
+            throw new Unsupported("the feature '" + e.column() + "' holds texts where the model learned numbers");
+        }
+        String x = c.tensor();
+        Contract.Derived made = contract.derived(e.column());
+        if (made != null && made.outOfRange() == Contract.OutOfRange.CLIP) {
+            String clipped = node("Min", List.of(node("Max", List.of(x, constant(made.min()))), constant(made.max())));
+            x = node("Where", List.of(node("IsNaN", List.of(x)), x, clipped));
+        } else if (made != null && made.outOfRange() == Contract.OutOfRange.REJECT) {
+            throw new Unsupported("the contract rejects rows whose '" + e.column() + "' (made by the recipe) is out of range, which a graph cannot do");
+        }
+        if (c.type() == ColumnType.DATETIME) {
+            x = node("Div", List.of(floorDiv(x, 1000), constant(86_400.0))); // days with a fraction of whole seconds, as in training
+        }
+        String isNaN = node("IsNaN", List.of(x));
+        String v = node("Where", List.of(isNaN, constant(e.median()), x));
+        if (e.standardize()) {
+            v = node("Div", List.of(node("Sub", List.of(v, constant(e.mean()))), constant(e.std())));
+        }
+        features.put(e.column(), v);
+        if (e.indicator()) {
+            features.put(e.column() + NumericEncoder.MISSING_SUFFIX, asDouble(isNaN));
+        }
+    }
+
+    private void categorical(CategoricalEncoder e, Col c, Map<String, String> features) {
+        if (!c.text()) {
+            throw new Unsupported("the feature '" + e.column() + "' holds numbers where the model learned categories");
+        }
+        String present = node("Not", List.of(c.missing()));
+        for (String level : e.levels()) {
+            features.put(e.column() + "@" + level, asDouble(node("And", List.of(present, equalsLevel(c, level)))));
+        }
+        if (e.missingLevel()) {
+            features.put(e.column() + "@" + CategoricalEncoder.MISSING_LEVEL, asDouble(c.missing()));
+        }
+    }
+
+    /**
+     * Whether each text equals {@code level} once its pending case change is made. Lower-cased text equals a level
+     * only if the level is lower case, and then exactly when the text matches it ignoring case (RE2's case folding:
+     * 'K', 'k' and the Kelvin sign alike, as Java's lower-casing has it); upper case likewise.
+     */
+    private String equalsLevel(Col c, String level) {
+        if (c.pending() == Case.NONE) {
+            return node("Equal", List.of(c.tensor(), constant(level)));
+        }
+        String changed = c.pending() == Case.LOWER ? level.toLowerCase(java.util.Locale.ROOT) : level.toUpperCase(java.util.Locale.ROOT);
+        if (!changed.equals(level)) {
+            return node("And", List.of(c.missing(), constant(false))); // no text is this level after the change
+        }
+        if (!level.chars().allMatch(ch -> ch < 128)) {
+            throw new Unsupported("the category '" + level + "' of '" + c.tensor() + "' has letters beyond ASCII after a case change, "
+                    + "which the graph cannot compare exactly");
+        }
+        return node("RegexFullMatch", List.of(c.tensor()), attr("pattern", "(?i)" + quoteRe2(level)));
+    }
+
+    private static String quoteRe2(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if ("\\.+*?()|[]{}^$".indexOf(ch) >= 0) {
+                out.append('\\');
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+
+    // ---- the model and the outputs ----
+
+    /** The model's nodes and constants under names of their own, reading {@code prepared}; its outputs by their names. */
+    private Map<String, String> mergeModel(OnnxMl.GraphProto model, String prepared) {
+        Map<String, String> renamed = new HashMap<>();
+        renamed.put(model.getInput(0).getName(), prepared);
+        java.util.function.Function<String, String> name = n -> n.isEmpty() ? n : renamed.computeIfAbsent(n, x -> "model/" + x);
+        for (OnnxMl.TensorProto t : model.getInitializerList()) {
+            constants.add(t.toBuilder().setName(name.apply(t.getName())).build());
+        }
+        for (OnnxMl.NodeProto n : model.getNodeList()) {
+            OnnxMl.NodeProto.Builder b = n.toBuilder().clearInput().clearOutput();
+            if (!n.getName().isEmpty()) {
+                b.setName("model/" + n.getName());
+            }
+            n.getInputList().forEach(i -> b.addInput(name.apply(i)));
+            n.getOutputList().forEach(o -> b.addOutput(name.apply(o)));
+            nodes.add(b.build());
+        }
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (OnnxMl.ValueInfoProto o : model.getOutputList()) {
+            outputs.put(o.getName(), name.apply(o.getName()));
+        }
+        return outputs;
+    }
+
+    private List<String> outputs(Map<String, String> model, List<String> modelClasses, boolean probabilities, OnnxMl.GraphProto.Builder graph) {
+        if (contract.task() == Task.REGRESSION) {
+            String values = model.values().iterator().next();
+            nodes.add(OnnxMl.NodeProto.newBuilder().setOpType("Reshape").addInput(values).addInput(constantLongs(-1)).addOutput(PREDICTION).build());
+            graph.addOutput(tensorInfo(PREDICTION, OnnxMl.TensorProto.DataType.FLOAT, -1));
+            return List.of(PREDICTION);
+        }
+        // Tribuo's graphs output the probabilities (or scores) alone; Baton's trees a label and the probabilities.
+        String scores = model.containsKey("probabilities") ? model.get("probabilities") : model.values().iterator().next();
+        List<String> classes = contract.classes();
+        long[] order = new long[classes.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = modelClasses.indexOf(classes.get(i));
+            if (order[i] < 0) {
+                throw new Unsupported("the model has no output for the class '" + classes.get(i) + "'");
+            }
+        }
+        String out = probabilities ? PROBABILITIES : SCORES;
+        nodes.add(OnnxMl.NodeProto.newBuilder().setOpType("Gather").addInput(scores).addInput(constantLongs(order)).addOutput(out)
+                .addAttribute(attr("axis", 1)).build());
+        String best = node("ArgMax", List.of(out), attr("axis", 1), attr("keepdims", 0));
+        long[] ids = new long[classes.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        nodes.add(OnnxMl.NodeProto.newBuilder().setOpType("LabelEncoder").setDomain("ai.onnx.ml").addInput(best).addOutput(LABEL)
+                .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("keys_int64s").setType(OnnxMl.AttributeProto.AttributeType.INTS)
+                        .addAllInts(java.util.Arrays.stream(ids).boxed().toList()))
+                .addAttribute(strings("values_strings", classes))
+                .addAttribute(attr("default_string", "")).build());
+        graph.addOutput(tensorInfo(LABEL, OnnxMl.TensorProto.DataType.STRING, -1));
+        graph.addOutput(tensorInfo(out, OnnxMl.TensorProto.DataType.FLOAT, classes.size()));
+        return List.of(LABEL, out);
+    }
+
+    // ---- graph building ----
+
+    private String fresh(String op) {
+        return "baton/" + op.toLowerCase(java.util.Locale.ROOT) + "_" + (names++);
+    }
+
+    private String node(String op, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+        String out = fresh(op);
+        OnnxMl.NodeProto.Builder b = OnnxMl.NodeProto.newBuilder().setOpType(op).setName(out).addAllInput(inputs).addOutput(out);
+        for (OnnxMl.AttributeProto a : attributes) {
+            b.addAttribute(a);
+        }
+        nodes.add(b.build());
+        return out;
+    }
+
+    private String asDouble(String tensor) {
+        return node("Cast", List.of(tensor), attr("to", OnnxMl.TensorProto.DataType.DOUBLE_VALUE));
+    }
+
+    private String add(String x, double v) {
+        return node("Add", List.of(x, constant(v)));
+    }
+
+    private String add(String x, String y) {
+        return node("Add", List.of(x, y));
+    }
+
+    private String sub(String x, double v) {
+        return node("Sub", List.of(x, constant(v)));
+    }
+
+    private String sub(String x, String y) {
+        return node("Sub", List.of(x, y));
+    }
+
+    private String mul(String x, double v) {
+        return node("Mul", List.of(x, constant(v)));
+    }
+
+    private String floorDiv(String x, double v) {
+        return node("Floor", List.of(node("Div", List.of(x, constant(v)))));
+    }
+
+    private String mod(String x, double v) {
+        return sub(x, mul(floorDiv(x, v), v));
+    }
+
+    private String constant(double v) {
+        String name = fresh("const");
+        constants.add(OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.DOUBLE_VALUE).addDoubleData(v).build());
+        return name;
+    }
+
+    private String constant(boolean v) {
+        String name = fresh("const");
+        constants.add(OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.BOOL_VALUE).addInt32Data(v ? 1 : 0).build());
+        return name;
+    }
+
+    private String constant(String v) {
+        String name = fresh("const");
+        constants.add(OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.STRING_VALUE)
+                .addStringData(ByteString.copyFromUtf8(v)).build());
+        return name;
+    }
+
+    private String constantLongs(long... v) {
+        String name = fresh("const");
+        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE)
+                .addDims(v.length);
+        for (long x : v) {
+            t.addInt64Data(x);
+        }
+        constants.add(t.build());
+        return name;
+    }
+
+    private static OnnxMl.AttributeProto attr(String name, long value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static OnnxMl.AttributeProto attr(String name, String value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
+    }
+
+    private static OnnxMl.AttributeProto strings(String name, List<String> values) {
+        OnnxMl.AttributeProto.Builder b = OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRINGS);
+        values.forEach(v -> b.addStrings(ByteString.copyFromUtf8(v)));
+        return b.build();
+    }
+
+    /** A tensor of rows by {@code width} (no second dimension when width is -1). */
+    private static OnnxMl.ValueInfoProto tensorInfo(String name, OnnxMl.TensorProto.DataType type, int width) {
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("N"));
+        if (width >= 0) {
+            shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(width));
+        }
+        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
+                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
+    }
+}
