@@ -59,6 +59,41 @@ class OnnxPipelineTest {
     }
 
     @Test
+    void numberAndCategoryStepsAreInTheGraph() throws Exception {
+        Project project = dev.baton.report.PenguinsReport.project();
+        var steps = new java.util.ArrayList<>(project.recipe().steps());
+        for (dev.baton.clean.Operation op : List.of(
+                dev.baton.clean.Clip.quantiles("flipper_length_mm", 0.05, 0.95),
+                new dev.baton.clean.Standardize("body_mass_g"),
+                new dev.baton.clean.LogTransform("bill_depth_mm", "10", true, "log_depth"),
+                new dev.baton.clean.MissingIndicator("sex", "sex_missing"),
+                new dev.baton.clean.MapValues("island", Map.of("Torgersen", "T", "Dream", "D"), false),
+                new dev.baton.clean.MergeRare("island", 60, null, null),
+                new dev.baton.clean.MergeValues("island", Map.of("D", "Dream again")))) {
+            steps.add(dev.baton.clean.RecipeStep.of(op));
+        }
+        project.apply(project.history().compute(steps, "more steps", Progress.NONE));
+        assertThat(project.dataset().table().stringColumn("island").unique().asList()).containsExactlyInAnyOrder("Biscoe", "Dream again", "Other");
+        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
+                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "log_depth", "sex_missing"),
+                0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
+                "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        for (String algorithm : List.of("logistic-regression", "random-forest")) {
+            Path file = dir.resolve("steps-" + algorithm + ".baton");
+            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
+            Bundle bundle = Bundle.open(file);
+            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
+                    Map.of("Island", "Torgersen"), Map.of("Island", "Dream"), Map.of("Island", "Biscoe"), Map.of("Island", "T"),
+                    Map.of("Culmen Depth (mm)", "-1"), Map.of("Culmen Depth (mm)", "-0.5"), Map.of("Culmen Depth (mm)", "0"),
+                    Map.of("Flipper Length (mm)", "100"), Map.of("Flipper Length (mm)", "300"), Map.of("Sex", "")));
+            assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
+        }
+    }
+
+    @Test
     void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();
         var steps = new java.util.ArrayList<>(project.recipe().steps());

@@ -4,6 +4,13 @@ import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.baton.clean.ChangeCase;
+import dev.baton.clean.Clip;
+import dev.baton.clean.LogTransform;
+import dev.baton.clean.MapValues;
+import dev.baton.clean.MergeRare;
+import dev.baton.clean.MergeValues;
+import dev.baton.clean.MissingIndicator;
+import dev.baton.clean.Standardize;
 import dev.baton.clean.DatePart;
 import dev.baton.clean.DropColumns;
 import dev.baton.clean.FillMissing;
@@ -219,9 +226,86 @@ public final class PipelineGraph {
             fill(where, fill, columns);
         } else if (op instanceof DatePart part) {
             datePart(where, part, columns);
+        } else if (op instanceof Clip clip) {
+            boolean fitted = clip.lowerQuantile() != null || clip.upperQuantile() != null;
+            Double lower = fitted ? clip.fittedLower() : clip.lower();
+            Double upper = fitted ? clip.fittedUpper() : clip.upper();
+            double lo = lower == null ? Double.NEGATIVE_INFINITY : lower;
+            double hi = upper == null ? Double.POSITIVE_INFINITY : upper;
+            mapNumbers(where, columns, clip.column(), null, x -> node("Min", List.of(node("Max", List.of(x, constant(lo))), constant(hi))));
+        } else if (op instanceof Standardize st) {
+            mapNumbers(where, columns, st.column(), null, x -> node("Div", List.of(sub(x, st.fittedMean()), constant(st.fittedStd()))));
+        } else if (op instanceof LogTransform log) {
+            double scale = log.base() == null || log.base().equals("e") ? 1 : Math.log(Double.parseDouble(log.base()));
+            mapNumbers(where, columns, log.column(), log.into(), x -> {
+                String y = log.plusOne() ? add(x, 1) : x;
+                String ln = node("Log", List.of(y));
+                String value = scale == 1 ? ln : node("Div", List.of(ln, constant(scale)));
+                return node("Where", List.of(node("Greater", List.of(y, constant(0.0))), value, constant(Double.NaN)));
+            });
+        } else if (op instanceof MissingIndicator flag) {
+            Col c = columns.get(flag.column());
+            if (c == null) {
+                throw new Unsupported(where + ": '" + flag.column() + "' is not a column the graph holds");
+            }
+            String missing = c.text() ? c.missing() : node("IsNaN", List.of(c.tensor()));
+            columns.put(flag.outputs().get(0), new Col(asDouble(missing), false, ColumnType.BOOLEAN, null, Case.NONE));
+        } else if (op instanceof MapValues map) {
+            mapTexts(where, columns, map.column(), map.mapping(), map.othersMissing() ? null : UNCHANGED);
+        } else if (op instanceof MergeValues merge) {
+            mapTexts(where, columns, merge.column(), merge.mapping(), UNCHANGED);
+        } else if (op instanceof MergeRare rare) {
+            Map<String, String> kept = new LinkedHashMap<>();
+            rare.kept().forEach(level -> kept.put(level, level));
+            mapTexts(where, columns, rare.column(), kept, rare.label() == null || rare.label().isBlank() ? "Other" : rare.label());
         } else {
             throw new Unsupported(where + " has no ONNX form in this version of Baton");
         }
+    }
+
+    /** Stands for "a value not in the mapping stays as it is" in {@link #mapTexts}. */
+    private static final String UNCHANGED = "\u0000unchanged";
+
+    /**
+     * A function of every number of a column (as the step's own map: NaN stays missing, an infinite result becomes
+     * missing), into {@code into} or in place.
+     */
+    private void mapNumbers(String where, Map<String, Col> columns, String column, String into, java.util.function.UnaryOperator<String> f) {
+        Col c = columns.get(column);
+        if (c == null || c.text() || !(c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL)) {
+            throw new Unsupported(where + ": '" + column + "' is not a number column the graph holds");
+        }
+        String y = f.apply(c.tensor());
+        String finite = node("Where", List.of(node("IsInf", List.of(y)), constant(Double.NaN), y));
+        String name = into == null || into.isBlank() ? column : into.strip();
+        columns.put(name, new Col(finite, false, ColumnType.DECIMAL, null, Case.NONE));
+    }
+
+    /**
+     * Texts replaced by a mapping, as the step maps every present text: a text not in it becomes {@code others} (a
+     * value, missing when null, or itself when {@link #UNCHANGED}); a text mapped to "" is missing.
+     */
+    private void mapTexts(String where, Map<String, Col> columns, String column, Map<String, String> mapping, String others) {
+        Col c = text(columns, column, where);
+        if (c.pending() != Case.NONE) {
+            throw new Unsupported(where + ": mapping the values of '" + column + "' after a case change");
+        }
+        String sentinel = "\u0000not mapped";
+        String mapped = node("LabelEncoder", List.of(c.tensor()), strings("keys_strings", List.copyOf(mapping.keySet())),
+                strings("values_strings", List.copyOf(mapping.values())), attr("default_string", sentinel));
+        // LabelEncoder lives in ai.onnx.ml
+        OnnxMl.NodeProto last = nodes.remove(nodes.size() - 1);
+        nodes.add(last.toBuilder().setDomain("ai.onnx.ml").build());
+        String unmapped = node("Equal", List.of(mapped, constant(sentinel)));
+        String value = mapped;
+        String missing = c.missing();
+        if (others == null) {
+            missing = node("Or", List.of(missing, unmapped));
+        } else {
+            value = node("Where", List.of(unmapped, others.equals(UNCHANGED) ? c.tensor() : constant(others), mapped));
+        }
+        missing = node("Or", List.of(missing, node("Equal", List.of(value, constant("")))));
+        columns.put(column, new Col(value, true, c.type(), missing, Case.NONE));
     }
 
     private static Col text(Map<String, Col> columns, String name, String where) {
