@@ -66,6 +66,9 @@ class HandoffStageIT {
         assertThat(model.exported.get().verified().ok()).isTrue();
         assertThat(model.exported.get().report().parityRows()).isEqualTo(69);
         WaitForAsyncUtils.waitForFxEvents();
+        // What the window says of the ONNX graph: the whole pipeline, with the rows it was checked on.
+        assertThat(robot.lookup("#bundle-result").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("ONNX graph of the whole pipeline included (raw columns in; on 129 rows scored from their raw values by ONNX Runtime, 0 labels differ");
         Screenshots.save(robot, window.stage().getScene(), "handoff-stage");
 
         Bundle bundle = Bundle.open(file);
