@@ -154,7 +154,7 @@ public final class Algorithms {
                 (v, c) -> new ForestTrainer<Label>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 1,
                         v.get("featureFraction"), false, true, c.seed()),
                 "Like a random forest, with random split points, each tree on all the rows."));
-        ALL.add(new Algorithm("xgboost", "XGBoost", Task.CLASSIFICATION, true, false, false,
+        ALL.add(new Algorithm("xgboost", "XGBoost", Task.CLASSIFICATION, true, true, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "Boosting rounds").searched(50, 500, true, Simpler.LOWER),
                         Parameter.real("eta", "Learning rate", 0.3, 1e-4, 1, "Shrinkage per round").searched(0.01, 0.3, true, Simpler.NEITHER),
                         Parameter.integer("maxDepth", "Maximum depth", 6, 1, 30, "Depth of each tree").searched(2, 10, false, Simpler.LOWER),
@@ -231,7 +231,7 @@ public final class Algorithms {
                 (v, c) -> new ForestTrainer<Regressor>(v.get("trees").intValue(), v.get("maxDepth").intValue(), 1,
                         v.get("featureFraction") > 0 ? v.get("featureFraction") : 1.0, false, true, c.seed()),
                 "The average of trees with random split points, each on all the rows."));
-        ALL.add(new Algorithm("xgboost", "XGBoost", Task.REGRESSION, false, false, false,
+        ALL.add(new Algorithm("xgboost", "XGBoost", Task.REGRESSION, false, true, false,
                 List.of(Parameter.integer("trees", "Trees", 100, 1, 5000, "Boosting rounds").searched(50, 500, true, Simpler.LOWER),
                         Parameter.real("eta", "Learning rate", 0.1, 1e-4, 1, "Shrinkage per round").searched(0.01, 0.3, true, Simpler.NEITHER),
                         Parameter.integer("maxDepth", "Maximum depth", 6, 1, 30, "Depth of each tree").searched(2, 10, false, Simpler.LOWER),

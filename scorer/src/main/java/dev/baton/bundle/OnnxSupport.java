@@ -96,6 +96,14 @@ public final class OnnxSupport {
         if (model instanceof dev.baton.train.learn.ForestModel<?> forest) {
             // Baton's own trees and forests: the standard tree-ensemble operator of ai.onnx.ml.
             graph = forest.onnxGraph("dev.baton", 1);
+        } else if (model.getClass().getName().equals("org.tribuo.common.xgboost.XGBoostModel")) {
+            // XGBoost's trees from its own dump, as onnxmltools writes them (Tribuo has no export for them). Named, not
+            // referenced: XGBoost is an optional dependency, and XGBoostOnnx is loaded only for its models.
+            graph = XGBoostOnnx.graph(model, model.getOutputIDInfo().getDomain().iterator().next() instanceof Label);
+            if (graph == null) {
+                return new Export(null, null, "the trees of this " + algorithmLabel + " model could not be written as an ONNX graph; "
+                        + "use the Tribuo model (model/model.tribuo) through Baton's scorer.");
+            }
         } else {
             if (!(model instanceof ONNXExportable exportable)) {
                 return new Export(null, null, noExport);

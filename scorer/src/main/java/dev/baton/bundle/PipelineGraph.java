@@ -26,8 +26,12 @@ import dev.baton.train.Encoder;
 import dev.baton.train.NumericEncoder;
 import dev.baton.train.Preparation;
 import dev.baton.train.Task;
+import dev.baton.util.OnnxProtos;
 
 import java.util.ArrayList;
+
+import static dev.baton.util.OnnxProtos.strings;
+import static dev.baton.util.OnnxProtos.tensor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +116,7 @@ public final class PipelineGraph {
         List<OnnxSupport.PipelineInput> inputs = new ArrayList<>();
         for (Contract.Input in : contract.inputs()) {
             boolean text = in.type().isString();
-            graph.addInput(tensorInfo(in.name(), text ? OnnxMl.TensorProto.DataType.STRING : OnnxMl.TensorProto.DataType.DOUBLE, 1));
+            graph.addInput(tensor(in.name(), text ? OnnxMl.TensorProto.DataType.STRING : OnnxMl.TensorProto.DataType.DOUBLE, 1));
             inputs.add(new OnnxSupport.PipelineInput(in.name(), (text ? "string" : "double") + " [N, 1]", in.type().label(), unit(in.type())));
             columns.put(in.name(), text ? new Col(in.name(), true, in.type(), missingMask(in.name()), Case.NONE) : contractPolicy(in));
         }
@@ -143,8 +147,8 @@ public final class PipelineGraph {
             }
             row.add(t);
         }
-        String prepared = node("Concat", row, attr("axis", 1));
-        String preparedFloat = node("Cast", List.of(prepared), attr("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE));
+        String prepared = node("Concat", row, OnnxProtos.attribute("axis", 1));
+        String preparedFloat = node("Cast", List.of(prepared), OnnxProtos.attribute("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE));
         Map<String, String> modelOutputs = mergeModel(model.getGraph(), preparedFloat);
         List<String> outputs = outputs(modelOutputs, modelClasses, probabilities, graph);
         graph.addAllNode(nodes).addAllInitializer(constants);
@@ -292,7 +296,7 @@ public final class PipelineGraph {
         }
         String sentinel = "\u0000not mapped";
         String mapped = node("LabelEncoder", List.of(c.tensor()), strings("keys_strings", List.copyOf(mapping.keySet())),
-                strings("values_strings", List.copyOf(mapping.values())), attr("default_string", sentinel));
+                strings("values_strings", List.copyOf(mapping.values())), OnnxProtos.attribute("default_string", sentinel));
         // LabelEncoder lives in ai.onnx.ml
         OnnxMl.NodeProto last = nodes.remove(nodes.size() - 1);
         nodes.add(last.toBuilder().setDomain("ai.onnx.ml").build());
@@ -447,7 +451,7 @@ public final class PipelineGraph {
             throw new Unsupported("the category '" + level + "' of '" + c.tensor() + "' has letters beyond ASCII after a case change, "
                     + "which the graph cannot compare exactly");
         }
-        return node("RegexFullMatch", List.of(c.tensor()), attr("pattern", "(?i)" + quoteRe2(level)));
+        return node("RegexFullMatch", List.of(c.tensor()), OnnxProtos.attribute("pattern", "(?i)" + quoteRe2(level)));
     }
 
     private static String quoteRe2(String s) {
@@ -491,7 +495,7 @@ public final class PipelineGraph {
         if (contract.task() == Task.REGRESSION) {
             String values = model.values().iterator().next();
             nodes.add(OnnxMl.NodeProto.newBuilder().setOpType("Reshape").addInput(values).addInput(constantLongs(-1)).addOutput(PREDICTION).build());
-            graph.addOutput(tensorInfo(PREDICTION, OnnxMl.TensorProto.DataType.FLOAT, -1));
+            graph.addOutput(tensor(PREDICTION, OnnxMl.TensorProto.DataType.FLOAT, -1));
             return List.of(PREDICTION);
         }
         // Tribuo's graphs output the probabilities (or scores) alone; Baton's trees a label and the probabilities.
@@ -506,8 +510,8 @@ public final class PipelineGraph {
         }
         String out = probabilities ? PROBABILITIES : SCORES;
         nodes.add(OnnxMl.NodeProto.newBuilder().setOpType("Gather").addInput(scores).addInput(constantLongs(order)).addOutput(out)
-                .addAttribute(attr("axis", 1)).build());
-        String best = node("ArgMax", List.of(out), attr("axis", 1), attr("keepdims", 0));
+                .addAttribute(OnnxProtos.attribute("axis", 1)).build());
+        String best = node("ArgMax", List.of(out), OnnxProtos.attribute("axis", 1), OnnxProtos.attribute("keepdims", 0));
         long[] ids = new long[classes.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = i;
@@ -516,9 +520,9 @@ public final class PipelineGraph {
                 .addAttribute(OnnxMl.AttributeProto.newBuilder().setName("keys_int64s").setType(OnnxMl.AttributeProto.AttributeType.INTS)
                         .addAllInts(java.util.Arrays.stream(ids).boxed().toList()))
                 .addAttribute(strings("values_strings", classes))
-                .addAttribute(attr("default_string", "")).build());
-        graph.addOutput(tensorInfo(LABEL, OnnxMl.TensorProto.DataType.STRING, -1));
-        graph.addOutput(tensorInfo(out, OnnxMl.TensorProto.DataType.FLOAT, classes.size()));
+                .addAttribute(OnnxProtos.attribute("default_string", "")).build());
+        graph.addOutput(tensor(LABEL, OnnxMl.TensorProto.DataType.STRING, -1));
+        graph.addOutput(tensor(out, OnnxMl.TensorProto.DataType.FLOAT, classes.size()));
         return List.of(LABEL, out);
     }
 
@@ -539,7 +543,7 @@ public final class PipelineGraph {
     }
 
     private String asDouble(String tensor) {
-        return node("Cast", List.of(tensor), attr("to", OnnxMl.TensorProto.DataType.DOUBLE_VALUE));
+        return node("Cast", List.of(tensor), OnnxProtos.attribute("to", OnnxMl.TensorProto.DataType.DOUBLE_VALUE));
     }
 
     private String add(String x, double v) {
@@ -600,29 +604,7 @@ public final class PipelineGraph {
         return name;
     }
 
-    private static OnnxMl.AttributeProto attr(String name, long value) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT).setI(value).build();
-    }
 
-    private static OnnxMl.AttributeProto attr(String name, String value) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
-    }
 
-    private static OnnxMl.AttributeProto strings(String name, List<String> values) {
-        OnnxMl.AttributeProto.Builder b = OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRINGS);
-        values.forEach(v -> b.addStrings(ByteString.copyFromUtf8(v)));
-        return b.build();
-    }
 
-    /** A tensor of rows by {@code width} (no second dimension when width is -1). */
-    private static OnnxMl.ValueInfoProto tensorInfo(String name, OnnxMl.TensorProto.DataType type, int width) {
-        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("N"));
-        if (width >= 0) {
-            shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(width));
-        }
-        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
-                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
-    }
 }

@@ -3,6 +3,12 @@ package dev.baton.train.learn;
 import ai.onnx.proto.OnnxMl;
 
 import java.util.ArrayList;
+
+import static dev.baton.util.OnnxProtos.attribute;
+import static dev.baton.util.OnnxProtos.floats;
+import static dev.baton.util.OnnxProtos.ints;
+import static dev.baton.util.OnnxProtos.strings;
+import static dev.baton.util.OnnxProtos.tensor;
 import java.util.List;
 
 /**
@@ -78,7 +84,7 @@ final class ForestOnnx {
                 .addAttribute(ints(prefix + "nodeids", leafNodes))
                 .addAttribute(ints(prefix + "ids", leafIds))
                 .addAttribute(floats(prefix + "weights", leafWeights))
-                .addAttribute(string("post_transform", "NONE"));
+                .addAttribute(attribute("post_transform", "NONE"));
         OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder().setName("baton-forest")
                 .addInput(tensor(INPUT, OnnxMl.TensorProto.DataType.FLOAT, forest.features));
         if (classification) {
@@ -90,8 +96,8 @@ final class ForestOnnx {
             graph.addOutput(tensor(LABEL, OnnxMl.TensorProto.DataType.INT64, -1))
                     .addOutput(tensor(PROBABILITIES, OnnxMl.TensorProto.DataType.FLOAT, k));
         } else {
-            node.addAttribute(OnnxMl.AttributeProto.newBuilder().setName("n_targets").setType(OnnxMl.AttributeProto.AttributeType.INT).setI(1))
-                    .addAttribute(string("aggregate_function", "SUM"))
+            node.addAttribute(attribute("n_targets", 1))
+                    .addAttribute(attribute("aggregate_function", "SUM"))
                     .addOutput(PREDICTION);
             graph.addOutput(tensor(PREDICTION, OnnxMl.TensorProto.DataType.FLOAT, 1));
         }
@@ -109,35 +115,8 @@ final class ForestOnnx {
                 .build();
     }
 
-    /** A tensor of rows by {@code width} (no second dimension when width is -1), the rows' count left open. */
-    private static OnnxMl.ValueInfoProto tensor(String name, OnnxMl.TensorProto.DataType type, int width) {
-        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
-                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("rows"));
-        if (width >= 0) {
-            shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(width));
-        }
-        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
-                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
-    }
 
-    private static OnnxMl.AttributeProto ints(String name, List<Long> values) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INTS).addAllInts(values).build();
-    }
 
-    private static OnnxMl.AttributeProto floats(String name, List<Float> values) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.FLOATS).addAllFloats(values).build();
-    }
 
-    private static OnnxMl.AttributeProto strings(String name, List<String> values) {
-        OnnxMl.AttributeProto.Builder b = OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRINGS);
-        for (String v : values) {
-            b.addStrings(com.google.protobuf.ByteString.copyFromUtf8(v));
-        }
-        return b.build();
-    }
 
-    private static OnnxMl.AttributeProto string(String name, String value) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
-    }
 }
