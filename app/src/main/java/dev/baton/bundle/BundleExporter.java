@@ -389,7 +389,9 @@ public final class BundleExporter {
     private static Pipeline pipeline(OnnxSupport.Export onnx, Request req, Contract contract, Lineage.Result lineage, int[] parityRows,
                                      List<GoldenExamples.Expected> parityExpected, int[] golden, List<GoldenExamples.Expected> goldenExpected) {
         OnnxSupport.Io io = onnx.io();
-        PipelineGraph.Result built = PipelineGraph.build(contract, lineage.recipe(), req.model().preparation(), onnx.graph(), io.features(),
+        // Baton's trees go in with double thresholds: in floats a value between a threshold and its rounding would split the other way.
+        byte[] model = req.model().model() instanceof dev.baton.train.learn.ForestModel<?> forest ? forest.exactOnnxGraph("dev.baton", 1) : onnx.graph();
+        PipelineGraph.Result built = PipelineGraph.build(contract, lineage.recipe(), req.model().preparation(), model, io.features(),
                 io.outputs(), io.probabilities());
         if (built.graph() == null) {
             return new Pipeline(null, null, built.reason());

@@ -148,8 +148,9 @@ public final class PipelineGraph {
             row.add(t);
         }
         String prepared = node("Concat", row, OnnxProtos.attribute("axis", 1));
-        String preparedFloat = node("Cast", List.of(prepared), OnnxProtos.attribute("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE));
-        Map<String, String> modelOutputs = mergeModel(model.getGraph(), preparedFloat);
+        boolean doubles = model.getGraph().getInput(0).getType().getTensorType().getElemType() == OnnxMl.TensorProto.DataType.DOUBLE_VALUE;
+        String modelInput = doubles ? prepared : node("Cast", List.of(prepared), OnnxProtos.attribute("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE));
+        Map<String, String> modelOutputs = mergeModel(model.getGraph(), modelInput);
         List<String> outputs = outputs(modelOutputs, modelClasses, probabilities, graph);
         graph.addAllNode(nodes).addAllInitializer(constants);
         OnnxMl.ModelProto full = OnnxMl.ModelProto.newBuilder()

@@ -166,7 +166,7 @@ class ForestTrainerTest {
         double[][] columns = {{1, 2, 3, 4, 5, 6}};
         Forest tree = new ForestTrainer<org.tribuo.regression.Regressor>(1, 1, 1, 1.0, false, false, 3)
                 .grow(columns, null, new double[]{2, 2, 2, 10, 11, 12}, 1, 0);
-        float[][] values = run(ForestOnnx.model(tree, false, "test", 1, "tree").toByteArray(), new float[][]{{1.5f}, {100f}, {Float.NaN}},
+        float[][] values = run(ForestOnnx.model(tree, false, "test", 1, "tree", false).toByteArray(), new float[][]{{1.5f}, {100f}, {Float.NaN}},
                 ForestOnnx.PREDICTION);
         assertThat(values[0][0]).isEqualTo(2f);
         assertThat(values[1][0]).isCloseTo(11f, within(1e-5f));
@@ -176,13 +176,42 @@ class ForestTrainerTest {
         int[] labels = {0, 0, 0, 1, 1, 1, 0, 1};
         Forest forest = new ForestTrainer<Label>(7, 0, 1, 0, true, false, 5).grow(two, labels, null, 2, 0);
         float[][] rows = {{0, 0}, {1, 1}, {0, 1}, {1, 0}};
-        float[][] shares = run(ForestOnnx.model(forest, true, "test", 1, "forest").toByteArray(), rows, ForestOnnx.PROBABILITIES);
+        float[][] shares = run(ForestOnnx.model(forest, true, "test", 1, "forest", false).toByteArray(), rows, ForestOnnx.PROBABILITIES);
         for (int i = 0; i < rows.length; i++) {
             double[] java = new double[2];
             forest.predict(new double[]{rows[i][0], rows[i][1]}, java);
             assertThat(shares[i][0]).as("row %d", i).isCloseTo((float) java[0], within(1e-6f));
             assertThat(shares[i][1]).as("row %d", i).isCloseTo((float) java[1], within(1e-6f));
         }
+    }
+
+    /**
+     * Two groups 2e-10 apart split between them; a value between the threshold and the group above goes up in Java.
+     * With float thresholds all of it rounds to 1.0f and goes down (onnxruntime issue 4130); with double thresholds
+     * and a double input, as the whole-pipeline graph has them, it goes up as in Java.
+     */
+    @Test
+    void doubleThresholdsSplitAsJavaDoes() throws Exception {
+        double lo = 1.0000000001;
+        double hi = 1.0000000003;
+        Forest tree = new ForestTrainer<org.tribuo.regression.Regressor>(1, 1, 1, 1.0, false, false, 3)
+                .grow(new double[][]{{lo, lo, lo, hi, hi, hi}}, null, new double[]{2, 2, 2, 10, 10, 10}, 1, 0);
+        double between = 1.00000000025;
+        double[] inJava = new double[1];
+        tree.predict(new double[]{between}, inJava);
+        assertThat(inJava[0]).isEqualTo(10);
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession session = env.createSession(ForestOnnx.model(tree, false, "test", 1, "tree", true).toByteArray(),
+                new ai.onnxruntime.OrtSession.SessionOptions());
+             ai.onnxruntime.OnnxTensor input = ai.onnxruntime.OnnxTensor.createTensor(env, new double[][]{{between}, {lo}, {Double.NaN}});
+             ai.onnxruntime.OrtSession.Result result = session.run(java.util.Map.of(ForestOnnx.INPUT, input))) {
+            float[][] values = (float[][]) result.get(ForestOnnx.PREDICTION).get().getValue();
+            assertThat(values[0][0]).isEqualTo(10f);
+            assertThat(values[1][0]).isEqualTo(2f);
+            assertThat(values[2][0]).isEqualTo(2f); // missing goes where Java sends it
+        }
+        assertThat(run(ForestOnnx.model(tree, false, "test", 1, "tree", false).toByteArray(), new float[][]{{(float) between}},
+                ForestOnnx.PREDICTION)[0][0]).isEqualTo(2f); // the float graph's trap, for the record
     }
 
     private static float[][] run(byte[] graph, float[][] rows, String output) throws Exception {

@@ -47,7 +47,12 @@ public final class ForestModel<T extends Output<T>> extends ArrayModel<T> {
 
     /** The forest as an ONNX graph of the standard tree-ensemble operator (see {@link ForestOnnx}). */
     public byte[] onnxGraph(String domain, long version) {
-        return ForestOnnx.model(forest, classification(), domain, version, getName()).toByteArray();
+        return ForestOnnx.model(forest, classification(), domain, version, getName(), false).toByteArray();
+    }
+
+    /** The same trees reading doubles and splitting on double thresholds: every split as the Java trees make it. */
+    public byte[] exactOnnxGraph(String domain, long version) {
+        return ForestOnnx.model(forest, classification(), domain, version, getName(), true).toByteArray();
     }
 
     @Override

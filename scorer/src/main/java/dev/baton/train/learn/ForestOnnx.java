@@ -28,12 +28,19 @@ final class ForestOnnx {
     private ForestOnnx() {
     }
 
-    static OnnxMl.ModelProto model(Forest forest, boolean classification, String domain, long version, String docString) {
+    /**
+     * @param exact thresholds and input in doubles ({@code nodes_values_as_tensor}, ai.onnx.ml opset 3), so every split
+     *              agrees with the Java trees, which compare doubles; otherwise in floats (opset 1), where a value
+     *              between a threshold and its float rounding goes the other way (onnxruntime issue 4130)
+     */
+    static OnnxMl.ModelProto model(Forest forest, boolean classification, String domain, long version, String docString, boolean exact) {
         int k = forest.outputs;
         List<Long> treeIds = new ArrayList<>();
         List<Long> nodeIds = new ArrayList<>();
         List<Long> featureIds = new ArrayList<>();
         List<Float> values = new ArrayList<>();
+        OnnxMl.TensorProto.Builder exactValues = OnnxMl.TensorProto.newBuilder().setName("nodes_values_as_tensor")
+                .setDataType(OnnxMl.TensorProto.DataType.DOUBLE_VALUE);
         List<String> modes = new ArrayList<>();
         List<Long> trueIds = new ArrayList<>();
         List<Long> falseIds = new ArrayList<>();
@@ -51,6 +58,7 @@ final class ForestOnnx {
                 boolean leaf = tree.feature()[n] < 0;
                 featureIds.add(leaf ? 0L : tree.feature()[n]);
                 values.add(leaf ? 0f : (float) tree.threshold()[n]);
+                exactValues.addDoubleData(leaf ? 0 : tree.threshold()[n]);
                 modes.add(leaf ? "LEAF" : "BRANCH_LEQ");
                 trueIds.add(leaf ? 0L : tree.left()[n]);
                 falseIds.add(leaf ? 0L : tree.right()[n]);
@@ -75,7 +83,9 @@ final class ForestOnnx {
                 .addAttribute(ints("nodes_treeids", treeIds))
                 .addAttribute(ints("nodes_nodeids", nodeIds))
                 .addAttribute(ints("nodes_featureids", featureIds))
-                .addAttribute(floats("nodes_values", values))
+                .addAttribute(exact ? OnnxMl.AttributeProto.newBuilder().setName("nodes_values_as_tensor")
+                        .setType(OnnxMl.AttributeProto.AttributeType.TENSOR).setT(exactValues.addDims(values.size())).build()
+                        : floats("nodes_values", values))
                 .addAttribute(strings("nodes_modes", modes))
                 .addAttribute(ints("nodes_truenodeids", trueIds))
                 .addAttribute(ints("nodes_falsenodeids", falseIds))
@@ -86,7 +96,7 @@ final class ForestOnnx {
                 .addAttribute(floats(prefix + "weights", leafWeights))
                 .addAttribute(attribute("post_transform", "NONE"));
         OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder().setName("baton-forest")
-                .addInput(tensor(INPUT, OnnxMl.TensorProto.DataType.FLOAT, forest.features));
+                .addInput(tensor(INPUT, exact ? OnnxMl.TensorProto.DataType.DOUBLE : OnnxMl.TensorProto.DataType.FLOAT, forest.features));
         if (classification) {
             List<Long> classes = new ArrayList<>();
             for (long c = 0; c < k; c++) {
@@ -105,7 +115,7 @@ final class ForestOnnx {
         return OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(7)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
-                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("ai.onnx.ml").setVersion(1))
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("ai.onnx.ml").setVersion(exact ? 3 : 1))
                 .setProducerName("Baton")
                 .setProducerVersion(dev.baton.util.Versions.baton())
                 .setDomain(domain)
