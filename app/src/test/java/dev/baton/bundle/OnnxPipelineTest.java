@@ -69,13 +69,16 @@ class OnnxPipelineTest {
                 new dev.baton.clean.MissingIndicator("sex", "sex_missing"),
                 new dev.baton.clean.MapValues("island", Map.of("Torgersen", "T", "Dream", "D"), false),
                 new dev.baton.clean.MergeRare("island", 60, null, null),
-                new dev.baton.clean.MergeValues("island", Map.of("D", "Dream again")))) {
+                new dev.baton.clean.MergeValues("island", Map.of("D", "Dream again")),
+                new dev.baton.clean.BinNumbers("bill_length_mm", List.of(30.0, 40.0, 45.0, 50.0, 60.0), null, "length_bin"),
+                new dev.baton.clean.BinNumbers("body_mass_g", null, 4, "mass_bin"))) {
             steps.add(dev.baton.clean.RecipeStep.of(op));
         }
         project.apply(project.history().compute(steps, "more steps", Progress.NONE));
         assertThat(project.dataset().table().stringColumn("island").unique().asList()).containsExactlyInAnyOrder("Biscoe", "Dream again", "Other");
         var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "log_depth", "sex_missing"),
+                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "log_depth", "sex_missing",
+                        "length_bin", "mass_bin"),
                 0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
                 "accuracy");
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
@@ -88,7 +91,9 @@ class OnnxPipelineTest {
             OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
                     Map.of("Island", "Torgersen"), Map.of("Island", "Dream"), Map.of("Island", "Biscoe"), Map.of("Island", "T"),
                     Map.of("Culmen Depth (mm)", "-1"), Map.of("Culmen Depth (mm)", "-0.5"), Map.of("Culmen Depth (mm)", "0"),
-                    Map.of("Flipper Length (mm)", "100"), Map.of("Flipper Length (mm)", "300"), Map.of("Sex", "")));
+                    Map.of("Flipper Length (mm)", "100"), Map.of("Flipper Length (mm)", "300"), Map.of("Sex", ""),
+                    Map.of("Culmen Length (mm)", "25"), Map.of("Culmen Length (mm)", "45"), Map.of("Culmen Length (mm)", "59.9"),
+                    Map.of("Culmen Length (mm)", "70"), Map.of("Body Mass (g)", "1000"), Map.of("Body Mass (g)", "9000")));
             assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
         }
     }

@@ -3,6 +3,7 @@ package dev.baton.bundle;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.baton.clean.BinNumbers;
 import dev.baton.clean.ChangeCase;
 import dev.baton.clean.Clip;
 import dev.baton.clean.LogTransform;
@@ -248,6 +249,8 @@ public final class PipelineGraph {
                 String value = scale == 1 ? ln : node("Div", List.of(ln, constant(scale)));
                 return node("Where", List.of(node("Greater", List.of(y, constant(0.0))), value, constant(Double.NaN)));
             });
+        } else if (op instanceof BinNumbers bin) {
+            bin(where, bin, columns);
         } else if (op instanceof MissingIndicator flag) {
             Col c = columns.get(flag.column());
             if (c == null) {
@@ -266,6 +269,39 @@ public final class PipelineGraph {
         } else {
             throw new Unsupported(where + " has no ONNX form in this version of Baton");
         }
+    }
+
+    /**
+     * Numbers into their interval's label, as the step labels them: the index is how many inner edges the value
+     * reaches ({@code v >= edge}), so values beyond the outer edges fall into the first or last interval.
+     */
+    private void bin(String where, BinNumbers bin, Map<String, Col> columns) {
+        Col c = columns.get(bin.column());
+        List<Double> edges = bin.edges() != null ? bin.edges() : bin.fittedEdges();
+        if (c == null || c.text() || edges == null || edges.size() < 2) {
+            throw new Unsupported(where + ": '" + bin.column() + "' is not a number column the graph holds, or has no edges");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i + 1 < edges.size(); i++) {
+            labels.add("[" + number(edges.get(i)) + ", " + number(edges.get(i + 1)) + (i + 2 == edges.size() ? "]" : ")"));
+        }
+        String index = constant(0.0);
+        for (int i = 1; i + 1 < edges.size(); i++) {
+            index = add(index, asDouble(node("GreaterOrEqual", List.of(c.tensor(), constant(edges.get(i))))));
+        }
+        String code = node("Cast", List.of(index), OnnxProtos.attribute("to", OnnxMl.TensorProto.DataType.INT64_VALUE));
+        List<Long> keys = new ArrayList<>();
+        for (long i = 0; i < labels.size(); i++) {
+            keys.add(i);
+        }
+        String text = mlNode("LabelEncoder", List.of(code), OnnxProtos.ints("keys_int64s", keys), strings("values_strings", labels),
+                OnnxProtos.attribute("default_string", ""));
+        columns.put(bin.outputs().get(0), new Col(text, true, ColumnType.CATEGORICAL, node("IsNaN", List.of(c.tensor())), Case.NONE));
+    }
+
+    /** A number as the recipe writes it in labels: whole numbers without a fraction. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Stands for "a value not in the mapping stays as it is" in {@link #mapTexts}. */
@@ -296,11 +332,8 @@ public final class PipelineGraph {
             throw new Unsupported(where + ": mapping the values of '" + column + "' after a case change");
         }
         String sentinel = "\u0000not mapped";
-        String mapped = node("LabelEncoder", List.of(c.tensor()), strings("keys_strings", List.copyOf(mapping.keySet())),
+        String mapped = mlNode("LabelEncoder", List.of(c.tensor()), strings("keys_strings", List.copyOf(mapping.keySet())),
                 strings("values_strings", List.copyOf(mapping.values())), OnnxProtos.attribute("default_string", sentinel));
-        // LabelEncoder lives in ai.onnx.ml
-        OnnxMl.NodeProto last = nodes.remove(nodes.size() - 1);
-        nodes.add(last.toBuilder().setDomain("ai.onnx.ml").build());
         String unmapped = node("Equal", List.of(mapped, constant(sentinel)));
         String value = mapped;
         String missing = c.missing();
@@ -540,6 +573,13 @@ public final class PipelineGraph {
             b.addAttribute(a);
         }
         nodes.add(b.build());
+        return out;
+    }
+
+    /** A node of the ai.onnx.ml domain. */
+    private String mlNode(String op, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+        String out = node(op, inputs, attributes);
+        nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1).toBuilder().setDomain("ai.onnx.ml").build());
         return out;
     }
 
