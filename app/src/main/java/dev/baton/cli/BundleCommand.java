@@ -263,7 +263,7 @@ final class BundleCommand implements Runnable {
         }
     }
 
-    @Command(name = "serve", description = "Serve the bundle over HTTP: POST /predict, GET /schema, /health, /metrics (Prometheus text "
+    @Command(name = "serve", description = "Serve the bundle over HTTP: POST /predict, GET /schema, /record-schema, /health, /metrics (Prometheus text "
             + "format), and /drift with --drift-window.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.Spec
@@ -299,7 +299,7 @@ final class BundleCommand implements Runnable {
             BundleServer.Window window = driftWindow == null ? null : new dev.baton.monitor.RecentDrift(b, driftWindow, t);
             BundleServer server = BundleServer.start(b, host, port, maxRequestBytes, window);
             PrintWriter err = spec.commandLine().getErr();
-            err.printf("Serving %s (%s of %s) on http://%s:%d/ : POST /predict, GET /schema, /health, /metrics%s. Ctrl+C stops.%n",
+            err.printf("Serving %s (%s of %s) on http://%s:%d/ : POST /predict, GET /schema, /record-schema, /health, /metrics%s. Ctrl+C stops.%n",
                     file.getFileName(), b.manifest().algorithmLabel(), b.manifest().target(), host, server.port(),
                     window == null ? "" : ", /drift (last " + driftWindow + " records)");
             err.flush();

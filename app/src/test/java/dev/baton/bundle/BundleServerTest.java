@@ -140,6 +140,9 @@ class BundleServerTest {
         JsonNode schema = Json.mapper().readTree(get("/schema").body());
         assertThat(schema.get("target").asText()).isEqualTo("species");
         assertThat(schema.get("inputs")).hasSize(6);
+        JsonNode record = Json.mapper().readTree(get("/record-schema").body());
+        assertThat(record.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(record.get("properties")).hasSize(6);
         JsonNode health = Json.mapper().readTree(get("/health").body());
         assertThat(health.get("status").asText()).isEqualTo("ok");
         assertThat(health.get("algorithm").asText()).isEqualTo("logistic-regression");

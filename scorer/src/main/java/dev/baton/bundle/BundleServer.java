@@ -29,7 +29,8 @@ import java.util.Map;
 
 /**
  * {@code bundle serve}: the bundle's scorer as a small HTTP JSON service, bound to loopback unless told otherwise.
- * {@code POST /predict} takes one record or a list; {@code GET /schema} and {@code /health} describe it,
+ * {@code POST /predict} takes one record or a list; {@code GET /schema} (the contract), {@code /record-schema} (its JSON Schema
+ * of one record) and {@code /health} describe it,
  * {@code /metrics} tells what it did in the Prometheus text format, and {@code /drift} (when a {@link Window} is given)
  * compares the last records scored with the training data. Bad JSON and contract violations get 400 with the reason; bodies over the limit get 413.
  *
@@ -164,6 +165,14 @@ public final class BundleServer implements AutoCloseable {
                     }
                 }
                 case "/schema" -> get(method, response, done, bundle.entry(BundleFormat.CONTRACT));
+                case "/record-schema" -> {
+                    byte[] schema = bundle.entry(BundleFormat.RECORD_SCHEMA);
+                    if (schema == null) {
+                        error(response, done, 404, "This bundle was exported before record schemas: GET /schema gives its contract.");
+                    } else {
+                        get(method, response, done, schema);
+                    }
+                }
                 case "/health" -> {
                     ObjectNode h = Json.mapper().createObjectNode();
                     h.put("status", "ok").put("format", bundle.manifest().format()).put("algorithm", bundle.manifest().algorithm())
@@ -184,7 +193,7 @@ public final class BundleServer implements AutoCloseable {
                         get(method, response, done, Json.mapper().writeValueAsBytes(window.summary()));
                     }
                 }
-                default -> error(response, done, 404, "There is no " + path + " here: use POST /predict, GET /schema, /health, /metrics"
+                default -> error(response, done, 404, "There is no " + path + " here: use POST /predict, GET /schema, /record-schema, /health, /metrics"
                         + (window == null ? "" : " or /drift") + ".");
             }
         } catch (Exception | StackOverflowError e) {
