@@ -98,6 +98,42 @@ class OnnxPipelineTest {
         }
     }
 
+    /** Derived columns: arithmetic, comparisons, three-valued logic, text equality and the number functions, missing values throughout. */
+    @Test
+    void expressionsAreInTheGraph() throws Exception {
+        Project project = dev.baton.report.PenguinsReport.project();
+        var steps = new java.util.ArrayList<>(project.recipe().steps());
+        for (String[] derived : new String[][]{
+            {"ratio", "bill_length_mm / bill_depth_mm * 10"},
+            {"heavy", "body_mass_g > 4500 and not (island == 'Biscoe') or isMissing(flipper_length_mm)"},
+            {"size", "if(flipper_length_mm >= 200, max(body_mass_g, 4000), coalesce(null, abs(-1 * body_mass_g) % 1000))"},
+            {"mix", "log(body_mass_g, 10) + sqrt(flipper_length_mm) - exp(0) + pow(2, 3) + floor(bill_length_mm) - ceil(bill_depth_mm) + min(1, 2, 3)"},
+            {"whole", "floor(bill_length_mm)"},
+            {"unknown", "body_mass_g > 5000 or null"}}) {
+            steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.DeriveColumn(derived[0], derived[1])));
+        }
+        project.apply(project.history().compute(steps, "derived", Progress.NONE));
+        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
+                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "ratio", "heavy", "size", "mix",
+                        "whole", "unknown"),
+                0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
+                "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        for (String algorithm : List.of("logistic-regression", "random-forest")) {
+            Path file = dir.resolve("derived-" + algorithm + ".baton");
+            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
+            Bundle bundle = Bundle.open(file);
+            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
+                    Map.of("Culmen Depth (mm)", "0"), Map.of("Culmen Depth (mm)", "-0"), Map.of("Body Mass (g)", "4500"),
+                    Map.of("Body Mass (g)", "4501"), Map.of("Body Mass (g)", "-1000"), Map.of("Body Mass (g)", "0"),
+                    Map.of("Flipper Length (mm)", "200"), Map.of("Flipper Length (mm)", "199"), Map.of("Island", "Biscoe"),
+                    Map.of("Island", "Dream", "Body Mass (g)", "6000")));
+            assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
+        }
+    }
+
     @Test
     void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();

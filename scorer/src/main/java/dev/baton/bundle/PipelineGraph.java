@@ -13,6 +13,11 @@ import dev.baton.clean.MergeValues;
 import dev.baton.clean.MissingIndicator;
 import dev.baton.clean.Standardize;
 import dev.baton.clean.DatePart;
+import dev.baton.clean.DeriveColumn;
+import dev.baton.clean.expression.Expression;
+import dev.baton.clean.expression.ExpressionException;
+import dev.baton.clean.expression.Shape;
+import dev.baton.clean.expression.ValueType;
 import dev.baton.clean.DropColumns;
 import dev.baton.clean.FillMissing;
 import dev.baton.clean.KeepColumns;
@@ -249,6 +254,8 @@ public final class PipelineGraph {
                 String value = scale == 1 ? ln : node("Div", List.of(ln, constant(scale)));
                 return node("Where", List.of(node("Greater", List.of(y, constant(0.0))), value, constant(Double.NaN)));
             });
+        } else if (op instanceof DeriveColumn derive) {
+            derive(where, derive, columns);
         } else if (op instanceof BinNumbers bin) {
             bin(where, bin, columns);
         } else if (op instanceof MissingIndicator flag) {
@@ -269,6 +276,233 @@ public final class PipelineGraph {
         } else {
             throw new Unsupported(where + " has no ONNX form in this version of Baton");
         }
+    }
+
+    /** A value of an expression in the graph: numbers and yes/no as doubles (NaN missing), texts with their missing mask. */
+    private record Value(String tensor, ValueType type, String missing) {
+    }
+
+    /**
+     * A derived column: the expression's structure translated operator by operator, with the language's rules for
+     * missing values (they propagate; a result that is not a number or infinite is missing; and/or are three-valued).
+     * Numbers and yes/no values, texts compared for equality; dates and text functions have no form yet.
+     */
+    private void derive(String where, DeriveColumn derive, Map<String, Col> columns) {
+        ColumnType type = derive.fittedType();
+        if (type == null || !(type == ColumnType.INTEGER || type == ColumnType.DECIMAL || type == ColumnType.BOOLEAN)) {
+            throw new Unsupported(where + ": a derived column of " + (type == null ? "unknown type" : type.label() + " values") + " has no ONNX form yet");
+        }
+        Expression e;
+        try {
+            e = Expression.compile(derive.expression(), name -> {
+                Col c = columns.get(name);
+                return c == null ? null : new Expression.ColumnReader(valueType(c), row -> null);
+            });
+        } catch (ExpressionException ex) {
+            throw new Unsupported(where + ": " + ex.getMessage());
+        }
+        if (e.shape() == null) {
+            throw new Unsupported(where + ": a part of '" + derive.expression() + "' (a quoted date) has no ONNX form yet");
+        }
+        Value v = expression(where, e.shape(), columns);
+        if (v.type() == ValueType.TEXT || v.type() == ValueType.DATE || v.type() == ValueType.DATETIME) {
+            throw new Unsupported(where + ": a derived column of " + v.type().label() + " has no ONNX form yet");
+        }
+        String x = v.tensor();
+        if (type == ColumnType.INTEGER) {
+            x = node("Where", List.of(node("Equal", List.of(node("Floor", List.of(x)), x)), x, constant(Double.NaN)));
+        }
+        // A constant expression is one value: spread it over the rows.
+        String anchor = contract.inputs().get(0).name();
+        x = node("Expand", List.of(x, node("Shape", List.of(anchor))));
+        columns.put(derive.name().strip(), new Col(x, false, type, null, Case.NONE));
+    }
+
+    private static ValueType valueType(Col c) {
+        if (c.text()) {
+            return ValueType.TEXT;
+        }
+        return switch (c.type()) {
+            case BOOLEAN -> ValueType.BOOLEAN;
+            case DATE -> ValueType.DATE;
+            case DATETIME -> ValueType.DATETIME;
+            default -> ValueType.NUMBER;
+        };
+    }
+
+    private Value expression(String where, Shape s, Map<String, Col> columns) {
+        switch (s.op()) {
+            case "number" -> {
+                return new Value(constant((Double) s.value()), ValueType.NUMBER, null);
+            }
+            case "bool" -> {
+                return new Value(constant(Boolean.TRUE.equals(s.value()) ? 1.0 : 0.0), ValueType.BOOLEAN, null);
+            }
+            case "null" -> {
+                return new Value(constant(Double.NaN), ValueType.ANY, null);
+            }
+            case "text" -> {
+                return new Value(constant((String) s.value()), ValueType.TEXT, constant(false));
+            }
+            case "column" -> {
+                Col c = columns.get((String) s.value());
+                if (c.text() && c.pending() != Case.NONE) {
+                    throw new Unsupported(where + ": '" + s.value() + "' is read after a case change");
+                }
+                if (c.type() == ColumnType.DATE || c.type() == ColumnType.DATETIME) {
+                    throw new Unsupported(where + ": dates in expressions have no ONNX form yet");
+                }
+                return new Value(c.tensor(), valueType(c), c.text() ? c.missing() : null);
+            }
+            default -> {
+                List<Value> args = new ArrayList<>();
+                for (Shape a : s.args()) {
+                    args.add(expression(where, a, columns));
+                }
+                return operation(where, s, args);
+            }
+        }
+    }
+
+    private Value operation(String where, Shape s, List<Value> a) {
+        String op = s.op();
+        boolean texts = a.stream().anyMatch(v -> v.type() == ValueType.TEXT);
+        if (texts && !(op.equals("==") || op.equals("!=") || op.equals("call") && "ismissing".equals(s.value()))) {
+            throw new Unsupported(where + ": '" + (op.equals("call") ? s.value() : op) + "' on texts has no ONNX form yet");
+        }
+        switch (op) {
+            case "+", "-", "*", "/", "%" -> {
+                String x = a.get(0).tensor();
+                String y = a.get(1).tensor();
+                String v = switch (op) {
+                    case "+" -> node("Add", List.of(x, y));
+                    case "-" -> node("Sub", List.of(x, y));
+                    case "*" -> node("Mul", List.of(x, y));
+                    case "/" -> node("Div", List.of(x, y));
+                    default -> node("Mod", List.of(x, y), OnnxProtos.attribute("fmod", 1)); // Java's %: the sign of the dividend
+                };
+                return number(missingIfNotFinite(v));
+            }
+            case "neg" -> {
+                return number(node("Neg", List.of(a.get(0).tensor())));
+            }
+            case "==", "!=", "<", "<=", ">", ">=" -> {
+                return comparison(op, a.get(0), a.get(1));
+            }
+            case "not" -> {
+                String x = a.get(0).tensor();
+                return bool(node("Where", List.of(node("IsNaN", List.of(x)), x, node("Sub", List.of(constant(1.0), x)))));
+            }
+            case "and", "or" -> {
+                String x = a.get(0).tensor();
+                String y = a.get(1).tensor();
+                double decides = op.equals("and") ? 0 : 1; // false decides an and, true an or, even beside a missing value
+                String decided = node("Or", List.of(node("Equal", List.of(x, constant(decides))), node("Equal", List.of(y, constant(decides)))));
+                String unknown = node("Or", List.of(node("IsNaN", List.of(x)), node("IsNaN", List.of(y))));
+                return bool(node("Where", List.of(decided, constant(decides),
+                        node("Where", List.of(unknown, constant(Double.NaN), constant(1 - decides))))));
+            }
+            case "call" -> {
+                return call(where, (String) s.value(), a);
+            }
+            default -> throw new Unsupported(where + ": '" + op + "' has no ONNX form yet");
+        }
+    }
+
+    private Value call(String where, String function, List<Value> a) {
+        String x = a.get(0).tensor();
+        switch (function) {
+            case "ismissing" -> {
+                return bool(asDouble(a.get(0).type() == ValueType.TEXT ? a.get(0).missing() : node("IsNaN", List.of(x))));
+            }
+            case "coalesce" -> {
+                String v = a.get(a.size() - 1).tensor();
+                for (int i = a.size() - 2; i >= 0; i--) {
+                    v = node("Where", List.of(node("IsNaN", List.of(a.get(i).tensor())), v, a.get(i).tensor()));
+                }
+                return new Value(v, a.get(0).type() == ValueType.ANY ? a.get(a.size() - 1).type() : a.get(0).type(), null);
+            }
+            case "if" -> {
+                String v = node("Where", List.of(node("Equal", List.of(x, constant(1.0))), a.get(1).tensor(), a.get(2).tensor()));
+                return new Value(v, a.get(1).type() == ValueType.ANY ? a.get(2).type() : a.get(1).type(), null);
+            }
+            case "abs", "floor", "ceil", "sqrt", "exp" -> {
+                String op = Character.toUpperCase(function.charAt(0)) + function.substring(1);
+                return number(node(op, List.of(x)));
+            }
+            case "log" -> {
+                String v = node("Log", List.of(x));
+                if (a.size() > 1) {
+                    v = node("Div", List.of(v, node("Log", List.of(a.get(1).tensor()))));
+                }
+                return number(missingIfNotFinite(v));
+            }
+            case "pow" -> {
+                return number(node("Pow", List.of(x, a.get(1).tensor())));
+            }
+            case "min", "max" -> {
+                String v = x;
+                String unknown = node("IsNaN", List.of(x));
+                for (Value next : a.subList(1, a.size())) {
+                    v = node(function.equals("min") ? "Min" : "Max", List.of(v, next.tensor()));
+                    unknown = node("Or", List.of(unknown, node("IsNaN", List.of(next.tensor()))));
+                }
+                return number(node("Where", List.of(unknown, constant(Double.NaN), v)));
+            }
+            default -> throw new Unsupported(where + ": the function " + function + " has no ONNX form yet");
+        }
+    }
+
+    private static Value number(String tensor) {
+        return new Value(tensor, ValueType.NUMBER, null);
+    }
+
+    private static Value bool(String tensor) {
+        return new Value(tensor, ValueType.BOOLEAN, null);
+    }
+
+    private String missingIfNotFinite(String v) {
+        return node("Where", List.of(node("Or", List.of(node("IsNaN", List.of(v)), node("IsInf", List.of(v)))), constant(Double.NaN), v));
+    }
+
+    /**
+     * A comparison as the language makes it: missing when either side is; numbers ordered as Double.compare orders them
+     * (-0.0 before 0.0, which IEEE comparisons call equal); texts equal or not.
+     */
+    private Value comparison(String op, Value left, Value right) {
+        String unknown;
+        String result;
+        if (left.type() == ValueType.TEXT || right.type() == ValueType.TEXT) {
+            if (left.type() != right.type()) {
+                return bool(constant(Double.NaN)); // text beside a missing literal
+            }
+            unknown = node("Or", List.of(left.missing(), right.missing()));
+            String eq = node("Equal", List.of(left.tensor(), right.tensor()));
+            result = op.equals("==") ? eq : node("Not", List.of(eq));
+        } else {
+            String x = left.tensor();
+            String y = right.tensor();
+            unknown = node("Or", List.of(node("IsNaN", List.of(x)), node("IsNaN", List.of(y))));
+            String eq = node("And", List.of(node("Equal", List.of(x, y)), node("Equal", List.of(negativeZero(x), negativeZero(y)))));
+            result = switch (op) {
+                case "==" -> eq;
+                case "!=" -> node("Not", List.of(eq));
+                case "<" -> less(x, y);
+                case ">" -> less(y, x);
+                case "<=" -> node("Or", List.of(less(x, y), eq));
+                default -> node("Or", List.of(less(y, x), eq));
+            };
+        }
+        return bool(node("Where", List.of(unknown, constant(Double.NaN), asDouble(result))));
+    }
+
+    private String negativeZero(String x) {
+        return node("And", List.of(node("Equal", List.of(x, constant(0.0))), node("Less", List.of(node("Div", List.of(constant(1.0), x)), constant(0.0)))));
+    }
+
+    private String less(String x, String y) {
+        String zeros = node("And", List.of(negativeZero(x), node("Not", List.of(negativeZero(y)))));
+        return node("Or", List.of(node("Less", List.of(x, y)), node("And", List.of(zeros, node("Equal", List.of(y, constant(0.0)))))));
     }
 
     /**

@@ -12,11 +12,18 @@ public final class Expression {
     private final String source;
     private final Node root;
     private final Set<String> columns;
+    private final Shape shape;
 
-    private Expression(String source, Node root, Set<String> columns) {
+    private Expression(String source, Node root, Set<String> columns, Shape shape) {
         this.source = source;
         this.root = root;
         this.columns = Set.copyOf(columns);
+        this.shape = shape;
+    }
+
+    /** What the expression is made of, for translating it (null for a part that has no structure to translate). */
+    public Shape shape() {
+        return shape;
     }
 
     /** A column an expression can read: the kind of its values, and the value of each row (null when missing). */
@@ -33,14 +40,14 @@ public final class Expression {
             return reader == null ? null : new Parser.Typed(reader.type(), reader.value());
         });
         Node root = parser.parse();
-        return new Expression(source, root, parser.usedColumns());
+        return new Expression(source, root, parser.usedColumns(), parser.shape(root));
     }
 
     /** Parses and type-checks against the columns of a batch of rows (the scoring path). */
     public static Expression compile(String source, dev.baton.batch.Batch rows) {
         Parser parser = new Parser(source, name -> rows.has(name) ? reader(rows.column(name)) : null);
         Node root = parser.parse();
-        return new Expression(source, root, parser.usedColumns());
+        return new Expression(source, root, parser.usedColumns(), parser.shape(root));
     }
 
     public String source() {

@@ -30,6 +30,8 @@ final class Parser {
     private int nesting;
     /** Each operator node's height in the tree: evaluating it recurses that deep. */
     private final java.util.IdentityHashMap<Node, Integer> heights = new java.util.IdentityHashMap<>();
+    /** What each node was made from (see {@link Shape}); a node without one (a quoted date) has no translation. */
+    private final java.util.IdentityHashMap<Node, Shape> shapes = new java.util.IdentityHashMap<>();
 
     /** Longer expressions are refused: recipes travel in bundles from other people. */
     static final int MAX_LENGTH = 10_000;
@@ -90,6 +92,25 @@ final class Parser {
         return node;
     }
 
+    /** The structure of a node this parser made, or null. */
+    Shape shape(Node node) {
+        return shapes.get(node);
+    }
+
+    /** Notes what a node was made from; null when one of its arguments has no structure. */
+    private Node shaped(Node node, String op, Object value, Node... args) {
+        List<Shape> parts = new ArrayList<>();
+        for (Node a : args) {
+            Shape part = shapes.get(a);
+            if (part == null) {
+                return node;
+            }
+            parts.add(part);
+        }
+        shapes.put(node, new Shape(op, value, node.type(), parts));
+        return node;
+    }
+
     Set<String> usedColumns() {
         return used;
     }
@@ -123,7 +144,7 @@ final class Parser {
         while (word("or", "||")) {
             Token op = next();
             Node right = and();
-            left = track(op, logic(op, left, right, true), left, right);
+            left = track(op, shaped(logic(op, left, right, true), "or", null, left, right), left, right);
         }
         return left;
     }
@@ -133,7 +154,7 @@ final class Parser {
         while (word("and", "&&")) {
             Token op = next();
             Node right = not();
-            left = track(op, logic(op, left, right, false), left, right);
+            left = track(op, shaped(logic(op, left, right, false), "and", null, left, right), left, right);
         }
         return left;
     }
@@ -162,10 +183,10 @@ final class Parser {
             Token op = next();
             Node inner = nested(op, this::not);
             requireType(op, inner, ValueType.BOOLEAN);
-            return track(op, new Typed(ValueType.BOOLEAN, row -> {
+            return track(op, shaped(new Typed(ValueType.BOOLEAN, row -> {
                 Object v = inner.eval(row);
                 return v == null ? null : !(Boolean) v;
-            }), inner);
+            }), "not", null, inner), inner);
         }
         return comparison();
     }
@@ -187,7 +208,12 @@ final class Parser {
                 throw error(t, "cannot compare " + a.label() + " with " + b.label() + ".");
             }
             String op = t.text();
-            return track(t, new Typed(ValueType.BOOLEAN, row -> {
+            String normal = switch (op) {
+                case "=" -> "==";
+                case "<>" -> "!=";
+                default -> op;
+            };
+            return track(t, shaped(new Typed(ValueType.BOOLEAN, row -> {
                 Object x = left.eval(row);
                 Object y = right.eval(row);
                 if (x == null || y == null) {
@@ -202,7 +228,7 @@ final class Parser {
                     case ">" -> c > 0;
                     default -> c >= 0;
                 };
-            }), left, right);
+            }), normal, null, left, right), left, right);
         }
         return first;
     }
@@ -235,13 +261,13 @@ final class Parser {
             Node right = product();
             if (op.text().equals("+") && (left.type() == ValueType.TEXT || right.type() == ValueType.TEXT)) {
                 Node l = left;
-                left = track(op, new Typed(ValueType.TEXT, row -> {
+                left = track(op, shaped(new Typed(ValueType.TEXT, row -> {
                     Object a = l.eval(row);
                     Object b = right.eval(row);
                     return a == null || b == null ? null : Values.text(a) + Values.text(b);
-                }), l, right);
+                }), "concat", null, l, right), l, right);
             } else {
-                left = track(op, arithmetic(op, left, right), left, right);
+                left = track(op, shaped(arithmetic(op, left, right), op.text(), null, left, right), left, right);
             }
         }
         return left;
@@ -252,7 +278,7 @@ final class Parser {
         while (peek().kind() == Token.Kind.OPERATOR && "*/%".contains(peek().text())) {
             Token op = next();
             Node right = unary();
-            left = track(op, arithmetic(op, left, right), left, right);
+            left = track(op, shaped(arithmetic(op, left, right), op.text(), null, left, right), left, right);
         }
         return left;
     }
@@ -285,10 +311,10 @@ final class Parser {
             Token op = next();
             Node inner = nested(op, this::unary);
             requireType(op, inner, ValueType.NUMBER);
-            return track(op, new Typed(ValueType.NUMBER, row -> {
+            return track(op, shaped(new Typed(ValueType.NUMBER, row -> {
                 Object v = inner.eval(row);
                 return v == null ? null : -(Double) v;
-            }), inner);
+            }), "neg", null, inner), inner);
         }
         return primary();
     }
@@ -299,13 +325,13 @@ final class Parser {
             case NUMBER -> {
                 try {
                     Double value = Double.parseDouble(t.text());
-                    return new Typed(ValueType.NUMBER, row -> value);
+                    return shaped(new Typed(ValueType.NUMBER, row -> value), "number", value);
                 } catch (NumberFormatException e) {
                     throw error(t, "'" + t.text() + "' is not a number.");
                 }
             }
             case STRING -> {
-                return new Text(t.text(), t);
+                return shaped(new Text(t.text(), t), "text", t.text());
             }
             case COLUMN -> {
                 return column(t, t.text());
@@ -322,10 +348,10 @@ final class Parser {
                 }
                 if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false")) {
                     Boolean value = Boolean.parseBoolean(word.toLowerCase());
-                    return new Typed(ValueType.BOOLEAN, row -> value);
+                    return shaped(new Typed(ValueType.BOOLEAN, row -> value), "bool", value);
                 }
                 if (word.equalsIgnoreCase("null") || word.equalsIgnoreCase("missing")) {
-                    return new Typed(ValueType.ANY, row -> null);
+                    return shaped(new Typed(ValueType.ANY, row -> null), "null", null);
                 }
                 return column(t, word);
             }
@@ -340,7 +366,7 @@ final class Parser {
             throw error(t, "there is no column named '" + name + "'. Put names with spaces or symbols in [brackets].");
         }
         used.add(name);
-        return node;
+        return shaped(node, "column", name);
     }
 
     private Node call(Token name) {
@@ -368,13 +394,13 @@ final class Parser {
                     + String.join(", ", args.stream().map(a -> a.type().label()).toList()) + ".");
         }
         Node[] argv = args.toArray(Node[]::new);
-        return track(name, new Typed(result, row -> {
+        return track(name, shaped(new Typed(result, row -> {
             Object[] values = new Object[argv.length];
             for (int i = 0; i < argv.length; i++) {
                 values[i] = argv[i].eval(row);
             }
             return f.body().apply(values);
-        }), argv);
+        }), "call", name.text().toLowerCase(java.util.Locale.ROOT), argv), argv);
     }
 
     private void expect(Token.Kind kind, String what) {

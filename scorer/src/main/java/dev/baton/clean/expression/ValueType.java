@@ -4,7 +4,7 @@ package dev.baton.clean.expression;
 public enum ValueType {
     NUMBER, TEXT, BOOLEAN, DATE, DATETIME, ANY;
 
-    String label() {
+    public String label() {
         return switch (this) {
             case NUMBER -> "a number";
             case TEXT -> "text";
