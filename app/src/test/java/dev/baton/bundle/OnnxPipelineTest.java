@@ -134,6 +134,25 @@ class OnnxPipelineTest {
         }
     }
 
+    /** Trimmed texts compare as Java's strip() leaves them; a text of nothing but spaces becomes missing. */
+    @Test
+    void trimmedTextsAreInTheGraph() throws Exception {
+        Project project = dev.baton.report.PenguinsReport.project();
+        var steps = new java.util.ArrayList<>(project.recipe().steps());
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.TrimText(List.of("island", "sex"))));
+        project.apply(project.history().compute(steps, "trim", Progress.NONE));
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), project.trainingSetup(), dev.baton.train.Experiment.Listener.NONE,
+                Progress.NONE));
+        Path file = dir.resolve("trim.baton");
+        BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
+        Bundle bundle = Bundle.open(file);
+        JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+        assertThat(io.path("kind").asText()).as(io.path("preparation").asText()).isEqualTo("pipeline");
+        OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, "trim", List.of(
+                Map.of("Island", "  Biscoe "), Map.of("Island", "\tDream\u3000"), Map.of("Island", "   "), Map.of("Island", "\u00A0Biscoe"),
+                Map.of("Sex", " MALE "), Map.of("Sex", "\u2003female\n"), Map.of("Sex", " \t ")));
+    }
+
     @Test
     void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();

@@ -12,6 +12,7 @@ import dev.baton.clean.MergeRare;
 import dev.baton.clean.MergeValues;
 import dev.baton.clean.MissingIndicator;
 import dev.baton.clean.Standardize;
+import dev.baton.clean.TrimText;
 import dev.baton.clean.DatePart;
 import dev.baton.clean.DeriveColumn;
 import dev.baton.clean.expression.Expression;
@@ -70,12 +71,29 @@ public final class PipelineGraph {
         }
     }
 
-    /** A column as the graph holds it between steps. */
-    private record Col(String tensor, boolean text, ColumnType type, String missing, Case pending) {
+    /**
+     * A column as the graph holds it between steps. A text column's case change and trim may be pending: its tensor
+     * holds the texts as they came, and comparisons with known values allow for the change (see {@link #equalsLevel}).
+     */
+    private record Col(String tensor, boolean text, ColumnType type, String missing, Case pending, boolean trimmed) {
+
+        Col(String tensor, boolean text, ColumnType type, String missing, Case pending) {
+            this(tensor, text, type, missing, pending, false);
+        }
+
         Col with(String newTensor) {
-            return new Col(newTensor, text, type, missing, pending);
+            return new Col(newTensor, text, type, missing, pending, trimmed);
+        }
+
+        /** Whether the tensor's texts are not yet what the steps made of them. */
+        boolean changesPending() {
+            return pending != Case.NONE || trimmed;
         }
     }
+
+    /** What Java's String.strip removes (Character.isWhitespace), as an RE2 character class. */
+    private static final String WHITESPACE = "[\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200A}"
+            + "\\x{2028}\\x{2029}\\x{205F}\\x{3000}]";
 
     /** A case change not yet applied to a text column: comparisons ignore case instead (see {@link #equalsLevel}). */
     private enum Case { NONE, LOWER, UPPER }
@@ -231,7 +249,15 @@ public final class PipelineGraph {
                 if (c.pending() != Case.NONE) {
                     throw new Unsupported(where + ": a second case change of '" + name + "'");
                 }
-                columns.put(name, new Col(c.tensor(), true, c.type(), c.missing(), change.mode() == ChangeCase.Case.LOWER ? Case.LOWER : Case.UPPER));
+                columns.put(name, new Col(c.tensor(), true, c.type(), c.missing(), change.mode() == ChangeCase.Case.LOWER ? Case.LOWER : Case.UPPER,
+                        c.trimmed()));
+            }
+        } else if (op instanceof TrimText trim) {
+            for (String name : trim.columns()) {
+                Col c = text(columns, name, where);
+                // A text of nothing but spaces is empty once trimmed, and an empty text is missing.
+                String blank = node("RegexFullMatch", List.of(c.tensor()), OnnxProtos.attribute("pattern", WHITESPACE + "*"));
+                columns.put(name, new Col(c.tensor(), true, c.type(), node("Or", List.of(c.missing(), blank)), c.pending(), true));
             }
         } else if (op instanceof FillMissing fill) {
             fill(where, fill, columns);
@@ -346,8 +372,8 @@ public final class PipelineGraph {
             }
             case "column" -> {
                 Col c = columns.get((String) s.value());
-                if (c.text() && c.pending() != Case.NONE) {
-                    throw new Unsupported(where + ": '" + s.value() + "' is read after a case change");
+                if (c.text() && c.changesPending()) {
+                    throw new Unsupported(where + ": '" + s.value() + "' is read after a case change or trim");
                 }
                 if (c.type() == ColumnType.DATE || c.type() == ColumnType.DATETIME) {
                     throw new Unsupported(where + ": dates in expressions have no ONNX form yet");
@@ -562,8 +588,8 @@ public final class PipelineGraph {
      */
     private void mapTexts(String where, Map<String, Col> columns, String column, Map<String, String> mapping, String others) {
         Col c = text(columns, column, where);
-        if (c.pending() != Case.NONE) {
-            throw new Unsupported(where + ": mapping the values of '" + column + "' after a case change");
+        if (c.changesPending()) {
+            throw new Unsupported(where + ": mapping the values of '" + column + "' after a case change or trim");
         }
         String sentinel = "\u0000not mapped";
         String mapped = mlNode("LabelEncoder", List.of(c.tensor()), strings("keys_strings", List.copyOf(mapping.keySet())),
@@ -604,8 +630,8 @@ public final class PipelineGraph {
             // As the step writes its value: a whole number without a fraction, anything else as its text.
             String text = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : value.toString();
             if (c.text()) {
-                if (c.pending() != Case.NONE) {
-                    throw new Unsupported(where + ": filling '" + name + "' after a case change");
+                if (c.changesPending()) {
+                    throw new Unsupported(where + ": filling '" + name + "' after a case change or trim");
                 }
                 String filled = node("Where", List.of(c.missing(), constant(text), c.tensor()));
                 columns.put(name, new Col(filled, true, c.type(), node("And", List.of(c.missing(), constant(false))), Case.NONE));
@@ -703,23 +729,27 @@ public final class PipelineGraph {
     }
 
     /**
-     * Whether each text equals {@code level} once its pending case change is made. Lower-cased text equals a level
-     * only if the level is lower case, and then exactly when the text matches it ignoring case (RE2's case folding:
-     * 'K', 'k' and the Kelvin sign alike, as Java's lower-casing has it); upper case likewise.
+     * Whether each text equals {@code level} once its pending changes are made. Lower-cased text equals a level only if
+     * the level is lower case, and then exactly when the text matches it ignoring case (RE2's case folding: 'K', 'k'
+     * and the Kelvin sign alike, as Java's lower-casing has it); upper case likewise. Trimmed text equals a level when
+     * the level is what is left between leading and trailing whitespace as Java's strip() sees it.
      */
     private String equalsLevel(Col c, String level) {
-        if (c.pending() == Case.NONE) {
+        if (!c.changesPending()) {
             return node("Equal", List.of(c.tensor(), constant(level)));
         }
-        String changed = c.pending() == Case.LOWER ? level.toLowerCase(java.util.Locale.ROOT) : level.toUpperCase(java.util.Locale.ROOT);
-        if (!changed.equals(level)) {
+        String changed = c.pending() == Case.LOWER ? level.toLowerCase(java.util.Locale.ROOT)
+                : c.pending() == Case.UPPER ? level.toUpperCase(java.util.Locale.ROOT) : level;
+        if (!changed.equals(level) || c.trimmed() && !level.strip().equals(level)) {
             return node("And", List.of(c.missing(), constant(false))); // no text is this level after the change
         }
-        if (!level.chars().allMatch(ch -> ch < 128)) {
+        if (c.pending() != Case.NONE && !level.chars().allMatch(ch -> ch < 128)) {
             throw new Unsupported("the category '" + level + "' of '" + c.tensor() + "' has letters beyond ASCII after a case change, "
                     + "which the graph cannot compare exactly");
         }
-        return node("RegexFullMatch", List.of(c.tensor()), OnnxProtos.attribute("pattern", "(?i)" + quoteRe2(level)));
+        String around = c.trimmed() ? WHITESPACE + "*" : "";
+        return node("RegexFullMatch", List.of(c.tensor()),
+                OnnxProtos.attribute("pattern", (c.pending() != Case.NONE ? "(?i)" : "") + around + quoteRe2(level) + around));
     }
 
     private static String quoteRe2(String s) {
