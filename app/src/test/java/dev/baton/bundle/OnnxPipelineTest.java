@@ -153,6 +153,39 @@ class OnnxPipelineTest {
                 Map.of("Sex", " MALE "), Map.of("Sex", "\u2003female\n"), Map.of("Sex", " \t ")));
     }
 
+    /** Every part of a date, by civil-from-days arithmetic in the graph, against java.time on leap days and year ends. */
+    @Test
+    void datePartsAreInTheGraph() throws Exception {
+        Project project = new Project();
+        project.setData(dev.baton.data.DatasetReader.read(Path.of("sample-data", "penguins_raw.csv"), dev.baton.data.ImportOptions.detect(),
+                Progress.NONE));
+        var steps = new java.util.ArrayList<dev.baton.clean.RecipeStep>();
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ExtractText("Species", dev.baton.clean.ExtractText.Mode.FIRST_WORD, null, null, null)));
+        List<String> features = new java.util.ArrayList<>(List.of("Culmen Length (mm)"));
+        for (dev.baton.clean.DatePart.Part part : dev.baton.clean.DatePart.Part.values()) {
+            String name = "egg_" + part.name().toLowerCase(java.util.Locale.ROOT);
+            steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.DatePart("Date Egg", part, name)));
+            features.add(name);
+        }
+        project.apply(project.history().compute(steps, "date parts", Progress.NONE));
+        var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION, features, 0.2, 0, 42,
+                List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        for (String algorithm : List.of("logistic-regression", "random-forest")) {
+            Path file = dir.resolve("dates-" + algorithm + ".baton");
+            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
+            Bundle bundle = Bundle.open(file);
+            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            List<Map<String, String>> dates = new java.util.ArrayList<>();
+            for (String d : List.of("2008-02-29", "2008-03-01", "2008-12-31", "2009-01-01", "2000-02-29", "1900-03-01", "1969-12-31",
+                    "1970-01-01", "2100-12-31", "1600-01-01", "2024-06-15")) {
+                dates.add(Map.of("Date Egg", d));
+            }
+            OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, dates);
+        }
+    }
+
     @Test
     void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();

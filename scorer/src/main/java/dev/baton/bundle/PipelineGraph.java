@@ -663,7 +663,6 @@ public final class PipelineGraph {
         String days = c.type() == ColumnType.DATE ? c.tensor() : floorDiv(c.tensor(), 86_400_000);
         String value = switch (part.part()) {
             case WEEKDAY -> add(mod(add(days, 3), 7), 1);
-            case DAY_OF_YEAR -> throw new Unsupported(where + ": the day of the year has no ONNX form in this version of Baton");
             default -> {
                 String z = add(days, 719_468);
                 String era = floorDiv(z, 146_097);
@@ -679,12 +678,22 @@ public final class PipelineGraph {
                     case MONTH -> month;
                     case DAY -> day;
                     case QUARTER -> add(floorDiv(sub(month, 1), 3), 1);
+                    case DAY_OF_YEAR -> add(sub(days, firstOfJanuary(year)), 1);
                     default -> throw new IllegalStateException();
                 };
             }
         };
         String into = part.outputs().get(0);
         columns.put(into, new Col(value, false, ColumnType.INTEGER, null, Case.NONE));
+    }
+
+    /** Days since 1970 of the first of January of each year: Hinnant's days-from-civil for month 1, day 1. */
+    private String firstOfJanuary(String year) {
+        String y = sub(year, 1); // January counts in the year before, in a calendar that starts in March
+        String era = floorDiv(y, 400);
+        String yoe = sub(y, mul(era, 400));
+        String doe = add(add(mul(yoe, 365), sub(floorDiv(yoe, 4), floorDiv(yoe, 100))), 306);
+        return add(add(mul(era, 146_097), doe), -719_468);
     }
 
     // ---- preparation ----
