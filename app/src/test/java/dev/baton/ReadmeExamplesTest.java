@@ -52,4 +52,29 @@ class ReadmeExamplesTest {
             assertThat(answer.get("probabilities").size()).isEqualTo(3);
         }
     }
+
+    /** The Python example's feeds, as written, through ONNX Runtime on the sample bundle's whole-pipeline graph. */
+    @Test
+    void thePythonOnnxExampleGivesItsLabel() throws Exception {
+        int from = readme.indexOf("session = ort.InferenceSession(");
+        int to = readme.indexOf("session.run(", from);
+        assertThat(from).as("the README has its Python example").isPositive();
+        Matcher feed = Pattern.compile("\"([^\"]+)\": np\\.array\\(\\[\\[(?:\"([^\"]*)\"|([-0-9.]+))\\]\\]").matcher(readme.substring(from, to));
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        java.util.Map<String, ai.onnxruntime.OnnxTensor> feeds = new java.util.HashMap<>();
+        while (feed.find()) {
+            feeds.put(feed.group(1), feed.group(2) != null ? ai.onnxruntime.OnnxTensor.createTensor(env, new String[][]{{feed.group(2)}})
+                    : ai.onnxruntime.OnnxTensor.createTensor(env, new double[][]{{Double.parseDouble(feed.group(3))}}));
+        }
+        Bundle b = Bundle.open(bundle);
+        assertThat(feeds.keySet()).containsExactlyInAnyOrderElementsOf(b.contract().inputNames());
+        try (ai.onnxruntime.OrtSession session = env.createSession(b.entry(dev.baton.bundle.BundleFormat.ONNX), new ai.onnxruntime.OrtSession.SessionOptions());
+             ai.onnxruntime.OrtSession.Result result = session.run(feeds)) {
+            String[] label = (String[]) result.get("label").get().getValue();
+            assertThat(label).containsExactly("Gentoo");
+            assertThat(readme.substring(to, readme.indexOf('\n', to))).contains("[\"Gentoo\"]");
+        } finally {
+            feeds.values().forEach(ai.onnxruntime.OnnxTensor::close);
+        }
+    }
 }
