@@ -112,6 +112,8 @@ class OnnxPipelineTest {
             {"unknown", "body_mass_g > 5000 or null"}}) {
             steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.DeriveColumn(derived[0], derived[1])));
         }
+        // Integers from decimals: whole values stay, the rest become missing.
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("ratio", dev.baton.data.ColumnType.INTEGER)));
         project.apply(project.history().compute(steps, "derived", Progress.NONE));
         var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
                 List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "ratio", "heavy", "size", "mix",
@@ -129,7 +131,7 @@ class OnnxPipelineTest {
                     Map.of("Culmen Depth (mm)", "0"), Map.of("Culmen Depth (mm)", "-0"), Map.of("Body Mass (g)", "4500"),
                     Map.of("Body Mass (g)", "4501"), Map.of("Body Mass (g)", "-1000"), Map.of("Body Mass (g)", "0"),
                     Map.of("Flipper Length (mm)", "200"), Map.of("Flipper Length (mm)", "199"), Map.of("Island", "Biscoe"),
-                    Map.of("Island", "Dream", "Body Mass (g)", "6000")));
+                    Map.of("Island", "Dream", "Body Mass (g)", "6000"), Map.of("Culmen Length (mm)", "40", "Culmen Depth (mm)", "20")));
             assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
         }
     }

@@ -5,6 +5,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.baton.clean.BinNumbers;
 import dev.baton.clean.ChangeCase;
+import dev.baton.clean.ChangeType;
 import dev.baton.clean.Clip;
 import dev.baton.clean.LogTransform;
 import dev.baton.clean.MapValues;
@@ -280,6 +281,16 @@ public final class PipelineGraph {
                 String value = scale == 1 ? ln : node("Div", List.of(ln, constant(scale)));
                 return node("Where", List.of(node("Greater", List.of(y, constant(0.0))), value, constant(Double.NaN)));
             });
+        } else if (op instanceof ChangeType change && numberToNumber(columns.get(change.column()), change.type())) {
+            // Between integers and decimals without text: a decimal stays an integer only when whole and below 10^15.
+            Col c = columns.get(change.column());
+            String x = c.tensor();
+            if (change.type() == ColumnType.INTEGER) {
+                String whole = node("And", List.of(node("Equal", List.of(node("Floor", List.of(x)), x)),
+                        node("Less", List.of(node("Abs", List.of(x)), constant(1e15)))));
+                x = node("Where", List.of(whole, x, constant(Double.NaN)));
+            }
+            columns.put(change.column(), new Col(x, false, change.type(), null, Case.NONE));
         } else if (op instanceof DeriveColumn derive) {
             derive(where, derive, columns);
         } else if (op instanceof BinNumbers bin) {
@@ -604,6 +615,11 @@ public final class PipelineGraph {
         }
         missing = node("Or", List.of(missing, node("Equal", List.of(value, constant("")))));
         columns.put(column, new Col(value, true, c.type(), missing, Case.NONE));
+    }
+
+    private static boolean numberToNumber(Col c, ColumnType to) {
+        return c != null && !c.text() && (c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL)
+                && (to == ColumnType.INTEGER || to == ColumnType.DECIMAL);
     }
 
     private static Col text(Map<String, Col> columns, String name, String where) {
