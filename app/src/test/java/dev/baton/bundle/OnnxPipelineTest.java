@@ -188,6 +188,25 @@ class OnnxPipelineTest {
         }
     }
 
+    /** A raw column named like one of the graph's outputs would make an invalid graph: the model-only graph, and why. */
+    @Test
+    void aColumnNamedLikeAnOutputSaysSo() throws Exception {
+        Path csv = dir.resolve("labelled.csv");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(Path.of("sample-data", "penguins.csv")));
+        lines.set(0, lines.get(0).replace("island", "label"));
+        java.nio.file.Files.write(csv, lines);
+        Project project = new Project();
+        project.setData(dev.baton.data.DatasetReader.read(csv, dev.baton.data.ImportOptions.detect(), Progress.NONE));
+        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
+                List.of("label", "bill_length_mm", "bill_depth_mm"), 0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression")),
+                "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        Path file = dir.resolve("labelled.baton");
+        BundleExporter.Report report = BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
+        assertThat(report.onnxSummary()).contains("the model alone").contains("'label' has the name of one of the graph's own tensors");
+        assertThat(BundleVerifier.verify(Bundle.open(file)).onnxDifferences()).isEmpty();
+    }
+
     @Test
     void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();

@@ -81,6 +81,11 @@ public final class PipelineGraph {
         Map<String, GraphColumn> columns = new LinkedHashMap<>();
         List<OnnxSupport.PipelineInput> inputs = new ArrayList<>();
         for (Contract.Input in : contract.inputs()) {
+            if (List.of(LABEL, PROBABILITIES, SCORES, PREDICTION).contains(in.name()) || in.name().startsWith("baton/")
+                    || in.name().startsWith("model/")) {
+                // Graph inputs and outputs share one namespace: a column named like an output would make an invalid graph.
+                throw new NoOnnxForm("the input column '" + in.name() + "' has the name of one of the graph's own tensors");
+            }
             boolean text = in.type().isString();
             graph.addInput(tensor(in.name(), text ? OnnxMl.TensorProto.DataType.STRING : OnnxMl.TensorProto.DataType.DOUBLE, 1));
             inputs.add(new OnnxSupport.PipelineInput(in.name(), (text ? "string" : "double") + " [N, 1]", in.type().label(), unit(in.type())));
