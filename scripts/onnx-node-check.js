@@ -1,15 +1,15 @@
-// Scores a bundle's golden examples with nothing but its ONNX graph and onnx-io.json, in Node with onnxruntime-node,
-// and compares with the expected outputs: the hand-off checked outside the JVM.
+// Scores a bundle's golden examples with the Node code of its model card, which uses nothing but the ONNX graph
+// (onnx-io.json says how to feed it), in Node with onnxruntime-node, and compares with the expected outputs: the
+// hand-off checked outside the JVM, with the code engineers are given.
 //
 //   npm install --ignore-scripts onnxruntime-node@1.20.1
-//   unzip MODEL.baton model/model.onnx model/onnx-io.json examples/input.csv examples/expected.csv -d DIR
-//   node scripts/onnx-node-check.js DIR
+//   unzip MODEL.baton model/model.onnx model/onnx-io.json examples/input.csv examples/expected.csv MODEL_CARD.md -d DIR
+//   NODE_PATH=node_modules node scripts/onnx-node-check.js DIR
 //
 // Exit 0 when every label is the same and every probability (or relative value) within the tolerance of onnx-io.json.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const ort = require('onnxruntime-node');
 
 function parseCsv(text) {
   const rows = [];
@@ -58,42 +58,56 @@ async function main(dir) {
   const [expHeader, ...expected] = parseCsv(fs.readFileSync(path.join(dir, 'examples', 'expected.csv'), 'utf8')).filter(r => r.length > 1 || r[0] !== '');
   const missing = new Set(io.missingTokens);
   const n = rows.length;
-  const feeds = {};
-  for (const input of io.inputs) {
-    const at = header.indexOf(input.name);
-    const texts = rows.map(r => (at < 0 ? undefined : r[at]));
-    feeds[input.name] = input.tensor.startsWith('string')
-      ? new ort.Tensor('string', texts.map(t => (t === undefined ? io.missingTokens[0] ?? '' : t)), [n, 1])
-      : new ort.Tensor('float64', Float64Array.from(texts, t => number(input, t, missing)), [n, 1]);
-  }
-  const session = await ort.InferenceSession.create(path.join(dir, 'model', 'model.onnx'));
-  const out = await session.run(feeds);
+  // Records as an engineer has them: numbers, 1/0, days and milliseconds since 1970 as numbers, texts as texts.
+  const records = rows.map(r => {
+    const record = {};
+    for (const input of io.inputs) {
+      const at = header.indexOf(input.name);
+      const t = at < 0 ? undefined : r[at];
+      if (input.tensor.startsWith('string')) {
+        record[input.name] = t === undefined || missing.has(t) ? null : t;
+      } else {
+        const v = number(input, t, missing);
+        record[input.name] = Number.isNaN(v) ? null : v;
+      }
+    }
+    return record;
+  });
+  // Scored by the model card's own Node code, as written: the check is of what engineers are told to run.
+  const card = fs.readFileSync(path.join(dir, 'MODEL_CARD.md'), 'utf8');
+  const code = /```js\n([\s\S]*?)```/.exec(card);
+  if (!code) throw new Error('MODEL_CARD.md has no Node code');
+  const snippet = {};
+  new Function('require', 'snippet', code[1] + '\nsnippet.score = score;')(require, snippet);
+  const version = require('onnxruntime-node/package.json').version;
+  process.chdir(path.join(dir, 'model'));
+  const out = await snippet.score(records);
   const problems = [];
   let max = 0;
   for (let r = 0; r < n; r++) {
     const want = Object.fromEntries(expHeader.map((h, i) => [h, expected[r][i]]));
     if (io.outputs.includes('prediction')) {
-      const got = out.prediction.data[r], value = Number(want.value);
+      const got = out.prediction[r], value = Number(want.value);
       const d = Math.abs(got - value) / Math.max(1, Math.abs(value));
       max = Math.max(max, d);
       if (!(d <= io.tolerance)) problems.push(`row ${r + 1}: expected ${value}, got ${got}`);
       continue;
     }
-    if (out.label.data[r] !== want.label) problems.push(`row ${r + 1}: expected ${want.label}, got ${out.label.data[r]}`);
+    if (out.label[r] !== want.label) problems.push(`row ${r + 1}: expected ${want.label}, got ${out.label[r]}`);
     if (out.probabilities) {
       io.classes.forEach((c, k) => {
         const col = 'probability:' + c;
         if (!(col in want)) return;
-        const d = Math.abs(out.probabilities.data[r * io.classes.length + k] - Number(want[col]));
+        const d = Math.abs(out.probabilities[r * io.classes.length + k] - Number(want[col]));
         max = Math.max(max, d);
         if (!(d <= io.tolerance)) problems.push(`row ${r + 1}: probability of ${c} off by ${d}`);
       });
     }
   }
-  console.log(`${dir}: ${n} golden rows scored by onnxruntime-node ${require('onnxruntime-node/package.json').version}; `
+  console.log(`${dir}: ${n} golden rows scored by onnxruntime-node ${version}; `
     + `${problems.length} differences; largest ${max.toExponential(2)} (tolerance ${io.tolerance})`);
   problems.slice(0, 10).forEach(p => console.log('  ' + p));
   process.exit(problems.length === 0 ? 0 : 1);
 }
 
-main(process.argv[2]).catch(e => { console.error(e.message); process.exit(2); });
+main(path.resolve(process.argv[2])).catch(e => { console.error(e.message); process.exit(2); });
