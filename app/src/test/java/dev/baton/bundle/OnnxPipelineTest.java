@@ -23,6 +23,16 @@ class OnnxPipelineTest {
     @TempDir
     Path dir;
 
+    /** The project's model exported; its ONNX graph must be the whole pipeline (else the reason it is not). */
+    private Bundle exportWithPipeline(Project project, String algorithm, String prefix) throws Exception {
+        Path file = dir.resolve(prefix + algorithm + ".baton");
+        BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
+        Bundle bundle = Bundle.open(file);
+        JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+        assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+        return bundle;
+    }
+
     @Test
     void theRecipesStepsAreInTheGraph() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();
@@ -32,11 +42,8 @@ class OnnxPipelineTest {
                 List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
-            Path file = dir.resolve(algorithm + ".baton");
-            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
-            Bundle bundle = Bundle.open(file);
+            Bundle bundle = exportWithPipeline(project, algorithm, "");
             JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
-            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
             // Inputs are the raw columns by their raw names, in the contract's order; outputs in the contract's class order.
             assertThat(io.get("inputs").findValuesAsText("name")).isEqualTo(bundle.contract().inputNames());
             assertThat(io.get("classes").findValuesAsText("classes")).isEmpty();
@@ -83,11 +90,7 @@ class OnnxPipelineTest {
                 "accuracy");
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
-            Path file = dir.resolve("steps-" + algorithm + ".baton");
-            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
-            Bundle bundle = Bundle.open(file);
-            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
-            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            Bundle bundle = exportWithPipeline(project, algorithm, "steps-");
             OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
                     Map.of("Island", "Torgersen"), Map.of("Island", "Dream"), Map.of("Island", "Biscoe"), Map.of("Island", "T"),
                     Map.of("Culmen Depth (mm)", "-1"), Map.of("Culmen Depth (mm)", "-0.5"), Map.of("Culmen Depth (mm)", "0"),
@@ -122,11 +125,7 @@ class OnnxPipelineTest {
                 "accuracy");
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
-            Path file = dir.resolve("derived-" + algorithm + ".baton");
-            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
-            Bundle bundle = Bundle.open(file);
-            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
-            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            Bundle bundle = exportWithPipeline(project, algorithm, "derived-");
             OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
                     Map.of("Culmen Depth (mm)", "0"), Map.of("Culmen Depth (mm)", "-0"), Map.of("Body Mass (g)", "4500"),
                     Map.of("Body Mass (g)", "4501"), Map.of("Body Mass (g)", "-1000"), Map.of("Body Mass (g)", "0"),
@@ -145,11 +144,7 @@ class OnnxPipelineTest {
         project.apply(project.history().compute(steps, "trim", Progress.NONE));
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), project.trainingSetup(), dev.baton.train.Experiment.Listener.NONE,
                 Progress.NONE));
-        Path file = dir.resolve("trim.baton");
-        BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
-        Bundle bundle = Bundle.open(file);
-        JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
-        assertThat(io.path("kind").asText()).as(io.path("preparation").asText()).isEqualTo("pipeline");
+        Bundle bundle = exportWithPipeline(project, "logistic-regression", "trim-");
         OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, "trim", List.of(
                 Map.of("Island", "  Biscoe "), Map.of("Island", "\tDream\u3000"), Map.of("Island", "   "), Map.of("Island", "\u00A0Biscoe"),
                 Map.of("Sex", " MALE "), Map.of("Sex", "\u2003female\n"), Map.of("Sex", " \t ")));
@@ -174,11 +169,7 @@ class OnnxPipelineTest {
                 List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
-            Path file = dir.resolve("dates-" + algorithm + ".baton");
-            BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
-            Bundle bundle = Bundle.open(file);
-            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
-            assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
+            Bundle bundle = exportWithPipeline(project, algorithm, "dates-");
             List<Map<String, String>> dates = new java.util.ArrayList<>();
             for (String d : List.of("2008-02-29", "2008-03-01", "2008-12-31", "2009-01-01", "2000-02-29", "1900-03-01", "1969-12-31",
                     "1970-01-01", "2100-12-31", "1600-01-01", "2024-06-15")) {
