@@ -253,7 +253,7 @@ public final class BundleExporter {
         }
         progress.update(100, 100, "Wrote " + out.getFileName());
         String onnxSummary = !manifest.onnx() ? "No ONNX graph: " + onnxNote
-                : pipelineIo != null ? String.format(java.util.Locale.ROOT, "ONNX graph of the whole pipeline included (raw columns in; on %d rows "
+                : pipelineIo != null ? String.format(java.util.Locale.ROOT, "ONNX graph of the whole pipeline included (raw columns in; on %,d rows "
                 + "scored from their raw values by ONNX Runtime, %d labels differ and probabilities by at most %.1e).", pipelineIo.parity().rows(),
                 pipelineIo.parity().labelsDiffering(), pipelineIo.parity().maxDifference())
                 : "ONNX graph of the model alone included, on prepared rows (no graph of the whole pipeline: " + pipelineReason + ").";

@@ -225,6 +225,9 @@ class WorkbenchScenarioIT {
         assertThat(handoff.message.get()).isNull();
         assertThat(handoff.exported.get().verified().ok()).isTrue();
         assertThat(Bundle.open(bundleFile).manifest().algorithm()).isEqualTo(second.algorithm());
+        System.out.println("bundle of the scenario: " + handoff.exported.get().report().onnxSummary());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, window.stage().getScene(), "scenario-handoff");
 
         // --- save, change something, open another dataset answering the prompt with Save
         monitor.phase("save");
