@@ -26,8 +26,9 @@ class OnnxPipelineTest {
     /** The project's model exported; its ONNX graph must be the whole pipeline (else the reason it is not). */
     private Bundle exportWithPipeline(Project project, String algorithm, String prefix) throws Exception {
         Path file = dir.resolve(prefix + algorithm + ".baton");
-        BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
+        BundleExporter.Report report = BundleExporter.export(Bundles.request(project, algorithm), file, Progress.NONE);
         Bundle bundle = Bundle.open(file);
+        assertThat(bundle.manifest().onnx()).as(report.onnxSummary()).isTrue();
         JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
         assertThat(io.path("kind").asText()).as(algorithm + ": " + io.path("preparation").asText()).isEqualTo("pipeline");
         return bundle;
@@ -179,6 +180,67 @@ class OnnxPipelineTest {
         }
     }
 
+    /**
+     * Text steps and derived texts and dates: combined columns (a yes/no among them), split columns (literal separators,
+     * pieces stripped), lower/upper/trim pending until compared, concatenation, coalesce, if, contains, startsWith,
+     * endsWith, and date functions and comparisons with quoted dates.
+     */
+    @Test
+    void textAndDateExpressionsAreInTheGraph() throws Exception {
+        Project project = new Project();
+        project.setData(dev.baton.data.DatasetReader.read(Path.of("sample-data", "penguins_raw.csv"), dev.baton.data.ImportOptions.detect(),
+                Progress.NONE));
+        var steps = new java.util.ArrayList<dev.baton.clean.RecipeStep>();
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ExtractText("Species", dev.baton.clean.ExtractText.Mode.FIRST_WORD, null, null, null)));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.CombineColumns(List.of("Island", "Clutch Completion"), " / ", "island_clutch")));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.SplitColumn("island_clutch", " / ", false, List.of("isl", "clutch"), true)));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.SplitColumn("Stage", ",", false, List.of("stage_age", "stage_eggs"), false)));
+        // Yes/no written as text and read back ("true" and "false" are among the words the readers take).
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("clutch", dev.baton.data.ColumnType.CATEGORICAL)));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("clutch", dev.baton.data.ColumnType.BOOLEAN)));
+        for (String[] derived : new String[][]{
+            {"isl_lower", "lower(Island)"},
+            {"isl_sex", "Island + '-' + Sex"},
+            {"sex_or", "coalesce(Sex, null, 'unknown')"},
+            {"heavy_island", "if(`Body Mass (g)` > 4000, Island, 'light')"},
+            {"texty", "contains(Island, 'ream') or startsWith(studyName, 'PAL07') or endsWith(Sex, 'MALE') and lower(Island) == 'biscoe' "
+                    + "or trim(upper(Island)) != 'TORGERSEN'"},
+            {"joined", "concat(studyName, null, Region)"},
+            {"egg_late", "`Date Egg` >= '2008-06-01'"},
+            {"egg_parts", "year(`Date Egg`) + month(`Date Egg`) / 100 + day(`Date Egg`) / 10000 + weekday(`Date Egg`) * 1000"},
+            {"egg_date", "date(`Date Egg`)"},
+            {"egg_span", "daysBetween(`Date Egg`, egg_date) + daysBetween(egg_date, if(egg_late, egg_date, null))"}}) {
+            steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.DeriveColumn(derived[0], derived[1])));
+        }
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.DatePart("egg_date", dev.baton.clean.DatePart.Part.MONTH, "egg_date_month")));
+        project.apply(project.history().compute(steps, "texts and dates", Progress.NONE));
+        assertThat(project.dataset().table().column("stage_eggs").unique().asStringColumn().asList()).containsExactly("1 Egg Stage");
+        assertThat(project.dataset().table().column("clutch").type().name()).isEqualTo("BOOLEAN");
+        var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION,
+                List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "isl_lower", "isl_sex", "sex_or", "heavy_island", "texty", "joined",
+                        "egg_late", "egg_parts", "egg_span", "egg_date_month"),
+                0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
+                "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        for (String algorithm : List.of("logistic-regression", "random-forest")) {
+            Bundle bundle = exportWithPipeline(project, algorithm, "texts-");
+            OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
+                    Map.of("Island", "Dream"), Map.of("Island", "dream"), Map.of("Island", "  Torgersen\t"), Map.of("Island", "torgersen"),
+                    Map.of("Island", "BISCOE"), Map.of("Island", "Dream / Yes"), Map.of("Island", " / "),
+                    Map.of("Clutch Completion", "No"), Map.of("Clutch Completion", "Yes"), Map.of("Clutch Completion", ""),
+                    Map.of("Clutch Completion", "YES"), Map.of("Clutch Completion", " n "), Map.of("Clutch Completion", "false"),
+                    Map.of("Island", "", "Clutch Completion", ""),
+                    Map.of("Stage", "Adult"), Map.of("Stage", "Adult,"), Map.of("Stage", ", 1 Egg Stage"), Map.of("Stage", "Adult, 1 Egg Stage, more"),
+                    Map.of("Stage", "Adult,  1 Egg Stage  "), Map.of("Stage", ","),
+                    Map.of("Sex", "FEMALE"), Map.of("Sex", "MALE"), Map.of("Sex", ""), Map.of("Sex", "male"),
+                    Map.of("studyName", "PAL0708"), Map.of("studyName", "pal0708"), Map.of("studyName", "PAL0910", "Region", ""),
+                    Map.of("Body Mass (g)", "4000"), Map.of("Body Mass (g)", "4001", "Island", ""),
+                    Map.of("Date Egg", "2008-06-01"), Map.of("Date Egg", "2008-05-31"), Map.of("Date Egg", "2000-02-29"),
+                    Map.of("Date Egg", "1969-12-31")));
+            assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
+        }
+    }
+
     /** A raw column named like one of the graph's outputs would make an invalid graph: the model-only graph, and why. */
     @Test
     void aColumnNamedLikeAnOutputSaysSo() throws Exception {
@@ -198,21 +260,32 @@ class OnnxPipelineTest {
         assertThat(BundleVerifier.verify(Bundle.open(file)).onnxDifferences()).isEmpty();
     }
 
+    /** Steps the standard operators cannot express: the model-only graph, and the step named with the reason in words. */
     @Test
-    void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStep() throws Exception {
-        Project project = dev.baton.report.PenguinsReport.project();
-        var steps = new java.util.ArrayList<>(project.recipe().steps());
-        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeCase(List.of("island"), dev.baton.clean.ChangeCase.Case.TITLE)));
-        project.apply(project.history().compute(steps, "title case", Progress.NONE));
-        var setup = project.trainingSetup();
-        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
-        Path file = dir.resolve("title.baton");
-        BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
-        Bundle bundle = Bundle.open(file);
-        assertThat(bundle.manifest().onnx()).isTrue();
-        JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
-        assertThat(io.has("kind")).isFalse();
-        assertThat(io.get("preparation").asText()).contains("No graph of the whole pipeline").contains("change-case").contains("title case");
-        assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
+    void aStepWithoutAnOnnxFormLeavesTheModelGraphAndSaysWhichStepAndWhy() throws Exception {
+        Map<dev.baton.clean.Operation, String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put(new dev.baton.clean.ChangeCase(List.of("island"), dev.baton.clean.ChangeCase.Case.TITLE), "change-case): title case");
+        reasons.put(new dev.baton.clean.ReplaceText("island", "o", "0", false), "replace-text): no standard ONNX operator replaces part of a text");
+        reasons.put(new dev.baton.clean.ExtractText("island", dev.baton.clean.ExtractText.Mode.REGEX, "(\\w+)", 1, null),
+                "extract): no standard ONNX operator returns a pattern's group");
+        reasons.put(new dev.baton.clean.RoundNumbers("bill_length_mm", 0), "round): the step rounds half up");
+        reasons.put(new dev.baton.clean.ChangeType("flipper_length_mm", dev.baton.data.ColumnType.CATEGORICAL), "Cast to text does not write numbers as Java does");
+        reasons.put(new dev.baton.clean.DeriveColumn("island", "island + length(island)", true), "measures a text's length");
+        for (var reason : reasons.entrySet()) {
+            Project project = dev.baton.report.PenguinsReport.project();
+            var steps = new java.util.ArrayList<>(project.recipe().steps());
+            steps.add(dev.baton.clean.RecipeStep.of(reason.getKey()));
+            project.apply(project.history().compute(steps, "one more step", Progress.NONE));
+            project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), project.trainingSetup(), dev.baton.train.Experiment.Listener.NONE,
+                    Progress.NONE));
+            Path file = dir.resolve("without.baton");
+            BundleExporter.export(Bundles.request(project, "logistic-regression"), file, Progress.NONE);
+            Bundle bundle = Bundle.open(file);
+            assertThat(bundle.manifest().onnx()).isTrue();
+            JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
+            assertThat(io.has("kind")).isFalse();
+            assertThat(io.get("preparation").asText()).contains("No graph of the whole pipeline").contains(reason.getValue());
+            assertThat(BundleVerifier.verify(bundle).onnxDifferences()).isEmpty();
+        }
     }
 }

@@ -21,6 +21,13 @@ final class OnnxGraphBuilder {
         return constants;
     }
 
+    /** The constants some node reads: a translation may make one it then has no use for (a quoted text read as a pattern). */
+    List<OnnxMl.TensorProto> usedConstants() {
+        java.util.Set<String> read = new java.util.HashSet<>();
+        nodes.forEach(n -> read.addAll(n.getInputList()));
+        return constants.stream().filter(c -> read.contains(c.getName())).toList();
+    }
+
     String fresh(String op) {
         return "baton/" + op.toLowerCase(java.util.Locale.ROOT) + "_" + (names++);
     }
@@ -32,6 +39,13 @@ final class OnnxGraphBuilder {
             b.addAttribute(a);
         }
         nodes.add(b.build());
+        return out;
+    }
+
+    /** A node with two outputs (the first is returned, the second only named): operators whose outputs are all required. */
+    String nodeOfTwoOutputs(String op, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+        String out = node(op, inputs, attributes);
+        nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1).toBuilder().addOutput(fresh(op)).build());
         return out;
     }
 
@@ -90,6 +104,13 @@ final class OnnxGraphBuilder {
         String name = fresh("const");
         constants.add(OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.STRING_VALUE)
                 .addStringData(ByteString.copyFromUtf8(v)).build());
+        return name;
+    }
+
+    /** A scalar (rank 0), as Gather takes an index that removes the axis it picks from. */
+    String scalar(long v) {
+        String name = fresh("const");
+        constants.add(OnnxMl.TensorProto.newBuilder().setName(name).setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE).addInt64Data(v).build());
         return name;
     }
 

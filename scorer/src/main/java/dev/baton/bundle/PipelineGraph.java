@@ -49,10 +49,12 @@ public final class PipelineGraph {
 
     private final Contract contract;
     private final OnnxGraphBuilder g = new OnnxGraphBuilder();
+    private final TextLevels levels = new TextLevels(g);
     private final RecipeOnnx steps;
+
     private PipelineGraph(Contract contract) {
         this.contract = contract;
-        this.steps = new RecipeOnnx(g, new ExpressionOnnx(g, contract.inputs().get(0).name()));
+        this.steps = new RecipeOnnx(g, levels, new ExpressionOnnx(g, levels, contract.inputs().get(0).name()));
     }
 
     /**
@@ -123,7 +125,7 @@ public final class PipelineGraph {
         String modelInput = doubles ? prepared : g.node("Cast", List.of(prepared), OnnxProtos.attribute("to", OnnxMl.TensorProto.DataType.FLOAT_VALUE));
         Map<String, String> modelOutputs = mergeModel(model.getGraph(), modelInput);
         List<String> outputs = outputs(modelOutputs, modelClasses, probabilities, graph);
-        graph.addAllNode(g.nodes()).addAllInitializer(g.constants());
+        graph.addAllNode(g.nodes()).addAllInitializer(g.usedConstants());
         OnnxMl.ModelProto full = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(9)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
@@ -206,7 +208,7 @@ public final class PipelineGraph {
         }
         String present = g.node("Not", List.of(c.missing()));
         for (String level : e.levels()) {
-            features.put(e.column() + "@" + level, g.asDouble(g.node("And", List.of(present, steps.equalsLevel(c, level)))));
+            features.put(e.column() + "@" + level, g.asDouble(g.node("And", List.of(present, levels.equalsLevel(c, level)))));
         }
         if (e.missingLevel()) {
             features.put(e.column() + "@" + CategoricalEncoder.MISSING_LEVEL, g.asDouble(c.missing()));

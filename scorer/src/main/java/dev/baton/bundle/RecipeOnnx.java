@@ -5,6 +5,7 @@ import dev.baton.clean.BinNumbers;
 import dev.baton.clean.ChangeCase;
 import dev.baton.clean.ChangeType;
 import dev.baton.clean.Clip;
+import dev.baton.clean.CombineColumns;
 import dev.baton.clean.DatePart;
 import dev.baton.clean.DeriveColumn;
 import dev.baton.clean.DropColumns;
@@ -19,6 +20,11 @@ import dev.baton.clean.Operation;
 import dev.baton.clean.Operations;
 import dev.baton.clean.RenameColumn;
 import dev.baton.clean.ReorderColumns;
+import dev.baton.clean.ReplaceText;
+import dev.baton.clean.RoundNumbers;
+import dev.baton.clean.SplitColumn;
+import dev.baton.clean.ExtractText;
+import dev.baton.clean.ParseDate;
 import dev.baton.clean.Standardize;
 import dev.baton.clean.TrimText;
 import dev.baton.data.ColumnType;
@@ -32,22 +38,19 @@ import java.util.Map;
 import static dev.baton.util.OnnxProtos.strings;
 
 /**
- * The recipe's row-wise steps in the pipeline graph, each with the step's own rules (docs/onnx-operations.md), and
- * the comparison of a text column with a known value once its pending case change or trim is made.
+ * The recipe's row-wise steps in the pipeline graph, each with the step's own rules (docs/onnx-operations.md).
  */
 final class RecipeOnnx {
 
     private final OnnxGraphBuilder g;
+    private final TextLevels levels;
     private final ExpressionOnnx expressions;
 
-    RecipeOnnx(OnnxGraphBuilder g, ExpressionOnnx expressions) {
+    RecipeOnnx(OnnxGraphBuilder g, TextLevels levels, ExpressionOnnx expressions) {
         this.g = g;
+        this.levels = levels;
         this.expressions = expressions;
     }
-
-    /** What Java's String.strip removes (Character.isWhitespace), as an RE2 character class. */
-    private static final String WHITESPACE = "[\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200A}"
-            + "\\x{2028}\\x{2029}\\x{205F}\\x{3000}]";
 
     void apply(int k, Operation op, Map<String, GraphColumn> columns) {
         String where = "step " + k + " (" + Operations.name(op) + ")";
@@ -78,8 +81,7 @@ final class RecipeOnnx {
             for (String name : trim.columns()) {
                 GraphColumn c = text(columns, name, where);
                 // A text of nothing but spaces is empty once trimmed, and an empty text is missing.
-                String blank = g.node("RegexFullMatch", List.of(c.tensor()), OnnxProtos.attribute("pattern", WHITESPACE + "*"));
-                columns.put(name, new GraphColumn(c.tensor(), true, c.type(), g.node("Or", List.of(c.missing(), blank)), c.pending(), true));
+                columns.put(name, new GraphColumn(c.tensor(), true, c.type(), g.node("Or", List.of(c.missing(), levels.blank(c.tensor()))), c.pending(), true));
             }
         } else if (op instanceof FillMissing fill) {
             fill(where, fill, columns);
@@ -112,6 +114,8 @@ final class RecipeOnnx {
                 x = g.node("Where", List.of(whole, x, g.constant(Double.NaN)));
             }
             columns.put(change.column(), new GraphColumn(x, false, change.type(), null, GraphColumn.Case.NONE));
+        } else if (op instanceof ChangeType change && yesNoFromOrToText(columns.get(change.column()), change.type())) {
+            changeYesNo(where, change, columns);
         } else if (op instanceof DeriveColumn derive) {
             expressions.derive(where, derive, columns);
         } else if (op instanceof BinNumbers bin) {
@@ -131,8 +135,121 @@ final class RecipeOnnx {
             Map<String, String> kept = new LinkedHashMap<>();
             rare.kept().forEach(level -> kept.put(level, level));
             mapTexts(where, columns, rare.column(), kept, rare.label() == null || rare.label().isBlank() ? "Other" : rare.label());
+        } else if (op instanceof CombineColumns combine) {
+            combine(where, combine, columns);
+        } else if (op instanceof SplitColumn split) {
+            split(where, split, columns);
         } else {
-            throw new NoOnnxForm(where + " has no ONNX form in this version of Baton");
+            throw new NoOnnxForm(where + ": " + whyNot(op));
+        }
+    }
+
+    /** Why a row-wise step has no form in the standard operators (docs/onnx-operations.md says the same). */
+    static String whyNot(Operation op) {
+        if (op instanceof ChangeType change) {
+            return "changing the type to " + change.type().label() + " reads or writes numbers, dates or yes/no as text: " + TEXT_AND_NUMBERS;
+        }
+        if (op instanceof ParseDate) {
+            return "no standard ONNX operator reads a date from text by a pattern";
+        }
+        if (op instanceof ExtractText extract) {
+            return extract.mode() == ExtractText.Mode.REGEX
+                    ? "no standard ONNX operator returns a pattern's group (RegexFullMatch only says whether a text matches)"
+                    : "no standard ONNX operator strips a text and cuts it at its first space";
+        }
+        if (op instanceof ReplaceText) {
+            return "no standard ONNX operator replaces part of a text";
+        }
+        if (op instanceof RoundNumbers) {
+            return "the step rounds half up on a number's shortest decimal form (as BigDecimal.valueOf writes it), "
+                    + "which ONNX's Round (half to even, on the binary value) does not reproduce: 2.675 rounds to 2.68 here, to 2.67 there";
+        }
+        return "it has no ONNX form";
+    }
+
+    /** Why numbers, dates and yes/no read from or written as text stay out of the graph. */
+    static final String TEXT_AND_NUMBERS = "ONNX's Cast from text stops the whole batch at a text that is not a number, where Baton "
+            + "makes that value missing, and Cast to text does not write numbers as Java does (ONNX Runtime 1.20 writes 123456.789 as "
+            + "123456.79 and 1e15 as 1e+15)";
+
+    /**
+     * Texts of several columns joined with the separator, as the step joins them: missing parts are left out (no
+     * separator for them), and nothing present gives a missing value. Yes/no columns join as "true" and "false".
+     */
+    private void combine(String where, CombineColumns combine, Map<String, GraphColumn> columns) {
+        String separator = g.constant(combine.separator() == null ? "" : combine.separator());
+        String joined = null;
+        String any = null;
+        for (String name : combine.columns()) {
+            GraphColumn c = columns.get(name);
+            if (c == null) {
+                throw new NoOnnxForm(where + ": '" + name + "' is not a column the graph holds");
+            }
+            String text;
+            String missing;
+            if (c.text()) {
+                if (c.changesPending()) {
+                    throw new NoOnnxForm(where + ": combining '" + name + "' after a case change or trim");
+                }
+                text = c.tensor();
+                missing = c.missing();
+            } else if (c.type() == ColumnType.BOOLEAN) {
+                text = g.node("Where", List.of(g.node("Equal", List.of(c.tensor(), g.constant(0.0))), g.constant("false"), g.constant("true")));
+                missing = g.node("IsNaN", List.of(c.tensor()));
+            } else {
+                throw new NoOnnxForm(where + ": '" + name + "' holds " + c.type().label() + " values, which would be written as text: " + TEXT_AND_NUMBERS);
+            }
+            String present = g.node("Not", List.of(missing));
+            if (joined == null) {
+                joined = text;
+                any = present;
+                continue;
+            }
+            String appended = g.node("StringConcat", List.of(g.node("StringConcat", List.of(joined, separator)), text));
+            joined = g.node("Where", List.of(missing, joined, g.node("Where", List.of(any, appended, text))));
+            any = g.node("Or", List.of(any, present));
+        }
+        columns.put(combine.outputs().get(0), new GraphColumn(joined, true, ColumnType.TEXT, g.node("Not", List.of(any)), GraphColumn.Case.NONE));
+    }
+
+    /**
+     * A text split at a literal separator by {@code StringSplit}, at most as many pieces as the step names (the last
+     * keeps the rest, as Java's split with a limit does); each piece is stripped, an empty one missing: a pending trim.
+     */
+    private void split(String where, SplitColumn split, Map<String, GraphColumn> columns) {
+        if (split.regex()) {
+            throw new NoOnnxForm(where + ": StringSplit, the standard operator that splits texts, splits at a literal separator, not at a pattern");
+        }
+        GraphColumn c = text(columns, split.column(), where);
+        if (c.changesPending()) {
+            throw new NoOnnxForm(where + ": splitting '" + split.column() + "' after a case change or trim");
+        }
+        int n = split.into().size();
+        for (int i = 0; i < n; i++) {
+            ColumnType type = split.fittedTypes() == null ? null : split.fittedTypes().get(i);
+            if (type != ColumnType.CATEGORICAL && type != ColumnType.TEXT && type != ColumnType.BOOLEAN) {
+                throw new NoOnnxForm(where + ": the piece '" + split.into().get(i) + "' is read as "
+                        + (type == null ? "an unknown type" : type.label() + " values") + ": " + TEXT_AND_NUMBERS);
+            }
+        }
+        String pieces = g.nodeOfTwoOutputs("StringSplit", List.of(c.tensor()), OnnxProtos.attribute("delimiter", split.separator()),
+                OnnxProtos.attribute("maxsplit", n - 1));
+        // [N, 1, most pieces of any row]: padded with empty texts so that every piece exists in every batch.
+        String shape = g.node("Concat", List.of(g.node("Shape", List.of(c.tensor())), g.constantLongs(n)), OnnxProtos.attribute("axis", 0));
+        String padding = g.node("Expand", List.of(g.constant(""), shape));
+        String padded = g.node("Concat", List.of(pieces, padding), OnnxProtos.attribute("axis", 2));
+        for (int i = 0; i < n; i++) {
+            String piece = g.node("Gather", List.of(padded, g.scalar(i)), OnnxProtos.attribute("axis", 2));
+            String missing = g.node("Or", List.of(c.missing(), levels.blank(piece)));
+            String name = split.into().get(i).strip();
+            if (split.fittedTypes().get(i) == ColumnType.BOOLEAN) {
+                columns.put(name, new GraphColumn(levels.yesNo(piece, missing, TextLevels.WHITESPACE), false, ColumnType.BOOLEAN, null, GraphColumn.Case.NONE));
+            } else {
+                columns.put(name, new GraphColumn(piece, true, split.fittedTypes().get(i), missing, GraphColumn.Case.NONE, true));
+            }
+        }
+        if (!split.keepOriginal()) {
+            columns.remove(split.column());
         }
     }
 
@@ -211,6 +328,25 @@ final class RecipeOnnx {
         columns.put(column, new GraphColumn(value, true, c.type(), missing, GraphColumn.Case.NONE));
     }
 
+    private static boolean yesNoFromOrToText(GraphColumn c, ColumnType to) {
+        return c != null && (c.text() && to == ColumnType.BOOLEAN || c.type() == ColumnType.BOOLEAN && to.isString());
+    }
+
+    /** Texts read as yes/no (spaces and tabs around allowed, as the readers allow them), or yes/no written as true and false. */
+    private void changeYesNo(String where, ChangeType change, Map<String, GraphColumn> columns) {
+        GraphColumn c = columns.get(change.column());
+        if (c.text()) {
+            if (c.changesPending()) {
+                throw new NoOnnxForm(where + ": reading '" + change.column() + "' as yes/no after a case change or trim");
+            }
+            columns.put(change.column(), new GraphColumn(levels.yesNo(c.tensor(), c.missing(), TextLevels.SPACE_OR_TAB), false, ColumnType.BOOLEAN, null,
+                    GraphColumn.Case.NONE));
+        } else {
+            String text = g.node("Where", List.of(g.node("Equal", List.of(c.tensor(), g.constant(0.0))), g.constant("false"), g.constant("true")));
+            columns.put(change.column(), new GraphColumn(text, true, change.type(), g.node("IsNaN", List.of(c.tensor())), GraphColumn.Case.NONE));
+        }
+    }
+
     private static boolean numberToNumber(GraphColumn c, ColumnType to) {
         return c != null && !c.text() && (c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL)
                 && (to == ColumnType.INTEGER || to == ColumnType.DECIMAL);
@@ -261,83 +397,12 @@ final class RecipeOnnx {
         }
     }
 
-    /**
-     * Year, quarter, month, day and weekday of days since 1970 by Howard Hinnant's civil-from-days, in doubles with
-     * Floor for integer division (every value stays an exact integer well below 2^53); NaN stays NaN throughout.
-     */
     private void datePart(String where, DatePart part, Map<String, GraphColumn> columns) {
         GraphColumn c = columns.get(part.column());
         if (c == null || (c.type() != ColumnType.DATE && c.type() != ColumnType.DATETIME)) {
             throw new NoOnnxForm(where + ": '" + part.column() + "' is not a date column the graph holds");
         }
-        String days = c.type() == ColumnType.DATE ? c.tensor() : g.floorDiv(c.tensor(), 86_400_000);
-        String value = switch (part.part()) {
-            case WEEKDAY -> g.add(g.mod(g.add(days, 3), 7), 1);
-            default -> {
-                String z = g.add(days, 719_468);
-                String era = g.floorDiv(z, 146_097);
-                String doe = g.sub(z, g.mul(era, 146_097));
-                String yoe = g.floorDiv(g.sub(g.add(g.sub(doe, g.floorDiv(doe, 1460)), g.floorDiv(doe, 36_524)), g.floorDiv(doe, 146_096)), 365);
-                String doy = g.sub(doe, g.add(g.mul(yoe, 365), g.sub(g.floorDiv(yoe, 4), g.floorDiv(yoe, 100))));
-                String mp = g.floorDiv(g.add(g.mul(doy, 5), 2), 153);
-                String day = g.add(g.sub(doy, g.floorDiv(g.add(g.mul(mp, 153), 2), 5)), 1);
-                String month = g.sub(g.add(mp, 3), g.mul(g.asDouble(g.node("GreaterOrEqual", List.of(mp, g.constant(10.0)))), 12));
-                String year = g.add(g.add(yoe, g.mul(era, 400)), g.asDouble(g.node("LessOrEqual", List.of(month, g.constant(2.0)))));
-                yield switch (part.part()) {
-                    case YEAR -> year;
-                    case MONTH -> month;
-                    case DAY -> day;
-                    case QUARTER -> g.add(g.floorDiv(g.sub(month, 1), 3), 1);
-                    case DAY_OF_YEAR -> g.add(g.sub(days, firstOfJanuary(year)), 1);
-                    default -> throw new IllegalStateException();
-                };
-            }
-        };
-        String into = part.outputs().get(0);
-        columns.put(into, new GraphColumn(value, false, ColumnType.INTEGER, null, GraphColumn.Case.NONE));
-    }
-
-    /** Days since 1970 of the first of January of each year: Hinnant's days-from-civil for month 1, day 1. */
-    private String firstOfJanuary(String year) {
-        String y = g.sub(year, 1); // January counts in the year before, in a calendar that starts in March
-        String era = g.floorDiv(y, 400);
-        String yoe = g.sub(y, g.mul(era, 400));
-        String doe = g.add(g.add(g.mul(yoe, 365), g.sub(g.floorDiv(yoe, 4), g.floorDiv(yoe, 100))), 306);
-        return g.add(g.add(g.mul(era, 146_097), doe), -719_468);
-    }
-
-    /**
-     * Whether each text equals {@code level} once its pending changes are made. Lower-cased text equals a level only if
-     * the level is lower case, and then exactly when the text matches it ignoring case (RE2's case folding: 'K', 'k'
-     * and the Kelvin sign alike, as Java's lower-casing has it); upper case likewise. Trimmed text equals a level when
-     * the level is what is left between leading and trailing whitespace as Java's strip() sees it.
-     */
-    String equalsLevel(GraphColumn c, String level) {
-        if (!c.changesPending()) {
-            return g.node("Equal", List.of(c.tensor(), g.constant(level)));
-        }
-        String changed = c.pending() == GraphColumn.Case.LOWER ? level.toLowerCase(java.util.Locale.ROOT)
-                : c.pending() == GraphColumn.Case.UPPER ? level.toUpperCase(java.util.Locale.ROOT) : level;
-        if (!changed.equals(level) || c.trimmed() && !level.strip().equals(level)) {
-            return g.node("And", List.of(c.missing(), g.constant(false))); // no text is this level after the change
-        }
-        if (c.pending() != GraphColumn.Case.NONE && !level.chars().allMatch(ch -> ch < 128)) {
-            throw new NoOnnxForm("the category '" + level + "' of '" + c.tensor() + "' has letters beyond ASCII after a case change, "
-                    + "which the graph cannot compare exactly");
-        }
-        String around = c.trimmed() ? WHITESPACE + "*" : "";
-        return g.node("RegexFullMatch", List.of(c.tensor()),
-                OnnxProtos.attribute("pattern", (c.pending() != GraphColumn.Case.NONE ? "(?i)" : "") + around + quoteRe2(level) + around));
-    }
-
-    private static String quoteRe2(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            if ("\\.+*?()|[]{}^$".indexOf(ch) >= 0) {
-                out.append('\\');
-            }
-            out.append(ch);
-        }
-        return out.toString();
+        String days = c.type() == ColumnType.DATE ? c.tensor() : CivilDates.days(g, c.tensor());
+        columns.put(part.outputs().get(0), new GraphColumn(CivilDates.part(g, days, part.part()), false, ColumnType.INTEGER, null, GraphColumn.Case.NONE));
     }
 }

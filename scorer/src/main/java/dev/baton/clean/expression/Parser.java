@@ -443,10 +443,10 @@ final class Parser {
             try {
                 if (v.length() <= 10) {
                     LocalDate date = LocalDate.parse(v);
-                    return new Typed(ValueType.DATE, row -> date);
+                    return shaped(new Typed(ValueType.DATE, row -> date), "date", date);
                 }
                 LocalDateTime dateTime = LocalDateTime.parse(v.replace(' ', 'T'));
-                return new Typed(ValueType.DATETIME, row -> dateTime);
+                return shaped(new Typed(ValueType.DATETIME, row -> dateTime), "datetime", dateTime);
             } catch (java.time.format.DateTimeParseException e) {
                 throw error(token, "'" + value + "' is compared with " + beside.label() + " but is not one: write it as "
                         + (beside == ValueType.DATE ? "yyyy-MM-dd, like '2001-01-31'." : "yyyy-MM-dd HH:mm, like '2001-01-31 14:30'."));
