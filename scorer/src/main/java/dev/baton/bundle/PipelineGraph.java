@@ -71,6 +71,9 @@ public final class PipelineGraph {
             return Result.none(e.getMessage());
         } catch (InvalidProtocolBufferException e) {
             return Result.none("the model's ONNX graph could not be read back: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The graph is an extra of the bundle: a fault in writing it must not cost the user the bundle itself.
+            return Result.none("Baton failed to write it (" + e + "); please report this with the recipe");
         }
     }
 
