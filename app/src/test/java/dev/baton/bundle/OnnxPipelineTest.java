@@ -194,6 +194,10 @@ class OnnxPipelineTest {
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ExtractText("Species", dev.baton.clean.ExtractText.Mode.FIRST_WORD, null, null, null)));
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.CombineColumns(List.of("Island", "Clutch Completion"), " / ", "island_clutch")));
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.SplitColumn("island_clutch", " / ", false, List.of("isl", "clutch"), true)));
+        // First words, compared with the learned ones by a pattern around the raw text (and lower-cased after the cut).
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ExtractText("Stage", dev.baton.clean.ExtractText.Mode.FIRST_WORD, null, null, "stage_word")));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ExtractText("Comments", dev.baton.clean.ExtractText.Mode.FIRST_WORD, null, null, "comment_word")));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeCase(List.of("comment_word"), dev.baton.clean.ChangeCase.Case.LOWER)));
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.SplitColumn("Stage", ",", false, List.of("stage_age", "stage_eggs"), false)));
         // Yes/no written as text and read back ("true" and "false" are among the words the readers take).
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("clutch", dev.baton.data.ColumnType.CATEGORICAL)));
@@ -217,7 +221,7 @@ class OnnxPipelineTest {
         assertThat(project.dataset().table().column("stage_eggs").unique().asStringColumn().asList()).containsExactly("1 Egg Stage");
         assertThat(project.dataset().table().column("clutch").type().name()).isEqualTo("BOOLEAN");
         var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "isl_lower", "isl_sex", "sex_or", "heavy_island", "texty", "joined",
+                List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "stage_word", "comment_word", "isl_lower", "isl_sex", "sex_or", "heavy_island", "texty", "joined",
                         "egg_late", "egg_parts", "egg_span", "egg_date_month"),
                 0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
                 "accuracy");
@@ -231,7 +235,11 @@ class OnnxPipelineTest {
                     Map.of("Clutch Completion", "YES"), Map.of("Clutch Completion", " n "), Map.of("Clutch Completion", "false"),
                     Map.of("Island", "", "Clutch Completion", ""),
                     Map.of("Stage", "Adult"), Map.of("Stage", "Adult,"), Map.of("Stage", ", 1 Egg Stage"), Map.of("Stage", "Adult, 1 Egg Stage, more"),
-                    Map.of("Stage", "Adult,  1 Egg Stage  "), Map.of("Stage", ","),
+                    Map.of("Stage", "Adult,  1 Egg Stage  "), Map.of("Stage", ","), Map.of("Stage", "  Adult,"), Map.of("Stage", "Adult,\t"),
+                    Map.of("Stage", "Adult,\t x"), Map.of("Stage", "Adult,\tx"), Map.of("Stage", "\u2003Adult, 1"), Map.of("Stage", " \t Adult, 1"),
+                    Map.of("Comments", "Not enough blood"), Map.of("Comments", "  NOT\tenough "), Map.of("Comments", "Nest\t never"),
+                    Map.of("Comments", "\tNest"), Map.of("Comments", " \u2003 No x"), Map.of("Comments", "Not\t"), Map.of("Comments", "Not\t x"),
+                    Map.of("Comments", "Adult"), Map.of("Comments", "adult not"), Map.of("Comments", "   "),
                     Map.of("Sex", "FEMALE"), Map.of("Sex", "MALE"), Map.of("Sex", ""), Map.of("Sex", "male"),
                     Map.of("studyName", "PAL0708"), Map.of("studyName", "pal0708"), Map.of("studyName", "PAL0910", "Region", ""),
                     Map.of("Body Mass (g)", "4000"), Map.of("Body Mass (g)", "4001", "Island", ""),

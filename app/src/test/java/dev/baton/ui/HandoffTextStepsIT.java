@@ -43,7 +43,7 @@ class HandoffTextStepsIT {
         project.apply(project.history().compute(recipe.steps(), "text steps", Progress.NONE));
         var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION,
                 List.of("Culmen Length (mm)", "Culmen Depth (mm)", "isl", "clutch", "stage_eggs", "isl_sex", "sex_or", "isl_low", "dream",
-                        "egg_late", "egg_month"),
+                        "egg_late", "egg_month", "comment_word"),
                 0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
         project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
         project.choose("random-forest");

@@ -140,6 +140,10 @@ final class ExpressionOnnx {
             }
             case "column" -> {
                 GraphColumn c = columns.get((String) s.value());
+                if (c.firstWord()) {
+                    throw new NoOnnxForm(where + ": '" + s.value() + "' is read after its first word was taken, which the graph makes only in "
+                            + "comparisons with the categories the model learned");
+                }
                 return c.text() ? new Value(c.tensor(), ValueType.TEXT, c.missing(), c.pending(), c.trimmed()) : new Value(c.tensor(), valueType(c), null);
             }
             default -> {

@@ -67,21 +67,23 @@ final class RecipeOnnx {
             return; // the order of columns means nothing to the graph
         } else if (op instanceof ChangeCase change) {
             if (change.mode() == ChangeCase.Case.TITLE) {
-                throw new NoOnnxForm(where + ": title case has no ONNX form");
+                throw new NoOnnxForm(where + ": title case: no standard ONNX operator title-cases text (StringNormalizer only lower- or upper-cases)");
             }
             for (String name : change.columns()) {
                 GraphColumn c = text(columns, name, where);
                 if (c.pending() != GraphColumn.Case.NONE) {
                     throw new NoOnnxForm(where + ": a second case change of '" + name + "'");
                 }
-                columns.put(name, new GraphColumn(c.tensor(), true, c.type(), c.missing(), change.mode() == ChangeCase.Case.LOWER ? GraphColumn.Case.LOWER : GraphColumn.Case.UPPER,
-                        c.trimmed()));
+                columns.put(name, c.withCase(change.mode() == ChangeCase.Case.LOWER ? GraphColumn.Case.LOWER : GraphColumn.Case.UPPER));
             }
         } else if (op instanceof TrimText trim) {
             for (String name : trim.columns()) {
                 GraphColumn c = text(columns, name, where);
+                if (c.firstWord()) {
+                    throw new NoOnnxForm(where + ": trimming the first word of '" + name + "', which the graph compares as it was cut");
+                }
                 // A text of nothing but spaces is empty once trimmed, and an empty text is missing.
-                columns.put(name, new GraphColumn(c.tensor(), true, c.type(), g.node("Or", List.of(c.missing(), levels.blank(c.tensor()))), c.pending(), true));
+                columns.put(name, c.withTrim(g.node("Or", List.of(c.missing(), levels.blank(c.tensor())))));
             }
         } else if (op instanceof FillMissing fill) {
             fill(where, fill, columns);
@@ -135,6 +137,15 @@ final class RecipeOnnx {
             Map<String, String> kept = new LinkedHashMap<>();
             rare.kept().forEach(level -> kept.put(level, level));
             mapTexts(where, columns, rare.column(), kept, rare.label() == null || rare.label().isBlank() ? "Other" : rare.label());
+        } else if (op instanceof ExtractText extract && extract.mode() == ExtractText.Mode.FIRST_WORD) {
+            // Pending, as a trim: the first word is compared with known values by a pattern around the raw text.
+            GraphColumn c = text(columns, extract.column(), where);
+            if (c.firstWord()) {
+                throw new NoOnnxForm(where + ": the first word of '" + extract.column() + "' taken twice");
+            }
+            GraphColumn word = new GraphColumn(c.tensor(), true, c.type(), g.node("Or", List.of(c.missing(), levels.blank(c.tensor()))), c.pending(),
+                    true, true);
+            columns.put(extract.outputs().get(0), word);
         } else if (op instanceof CombineColumns combine) {
             combine(where, combine, columns);
         } else if (op instanceof SplitColumn split) {
@@ -153,9 +164,7 @@ final class RecipeOnnx {
             return "no standard ONNX operator reads a date from text by a pattern";
         }
         if (op instanceof ExtractText extract) {
-            return extract.mode() == ExtractText.Mode.REGEX
-                    ? "no standard ONNX operator returns a pattern's group (RegexFullMatch only says whether a text matches)"
-                    : "no standard ONNX operator strips a text and cuts it at its first space";
+            return "no standard ONNX operator returns a pattern's group (RegexFullMatch only says whether a text matches)";
         }
         if (op instanceof ReplaceText) {
             return "no standard ONNX operator replaces part of a text";

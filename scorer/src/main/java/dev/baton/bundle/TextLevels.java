@@ -20,11 +20,16 @@ final class TextLevels {
     static final String WHITESPACE = "[\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200A}"
             + "\\x{2028}\\x{2029}\\x{205F}\\x{3000}]";
 
+    /** Any character but those Java's String.strip removes. */
+    private static final String NOT_WHITESPACE = "[^" + WHITESPACE.substring(1);
+
     /**
      * Whether each text equals {@code level} once its pending changes are made. Lower-cased text equals a level only if
      * the level is lower case, and then exactly when the text matches it ignoring case (RE2's case folding: 'K', 'k'
      * and the Kelvin sign alike, as Java's lower-casing has it); upper case likewise. Trimmed text equals a level when
-     * the level is what is left between leading and trailing whitespace as Java's strip() sees it.
+     * the level is what is left between leading and trailing whitespace as Java's strip() sees it. The first word (the
+     * stripped text up to its first space) equals a level when the text is whitespace, the level, then a space and
+     * anything, or only whitespace; a level ending in whitespace (a tab before the space) needs something else after it.
      */
     String equalsLevel(GraphColumn c, String level) {
         if (!c.changesPending()) {
@@ -32,16 +37,26 @@ final class TextLevels {
         }
         String changed = c.pending() == GraphColumn.Case.LOWER ? level.toLowerCase(java.util.Locale.ROOT)
                 : c.pending() == GraphColumn.Case.UPPER ? level.toUpperCase(java.util.Locale.ROOT) : level;
-        if (!changed.equals(level) || c.trimmed() && !level.strip().equals(level)) {
+        boolean never = !changed.equals(level)
+                || (c.firstWord() ? level.isEmpty() || level.indexOf(' ') >= 0 || !level.stripLeading().equals(level)
+                        : c.trimmed() && !level.strip().equals(level));
+        if (never) {
             return g.node("And", List.of(c.missing(), g.constant(false))); // no text is this level after the change
         }
         if (c.pending() != GraphColumn.Case.NONE && !level.chars().allMatch(ch -> ch < 128)) {
             throw new NoOnnxForm("the category '" + level + "' of '" + c.tensor() + "' has letters beyond ASCII after a case change, "
                     + "which the graph cannot compare exactly");
         }
-        String around = c.trimmed() ? WHITESPACE + "*" : "";
-        return g.node("RegexFullMatch", List.of(c.tensor()),
-                OnnxProtos.attribute("pattern", (c.pending() != GraphColumn.Case.NONE ? "(?i)" : "") + around + quoteRe2(level) + around));
+        String spaces = WHITESPACE + "*";
+        String body;
+        if (c.firstWord()) {
+            body = spaces + quoteRe2(level) + (level.stripTrailing().equals(level) ? "(\\x20(?s:.*))?" + spaces
+                    : "\\x20(?s:.*)" + NOT_WHITESPACE + "(?s:.*)");
+        } else {
+            String around = c.trimmed() ? spaces : "";
+            body = around + quoteRe2(level) + around;
+        }
+        return matches(c.tensor(), (c.pending() != GraphColumn.Case.NONE ? "(?i)" : "") + body);
     }
 
     static String quoteRe2(String s) {
