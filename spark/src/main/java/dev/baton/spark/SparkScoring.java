@@ -2,6 +2,7 @@ package dev.baton.spark;
 
 import dev.baton.batch.Column;
 import dev.baton.bundle.Bundle;
+import dev.baton.bundle.ClassProbabilities;
 import dev.baton.bundle.Contract;
 import dev.baton.bundle.Scorer;
 import dev.baton.bundle.Violations;
@@ -174,23 +175,27 @@ public final class SparkScoring {
         List<Scorer.Output> outputs = scorer.scoreColumns(n, columns, wrongKind, findings);
         boolean classes = contract.task() == Task.CLASSIFICATION;
         boolean probabilities = classes && scorer.probabilistic();
+        List<String> classNames = contract.classes();
         List<Row> out = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             Row row = batch.get(r);
             Scorer.Output o = outputs.get(r);
-            List<Object> values = new ArrayList<>(row.length() + contract.classes().size() + 3);
-            for (int i = 0; i < row.length(); i++) {
-                values.add(row.get(i));
+            int width = row.length();
+            Object[] values = new Object[width + (probabilities ? classNames.size() : 0) + 3];
+            for (int i = 0; i < width; i++) {
+                values[i] = row.get(i);
             }
-            values.add(o.rejected() ? null : classes ? o.label() : o.value());
+            int at = width;
+            values[at++] = o.rejected() ? null : classes ? o.label() : o.value();
             if (probabilities) {
-                for (String c : contract.classes()) {
-                    values.add(o.rejected() ? null : o.probabilities().get(c));
+                for (int c = 0; c < classNames.size(); c++) {
+                    values[at++] = o.rejected() ? null : o.probabilities() instanceof ClassProbabilities p ? p.value(c)
+                            : o.probabilities().get(classNames.get(c));
                 }
             }
-            values.add(o.error());
-            values.add(findings.findings(r));
-            out.add(RowFactory.create(values.toArray()));
+            values[at++] = o.error();
+            values[at] = findings.findings(r);
+            out.add(RowFactory.create(values));
         }
         return out;
     }
