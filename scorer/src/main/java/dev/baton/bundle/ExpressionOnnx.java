@@ -74,12 +74,11 @@ final class ExpressionOnnx {
             if (v.type() != ValueType.TEXT) {
                 throw new NoOnnxForm(where + ": " + v.type().label() + " values written as text: " + RecipeOnnx.TEXT_AND_NUMBERS);
             }
-            // A constant expression is one value: spread it over the rows. An empty text is missing, as in the step's column.
+            // A constant expression is one value: spread it over the rows. An empty text is missing, as in the step's
+            // column: one that a pending trim will empty too.
             String x = g.node("Expand", List.of(v.tensor(), shape));
-            String missing = g.node("Expand", List.of(v.missing(), shape));
-            if (!v.changesPending()) {
-                missing = g.node("Or", List.of(missing, g.node("Equal", List.of(x, g.constant("")))));
-            }
+            String empty = v.trimmed() ? levels.blank(x) : g.node("Equal", List.of(x, g.constant("")));
+            String missing = g.node("Or", List.of(g.node("Expand", List.of(v.missing(), shape)), empty));
             columns.put(name, new GraphColumn(x, true, type, missing, v.pending(), v.trimmed()));
             return;
         }

@@ -9,6 +9,7 @@ import dev.baton.clean.CombineColumns;
 import dev.baton.clean.DatePart;
 import dev.baton.clean.DeriveColumn;
 import dev.baton.clean.DropColumns;
+import dev.baton.clean.ExtractText;
 import dev.baton.clean.FillMissing;
 import dev.baton.clean.KeepColumns;
 import dev.baton.clean.LogTransform;
@@ -18,13 +19,12 @@ import dev.baton.clean.MergeValues;
 import dev.baton.clean.MissingIndicator;
 import dev.baton.clean.Operation;
 import dev.baton.clean.Operations;
+import dev.baton.clean.ParseDate;
 import dev.baton.clean.RenameColumn;
 import dev.baton.clean.ReorderColumns;
 import dev.baton.clean.ReplaceText;
 import dev.baton.clean.RoundNumbers;
 import dev.baton.clean.SplitColumn;
-import dev.baton.clean.ExtractText;
-import dev.baton.clean.ParseDate;
 import dev.baton.clean.Standardize;
 import dev.baton.clean.TrimText;
 import dev.baton.data.ColumnType;
@@ -163,7 +163,7 @@ final class RecipeOnnx {
         if (op instanceof ParseDate) {
             return "no standard ONNX operator reads a date from text by a pattern";
         }
-        if (op instanceof ExtractText extract) {
+        if (op instanceof ExtractText) {
             return "no standard ONNX operator returns a pattern's group (RegexFullMatch only says whether a text matches)";
         }
         if (op instanceof ReplaceText) {
