@@ -202,6 +202,8 @@ class OnnxPipelineTest {
         // Yes/no written as text and read back ("true" and "false" are among the words the readers take).
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("clutch", dev.baton.data.ColumnType.CATEGORICAL)));
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("clutch", dev.baton.data.ColumnType.BOOLEAN)));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("isl", dev.baton.data.ColumnType.TEXT)));
+        steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("isl", dev.baton.data.ColumnType.CATEGORICAL)));
         for (String[] derived : new String[][]{
             {"isl_lower", "lower(Island)"},
             {"isl_trim", "trim(upper(if(`Body Mass (g)` > 6000, ' \t ', Island)))"},  // a pending trim that empties a text

@@ -116,6 +116,10 @@ final class RecipeOnnx {
                 x = g.node("Where", List.of(whole, x, g.constant(Double.NaN)));
             }
             columns.put(change.column(), new GraphColumn(x, false, change.type(), null, GraphColumn.Case.NONE));
+        } else if (op instanceof ChangeType change && textToText(columns.get(change.column()), change.type())) {
+            // Between categorical and text the values stay as they are (the step writes each text and reads it back).
+            GraphColumn c = columns.get(change.column());
+            columns.put(change.column(), new GraphColumn(c.tensor(), true, change.type(), c.missing(), c.pending(), c.trimmed(), c.firstWord()));
         } else if (op instanceof ChangeType change && yesNoFromOrToText(columns.get(change.column()), change.type())) {
             changeYesNo(where, change, columns);
         } else if (op instanceof DeriveColumn derive) {
@@ -335,6 +339,10 @@ final class RecipeOnnx {
         }
         missing = g.node("Or", List.of(missing, g.node("Equal", List.of(value, g.constant("")))));
         columns.put(column, new GraphColumn(value, true, c.type(), missing, GraphColumn.Case.NONE));
+    }
+
+    private static boolean textToText(GraphColumn c, ColumnType to) {
+        return c != null && c.text() && to.isString();
     }
 
     private static boolean yesNoFromOrToText(GraphColumn c, ColumnType to) {
