@@ -206,6 +206,8 @@ class OnnxPipelineTest {
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("isl", dev.baton.data.ColumnType.CATEGORICAL)));
         for (String[] derived : new String[][]{
             {"isl_lower", "lower(Island)"},
+            {"first", "firstWord(upper(Comments))"},
+            {"first_is", "lower(firstWord(Comments)) == 'not' or stage_word == 'Adult,'"},
             {"isl_trim", "trim(upper(if(`Body Mass (g)` > 6000, ' \t ', Island)))"},  // a pending trim that empties a text
             {"isl_sex", "Island + '-' + Sex"},
             {"sex_or", "coalesce(Sex, null, 'unknown')"},
@@ -224,7 +226,7 @@ class OnnxPipelineTest {
         assertThat(project.dataset().table().column("stage_eggs").unique().asStringColumn().asList()).containsExactly("1 Egg Stage");
         assertThat(project.dataset().table().column("clutch").type().name()).isEqualTo("BOOLEAN");
         var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "stage_word", "comment_word", "isl_lower", "isl_trim", "isl_sex", "sex_or", "heavy_island", "texty", "joined",
+                List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "stage_word", "comment_word", "first", "first_is", "isl_lower", "isl_trim", "isl_sex", "sex_or", "heavy_island", "texty", "joined",
                         "egg_late", "egg_parts", "egg_span", "egg_date_month"),
                 0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
                 "accuracy");

@@ -29,20 +29,21 @@ final class ExpressionOnnx {
 
     /**
      * A value of an expression in the graph: numbers and yes/no as doubles (NaN missing), dates as days and date-times
-     * as milliseconds since 1970, texts with their missing mask and, from lower, upper and trim, a pending change.
+     * as milliseconds since 1970, texts with their missing mask and, from lower, upper, trim and firstWord (or the
+     * steps that made the column), a pending change.
      */
-    private record Value(String tensor, ValueType type, String missing, GraphColumn.Case pending, boolean trimmed) {
+    private record Value(String tensor, ValueType type, String missing, GraphColumn.Case pending, boolean trimmed, boolean firstWord) {
 
         Value(String tensor, ValueType type, String missing) {
-            this(tensor, type, missing, GraphColumn.Case.NONE, false);
+            this(tensor, type, missing, GraphColumn.Case.NONE, false, false);
         }
 
         boolean changesPending() {
-            return pending != GraphColumn.Case.NONE || trimmed;
+            return pending != GraphColumn.Case.NONE || trimmed || firstWord;
         }
 
         GraphColumn asColumn(ColumnType columnType) {
-            return new GraphColumn(tensor, true, columnType, missing, pending, trimmed);
+            return new GraphColumn(tensor, true, columnType, missing, pending, trimmed, firstWord);
         }
     }
 
@@ -79,7 +80,7 @@ final class ExpressionOnnx {
             String x = g.node("Expand", List.of(v.tensor(), shape));
             String empty = v.trimmed() ? levels.blank(x) : g.node("Equal", List.of(x, g.constant("")));
             String missing = g.node("Or", List.of(g.node("Expand", List.of(v.missing(), shape)), empty));
-            columns.put(name, new GraphColumn(x, true, type, missing, v.pending(), v.trimmed()));
+            columns.put(name, new GraphColumn(x, true, type, missing, v.pending(), v.trimmed(), v.firstWord()));
             return;
         }
         String x = switch (type) {
@@ -139,11 +140,8 @@ final class ExpressionOnnx {
             }
             case "column" -> {
                 GraphColumn c = columns.get((String) s.value());
-                if (c.firstWord()) {
-                    throw new NoOnnxForm(where + ": '" + s.value() + "' is read after its first word was taken, which the graph makes only in "
-                            + "comparisons with the categories the model learned");
-                }
-                return c.text() ? new Value(c.tensor(), ValueType.TEXT, c.missing(), c.pending(), c.trimmed()) : new Value(c.tensor(), valueType(c), null);
+                return c.text() ? new Value(c.tensor(), ValueType.TEXT, c.missing(), c.pending(), c.trimmed(), c.firstWord())
+                        : new Value(c.tensor(), valueType(c), null);
             }
             default -> {
                 List<Value> args = new ArrayList<>();
@@ -252,19 +250,23 @@ final class ExpressionOnnx {
                 }
                 return number(g.node("Where", List.of(unknown, g.constant(Double.NaN), v)));
             }
-            case "lower", "upper", "trim" -> {
+            case "lower", "upper", "trim", "firstword" -> {
                 Value t = a.get(0);
                 if (t.type() != ValueType.TEXT) {
                     return missingText();
                 }
-                if (function.equals("trim")) {
-                    return new Value(t.tensor(), ValueType.TEXT, t.missing(), t.pending(), true);
+                if (t.firstWord() && !function.equals("lower") && !function.equals("upper")) {
+                    // The graph compares a first word as it was cut: stripping it again, or cutting it again, it cannot say.
+                    throw new NoOnnxForm(where + ": " + function + "(...) of a first word");
+                }
+                if (function.equals("trim") || function.equals("firstword")) {
+                    return new Value(t.tensor(), ValueType.TEXT, t.missing(), t.pending(), true, function.equals("firstword"));
                 }
                 if (t.pending() != GraphColumn.Case.NONE) {
                     throw new NoOnnxForm(where + ": a second case change in " + function + "(...)");
                 }
                 return new Value(t.tensor(), ValueType.TEXT, t.missing(), function.equals("lower") ? GraphColumn.Case.LOWER : GraphColumn.Case.UPPER,
-                        t.trimmed());
+                        t.trimmed(), t.firstWord());
             }
             case "contains", "startswith", "endswith" -> {
                 return textTest(where, function, a, shapes);
@@ -296,7 +298,7 @@ final class ExpressionOnnx {
             case "round" -> throw new NoOnnxForm(where + ": round rounds half up on a number's shortest decimal form, "
                     + "which ONNX's Round (half to even, on the binary value) does not reproduce");
             case "length" -> throw new NoOnnxForm(where + ": no standard ONNX operator measures a text's length");
-            case "firstword", "substring" -> throw new NoOnnxForm(where + ": " + function + ": no standard ONNX operator cuts a text at a position");
+            case "substring" -> throw new NoOnnxForm(where + ": substring: no standard ONNX operator cuts a text at a position");
             case "replace" -> throw new NoOnnxForm(where + ": no standard ONNX operator replaces part of a text");
             case "totext", "tonumber" -> throw new NoOnnxForm(where + ": " + function + ": " + RecipeOnnx.TEXT_AND_NUMBERS);
             default -> throw new NoOnnxForm(where + ": the function " + function + " has no ONNX form");
@@ -359,7 +361,8 @@ final class ExpressionOnnx {
             throw new NoOnnxForm(where + ": " + v.type().label() + " values written as text in '" + what + "': " + RecipeOnnx.TEXT_AND_NUMBERS);
         }
         if (v.changesPending()) {
-            throw new NoOnnxForm(where + ": '" + what + "' reads a text after lower, upper or trim, which the graph makes only in comparisons with quoted texts");
+            throw new NoOnnxForm(where + ": '" + what + "' reads a text after lower, upper, trim or firstWord, which the graph makes only in "
+                    + "comparisons with quoted texts");
         }
         return v;
     }
@@ -397,7 +400,7 @@ final class ExpressionOnnx {
                 Value changed = left.changesPending() ? left : right;
                 Shape other = left.changesPending() ? shapes.get(1) : shapes.get(0);
                 if (!other.op().equals("text")) {
-                    throw new NoOnnxForm(where + ": a text after lower, upper or trim is compared with something else than a quoted text");
+                    throw new NoOnnxForm(where + ": a text after lower, upper, trim or firstWord is compared with something else than a quoted text");
                 }
                 eq = levels.equalsLevel(changed.asColumn(ColumnType.TEXT), (String) other.value());
             } else {
