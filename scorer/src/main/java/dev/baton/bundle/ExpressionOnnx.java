@@ -73,7 +73,7 @@ final class ExpressionOnnx {
         String name = derive.name().strip();
         if (type.isString()) {
             if (v.type() != ValueType.TEXT) {
-                throw new NoOnnxForm(where + ": " + v.type().label() + " values written as text: " + RecipeOnnx.TEXT_AND_NUMBERS);
+                throw new NoOnnxForm(where + ": " + v.type().label() + " values written as text: " + NoOnnxForm.TEXT_AND_NUMBERS);
             }
             // A constant expression is one value: spread it over the rows. An empty text is missing, as in the step's
             // column: one that a pending trim will empty too.
@@ -300,7 +300,7 @@ final class ExpressionOnnx {
             case "length" -> throw new NoOnnxForm(where + ": no standard ONNX operator measures a text's length");
             case "substring" -> throw new NoOnnxForm(where + ": substring: no standard ONNX operator cuts a text at a position");
             case "replace" -> throw new NoOnnxForm(where + ": no standard ONNX operator replaces part of a text");
-            case "totext", "tonumber" -> throw new NoOnnxForm(where + ": " + function + ": " + RecipeOnnx.TEXT_AND_NUMBERS);
+            case "totext", "tonumber" -> throw new NoOnnxForm(where + ": " + function + ": " + NoOnnxForm.TEXT_AND_NUMBERS);
             default -> throw new NoOnnxForm(where + ": the function " + function + " has no ONNX form");
         }
     }
@@ -358,7 +358,7 @@ final class ExpressionOnnx {
     /** A text whose characters are read: one with a pending case change or trim has none to read yet. */
     private static Value readText(String where, Value v, String what) {
         if (v.type() != ValueType.TEXT) {
-            throw new NoOnnxForm(where + ": " + v.type().label() + " values written as text in '" + what + "': " + RecipeOnnx.TEXT_AND_NUMBERS);
+            throw new NoOnnxForm(where + ": " + v.type().label() + " values written as text in '" + what + "': " + NoOnnxForm.TEXT_AND_NUMBERS);
         }
         if (v.changesPending()) {
             throw new NoOnnxForm(where + ": '" + what + "' reads a text after lower, upper, trim or firstWord, which the graph makes only in "

@@ -19,11 +19,8 @@ import dev.baton.clean.MergeValues;
 import dev.baton.clean.MissingIndicator;
 import dev.baton.clean.Operation;
 import dev.baton.clean.Operations;
-import dev.baton.clean.ParseDate;
 import dev.baton.clean.RenameColumn;
 import dev.baton.clean.ReorderColumns;
-import dev.baton.clean.ReplaceText;
-import dev.baton.clean.RoundNumbers;
 import dev.baton.clean.SplitColumn;
 import dev.baton.clean.Standardize;
 import dev.baton.clean.TrimText;
@@ -44,11 +41,13 @@ final class RecipeOnnx {
 
     private final OnnxGraphBuilder g;
     private final TextLevels levels;
+    private final TextStepsOnnx texts;
     private final ExpressionOnnx expressions;
 
     RecipeOnnx(OnnxGraphBuilder g, TextLevels levels, ExpressionOnnx expressions) {
         this.g = g;
         this.levels = levels;
+        this.texts = new TextStepsOnnx(g, levels);
         this.expressions = expressions;
     }
 
@@ -120,8 +119,8 @@ final class RecipeOnnx {
             // Between categorical and text the values stay as they are (the step writes each text and reads it back).
             GraphColumn c = columns.get(change.column());
             columns.put(change.column(), new GraphColumn(c.tensor(), true, change.type(), c.missing(), c.pending(), c.trimmed(), c.firstWord()));
-        } else if (op instanceof ChangeType change && yesNoFromOrToText(columns.get(change.column()), change.type())) {
-            changeYesNo(where, change, columns);
+        } else if (op instanceof ChangeType change && TextStepsOnnx.yesNoFromOrToText(columns.get(change.column()), change.type())) {
+            texts.changeYesNo(where, change, columns);
         } else if (op instanceof DeriveColumn derive) {
             expressions.derive(where, derive, columns);
         } else if (op instanceof BinNumbers bin) {
@@ -151,118 +150,11 @@ final class RecipeOnnx {
                     true, true);
             columns.put(extract.outputs().get(0), word);
         } else if (op instanceof CombineColumns combine) {
-            combine(where, combine, columns);
+            texts.combine(where, combine, columns);
         } else if (op instanceof SplitColumn split) {
-            split(where, split, columns);
+            texts.split(where, split, columns);
         } else {
-            throw new NoOnnxForm(where + ": " + whyNot(op));
-        }
-    }
-
-    /** Why a row-wise step has no form in the standard operators (docs/onnx-operations.md says the same). */
-    static String whyNot(Operation op) {
-        if (op instanceof ChangeType change) {
-            return "changing the type to " + change.type().label() + " reads or writes numbers, dates or yes/no as text: " + TEXT_AND_NUMBERS;
-        }
-        if (op instanceof ParseDate) {
-            return "no standard ONNX operator reads a date from text by a pattern";
-        }
-        if (op instanceof ExtractText) {
-            return "no standard ONNX operator returns a pattern's group (RegexFullMatch only says whether a text matches)";
-        }
-        if (op instanceof ReplaceText) {
-            return "no standard ONNX operator replaces part of a text";
-        }
-        if (op instanceof RoundNumbers) {
-            return "the step rounds half up on a number's shortest decimal form (as BigDecimal.valueOf writes it), "
-                    + "which ONNX's Round (half to even, on the binary value) does not reproduce: 2.675 rounds to 2.68 here, to 2.67 there";
-        }
-        return "it has no ONNX form";
-    }
-
-    /** Why numbers, dates and yes/no read from or written as text stay out of the graph. */
-    static final String TEXT_AND_NUMBERS = "ONNX's Cast from text stops the whole batch at a text that is not a number, where Baton "
-            + "makes that value missing, and Cast to text does not write numbers as Java does (ONNX Runtime 1.20 writes 123456.789 as "
-            + "123456.79 and 1e15 as 1e+15)";
-
-    /**
-     * Texts of several columns joined with the separator, as the step joins them: missing parts are left out (no
-     * separator for them), and nothing present gives a missing value. Yes/no columns join as "true" and "false".
-     */
-    private void combine(String where, CombineColumns combine, Map<String, GraphColumn> columns) {
-        String separator = g.constant(combine.separator() == null ? "" : combine.separator());
-        String joined = null;
-        String any = null;
-        for (String name : combine.columns()) {
-            GraphColumn c = columns.get(name);
-            if (c == null) {
-                throw new NoOnnxForm(where + ": '" + name + "' is not a column the graph holds");
-            }
-            String text;
-            String missing;
-            if (c.text()) {
-                if (c.changesPending()) {
-                    throw new NoOnnxForm(where + ": combining '" + name + "' after a case change or trim");
-                }
-                text = c.tensor();
-                missing = c.missing();
-            } else if (c.type() == ColumnType.BOOLEAN) {
-                text = g.node("Where", List.of(g.node("Equal", List.of(c.tensor(), g.constant(0.0))), g.constant("false"), g.constant("true")));
-                missing = g.node("IsNaN", List.of(c.tensor()));
-            } else {
-                throw new NoOnnxForm(where + ": '" + name + "' holds " + c.type().label() + " values, which would be written as text: " + TEXT_AND_NUMBERS);
-            }
-            String present = g.node("Not", List.of(missing));
-            if (joined == null) {
-                joined = text;
-                any = present;
-                continue;
-            }
-            String appended = g.node("StringConcat", List.of(g.node("StringConcat", List.of(joined, separator)), text));
-            joined = g.node("Where", List.of(missing, joined, g.node("Where", List.of(any, appended, text))));
-            any = g.node("Or", List.of(any, present));
-        }
-        columns.put(combine.outputs().get(0), new GraphColumn(joined, true, ColumnType.TEXT, g.node("Not", List.of(any)), GraphColumn.Case.NONE));
-    }
-
-    /**
-     * A text split at a literal separator by {@code StringSplit}, at most as many pieces as the step names (the last
-     * keeps the rest, as Java's split with a limit does); each piece is stripped, an empty one missing: a pending trim.
-     */
-    private void split(String where, SplitColumn split, Map<String, GraphColumn> columns) {
-        if (split.regex()) {
-            throw new NoOnnxForm(where + ": StringSplit, the standard operator that splits texts, splits at a literal separator, not at a pattern");
-        }
-        GraphColumn c = text(columns, split.column(), where);
-        if (c.changesPending()) {
-            throw new NoOnnxForm(where + ": splitting '" + split.column() + "' after a case change or trim");
-        }
-        int n = split.into().size();
-        for (int i = 0; i < n; i++) {
-            ColumnType type = split.fittedTypes() == null ? null : split.fittedTypes().get(i);
-            if (type != ColumnType.CATEGORICAL && type != ColumnType.TEXT && type != ColumnType.BOOLEAN) {
-                throw new NoOnnxForm(where + ": the piece '" + split.into().get(i) + "' is read as "
-                        + (type == null ? "an unknown type" : type.label() + " values") + ": " + TEXT_AND_NUMBERS);
-            }
-        }
-        String pieces = g.nodeOfTwoOutputs("StringSplit", List.of(c.tensor()), OnnxProtos.attribute("delimiter", split.separator()),
-                OnnxProtos.attribute("maxsplit", n - 1));
-        // [N, 1, most pieces of any row]: padded with empty texts so that every piece exists in every batch.
-        String shape = g.node("Concat", List.of(g.node("Shape", List.of(c.tensor())), g.constantLongs(n)), OnnxProtos.attribute("axis", 0));
-        String padding = g.node("Expand", List.of(g.constant(""), shape));
-        String padded = g.node("Concat", List.of(pieces, padding), OnnxProtos.attribute("axis", 2));
-        for (int i = 0; i < n; i++) {
-            String piece = g.node("Gather", List.of(padded, g.scalar(i)), OnnxProtos.attribute("axis", 2));
-            String missing = g.node("Or", List.of(c.missing(), levels.blank(piece)));
-            String name = split.into().get(i).strip();
-            if (split.fittedTypes().get(i) == ColumnType.BOOLEAN) {
-                columns.put(name, new GraphColumn(levels.yesNo(piece, missing, TextLevels.WHITESPACE), false, ColumnType.BOOLEAN, null, GraphColumn.Case.NONE));
-            } else {
-                columns.put(name, new GraphColumn(piece, true, split.fittedTypes().get(i), missing, GraphColumn.Case.NONE, true));
-            }
-        }
-        if (!split.keepOriginal()) {
-            columns.remove(split.column());
+            throw new NoOnnxForm(where + ": " + NoOnnxForm.reason(op));
         }
     }
 
@@ -345,31 +237,12 @@ final class RecipeOnnx {
         return c != null && c.text() && to.isString();
     }
 
-    private static boolean yesNoFromOrToText(GraphColumn c, ColumnType to) {
-        return c != null && (c.text() && to == ColumnType.BOOLEAN || c.type() == ColumnType.BOOLEAN && to.isString());
-    }
-
-    /** Texts read as yes/no (spaces and tabs around allowed, as the readers allow them), or yes/no written as true and false. */
-    private void changeYesNo(String where, ChangeType change, Map<String, GraphColumn> columns) {
-        GraphColumn c = columns.get(change.column());
-        if (c.text()) {
-            if (c.changesPending()) {
-                throw new NoOnnxForm(where + ": reading '" + change.column() + "' as yes/no after a case change or trim");
-            }
-            columns.put(change.column(), new GraphColumn(levels.yesNo(c.tensor(), c.missing(), TextLevels.SPACE_OR_TAB), false, ColumnType.BOOLEAN, null,
-                    GraphColumn.Case.NONE));
-        } else {
-            String text = g.node("Where", List.of(g.node("Equal", List.of(c.tensor(), g.constant(0.0))), g.constant("false"), g.constant("true")));
-            columns.put(change.column(), new GraphColumn(text, true, change.type(), g.node("IsNaN", List.of(c.tensor())), GraphColumn.Case.NONE));
-        }
-    }
-
     private static boolean numberToNumber(GraphColumn c, ColumnType to) {
         return c != null && !c.text() && (c.type() == ColumnType.INTEGER || c.type() == ColumnType.DECIMAL)
                 && (to == ColumnType.INTEGER || to == ColumnType.DECIMAL);
     }
 
-    private static GraphColumn text(Map<String, GraphColumn> columns, String name, String where) {
+    static GraphColumn text(Map<String, GraphColumn> columns, String name, String where) {
         GraphColumn c = columns.get(name);
         if (c == null || !c.text()) {
             throw new NoOnnxForm(where + ": '" + name + "' is not a text column the graph holds");
