@@ -34,14 +34,18 @@ class OnnxPipelineTest {
         return bundle;
     }
 
+    /** Logistic regression and a random forest on the project's data (holdout 0.2, no folds, seed 42). */
+    private static void trainBoth(Project project, String target, List<String> features) {
+        var setup = new dev.baton.train.TrainingSetup(target, dev.baton.train.Task.CLASSIFICATION, features, 0.2, 0, 42,
+                List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
+        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+    }
+
     @Test
     void theRecipesStepsAreInTheGraph() throws Exception {
         Project project = dev.baton.report.PenguinsReport.project();
         // The year the recipe takes from Date Egg as a feature too.
-        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"), 0.2, 0, 42,
-                List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
-        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        trainBoth(project, "species", List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
             Bundle bundle = exportWithPipeline(project, algorithm, "");
             JsonNode io = Json.mapper().readTree(bundle.entry(BundleFormat.ONNX_IO));
@@ -84,12 +88,8 @@ class OnnxPipelineTest {
         }
         project.apply(project.history().compute(steps, "more steps", Progress.NONE));
         assertThat(project.dataset().table().stringColumn("island").unique().asList()).containsExactlyInAnyOrder("Biscoe", "Dream again", "Other");
-        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "log_depth", "sex_missing",
-                        "length_bin", "mass_bin"),
-                0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
-                "accuracy");
-        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        trainBoth(project, "species", List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "log_depth", "sex_missing",
+                        "length_bin", "mass_bin"));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
             Bundle bundle = exportWithPipeline(project, algorithm, "steps-");
             OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
@@ -119,12 +119,8 @@ class OnnxPipelineTest {
         // Integers from decimals: whole values stay, the rest become missing.
         steps.add(dev.baton.clean.RecipeStep.of(new dev.baton.clean.ChangeType("ratio", dev.baton.data.ColumnType.INTEGER)));
         project.apply(project.history().compute(steps, "derived", Progress.NONE));
-        var setup = new dev.baton.train.TrainingSetup("species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "ratio", "heavy", "size", "mix",
-                        "whole", "unknown"),
-                0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
-                "accuracy");
-        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        trainBoth(project, "species", List.of("island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "ratio", "heavy", "size", "mix",
+                        "whole", "unknown"));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
             Bundle bundle = exportWithPipeline(project, algorithm, "derived-");
             OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
@@ -166,9 +162,7 @@ class OnnxPipelineTest {
             features.add(name);
         }
         project.apply(project.history().compute(steps, "date parts", Progress.NONE));
-        var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION, features, 0.2, 0, 42,
-                List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")), "accuracy");
-        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        trainBoth(project, "Species", features);
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
             Bundle bundle = exportWithPipeline(project, algorithm, "dates-");
             List<Map<String, String>> dates = new java.util.ArrayList<>();
@@ -225,12 +219,9 @@ class OnnxPipelineTest {
         project.apply(project.history().compute(steps, "texts and dates", Progress.NONE));
         assertThat(project.dataset().table().column("stage_eggs").unique().asStringColumn().asList()).containsExactly("1 Egg Stage");
         assertThat(project.dataset().table().column("clutch").type().name()).isEqualTo("BOOLEAN");
-        var setup = new dev.baton.train.TrainingSetup("Species", dev.baton.train.Task.CLASSIFICATION,
-                List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "stage_word", "comment_word", "first", "first_is", "isl_lower", "isl_trim", "isl_sex", "sex_or", "heavy_island", "texty", "joined",
-                        "egg_late", "egg_parts", "egg_span", "egg_date_month"),
-                0.2, 0, 42, List.of(dev.baton.train.AlgorithmChoice.of("logistic-regression"), dev.baton.train.AlgorithmChoice.of("random-forest")),
-                "accuracy");
-        project.setLeaderboard(dev.baton.train.Experiment.run(project.dataset(), setup, dev.baton.train.Experiment.Listener.NONE, Progress.NONE));
+        trainBoth(project, "Species", List.of("Culmen Length (mm)", "isl", "clutch", "stage_eggs", "stage_word", "comment_word", "first",
+                "first_is", "isl_lower", "isl_trim", "isl_sex", "sex_or", "heavy_island", "texty", "joined", "egg_late", "egg_parts", "egg_span",
+                "egg_date_month"));
         for (String algorithm : List.of("logistic-regression", "random-forest")) {
             Bundle bundle = exportWithPipeline(project, algorithm, "texts-");
             OnnxParity.sameAsTheJavaScorerOnAwkwardRows(bundle, algorithm, List.of(
